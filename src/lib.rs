@@ -1,0 +1,1 @@
+//! execscope (work in progress: the core is being written).

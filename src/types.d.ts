@@ -1,0 +1,218 @@
+/** The payload formats execscope reads. */
+export type Format =
+  | "aos-execution"
+  | "gcs-execution"
+  | "execution-events"
+  | "workflow-executions"
+  | "api-error";
+
+/** The normalized phase set every format maps to. */
+export type Phase =
+  | "Pending"
+  | "Running"
+  | "Succeeded"
+  | "Failed"
+  | "Cancelled"
+  | "Skipped"
+  | "Unknown";
+
+/** Stable codes of the errors thrown by every function. */
+export type ErrorCode =
+  | "invalid_json"
+  | "unknown_format"
+  | "too_large"
+  | "too_deep"
+  | "invalid_base64"
+  | "invalid_option"
+  | "unknown_run";
+
+/** Stable codes of the warnings returned in `Summary.warnings`. */
+export type WarningCode =
+  | "trailing_comma"
+  | "bom"
+  | "epoch_seconds"
+  | "unknown_phase"
+  | "wrong_type"
+  | "invalid_value"
+  | "invalid_time"
+  | "end_before_begin"
+  | "progress_mismatch"
+  | "empty_payload";
+
+/** Options accepted by `summarize` and `timeline`. All fields are optional. */
+export interface Options {
+  /** Skip detection and read the input as this format. */
+  format?: Format;
+  /** Reject what the lenient reader repairs (trailing commas, a BOM) as `invalid_json`. Default false. */
+  strict?: boolean;
+  /** Input-size cap in bytes, checked before anything is copied. Default 536870912 (512 MiB). */
+  maxBytes?: number;
+  /** `timeline` of a workflow history: the execution_id of the run to draw. Default: the newest run. */
+  run?: string;
+}
+
+/** Something the reader repaired or dropped; the rest of the payload still summarized. */
+export interface Warning {
+  code: WarningCode;
+  /** Lowercase sentence: what was expected, what was found. */
+  message: string;
+  /** JSONPath-like location in the payload, e.g. `$.status.progress`, `$[3].end_time`. `$` for the whole input. */
+  path: string;
+}
+
+export interface Progress {
+  /** The payload's own progress figure (0–100), or null when absent or invalid. */
+  reported: number | null;
+  /** floor(100 × done / total), or null when the run has no elements. */
+  derived: number | null;
+  /** Elements in phase Succeeded. */
+  done: number;
+  /** Elements in all. */
+  total: number;
+}
+
+/** Element counts per phase; all seven keys are always present. */
+export type PhaseCounts = Record<Phase, number>;
+
+export interface FirstFailure {
+  /** The element (sub-object, node, elemId) that failed first. */
+  element: string;
+  reason: string | null;
+  message: string | null;
+  /** Epoch milliseconds (UTC) of the failure, or null when the payload has no time for it. */
+  at: number | null;
+}
+
+/** One run: an execution, an event list's execution, or one run of a workflow history. */
+export interface Run {
+  id: string;
+  name: string | null;
+  action: string | null;
+  phase: Phase;
+  /** The payload's own phase text before normalization, or null when the phase was derived. */
+  rawPhase: string | null;
+  progress: Progress;
+  phases: PhaseCounts;
+  /** Epoch milliseconds UTC, or null. */
+  startedAt: number | null;
+  /** Epoch milliseconds UTC once the phase is terminal; null while running. */
+  finishedAt: number | null;
+  /** finishedAt − startedAt, or null. */
+  durationMs: number | null;
+  /** Last time the payload says the run changed (epoch ms), or null. */
+  updatedAt: number | null;
+  /** spec.timeoutInMinutes, or null. */
+  timeoutMinutes: number | null;
+  /** True when the run took (or, still running at updatedAt, has taken) longer than its timeout. Null without a timeout or a start. */
+  timedOut: boolean | null;
+  firstFailure: FirstFailure | null;
+  /** Who started it (workflow histories), or null. */
+  createdBy: string | null;
+  /** Number of events read for this run (execution-events), else 0. */
+  eventCount: number;
+  /** Number of elements (sub-objects, nodes, event elements). */
+  elementCount: number;
+  /** spec.objectData exactly as in the payload (base64, or "*****" when redacted), or null. Decode with `decodeObjectData`. */
+  objectData: string | null;
+  /** spec.changedObjectData as in the payload, or null. */
+  changedObjectData: string | null;
+}
+
+export interface ApiErrorBody {
+  httpCode: number | null;
+  code: string | null;
+  message: string | null;
+}
+
+/** What `summarize` returns. */
+export interface Summary {
+  kind: Format;
+  runs: Run[];
+  apiError: ApiErrorBody | null;
+  warnings: Warning[];
+}
+
+export interface Span {
+  /** Epoch milliseconds UTC. */
+  start: number;
+  /** Epoch milliseconds UTC, or null while the span is still open. */
+  end: number | null;
+  phase: Phase;
+  /** True when the payload has no start for the element and the run start was used. */
+  startInferred: boolean;
+}
+
+export type MarkerKind = "start" | "success" | "failure" | "other";
+
+export interface Marker {
+  at: number;
+  kind: MarkerKind;
+  /** The event's English reason (or the raw reason when it has no English half). */
+  text: string;
+  count: number;
+}
+
+export interface Lane {
+  id: string;
+  label: string;
+  /** The element's type (elemType, node kind) or null. */
+  type: string | null;
+  phase: Phase;
+  reason: string | null;
+  message: string | null;
+  /** subActionName / actionName of the element, or null. */
+  action: string | null;
+  spans: Span[];
+  markers: Marker[];
+}
+
+/** What `timeline` returns. start/end are null when nothing in the payload carries a time. */
+export interface Timeline {
+  start: number | null;
+  end: number | null;
+  lanes: Lane[];
+}
+
+/** A bilingual text "中文##English" split in two; the raw text is kept. */
+export interface Bilingual {
+  raw: string;
+  zh: string | null;
+  en: string | null;
+}
+
+/** One execution event, normalized. */
+export interface Event {
+  element: string | null;
+  elemType: string | null;
+  type: string | null;
+  reason: Bilingual;
+  message: Bilingual;
+  firstTimestamp: number | null;
+  lastTimestamp: number | null;
+  count: number;
+  action: string | null;
+  kind: MarkerKind;
+  phase: Phase;
+}
+
+/** What `decodeObjectData` returns. */
+export interface DecodedObjectData {
+  status: "decoded" | "redacted" | "empty";
+  format: "json" | "yaml" | "text" | "binary" | null;
+  /** The decoded text (binary: lowercase hex of the first 4096 bytes). Empty when redacted or empty. */
+  text: string;
+  /** The parsed value when format is "json", else null. */
+  json: unknown;
+  /** Decoded size in bytes. */
+  byteLength: number;
+}
+
+/** The errors every function throws are real `Error`s with these fields. */
+export interface ExecscopeError extends Error {
+  code: ErrorCode;
+  /** invalid_json: 1-based line and column of the problem. */
+  line?: number;
+  column?: number;
+  /** invalid_base64: 0-based offset of the first bad character. too_large: not set. */
+  offset?: number;
+}
