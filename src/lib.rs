@@ -1,1 +1,262 @@
-//! execscope (work in progress: the core is being written).
+//! # execscope
+//!
+//! Reads the JSON that Huawei Cloud orchestration APIs return about a run — AOS
+//! stack executions, GCS executions, execution events, AOM/COC workflow execution
+//! histories and their error bodies — and summarizes it: overall phase, progress,
+//! every element's phase, a timeline, the first failure and why, and the decoded
+//! template data (objectData). See the README for the formats, the API, the error
+//! codes and the warnings.
+//!
+//! This file is the only one that knows about JavaScript. Everything under it is
+//! plain Rust over bytes: [`api`] is the Rust API.
+//!
+//! ```
+//! let input = br#"{"kind":"Execution","apiVersion":"paas/v1alpha1",
+//!   "metadata":{"name":"trim-1"},
+//!   "status":{"objectStatus":{"phase":"Succeeded"},
+//!             "subObjectStatuses":{"app":{"phase":"Succeeded"}}}}"#;
+//! let summary = execscope::api::summarize(input, &Default::default()).unwrap();
+//! assert_eq!(summary.runs[0].phase, execscope::phase::Phase::Succeeded);
+//! assert_eq!(summary.runs[0].progress.derived, Some(100));
+//! ```
+
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
+#![warn(missing_docs)]
+
+pub mod api;
+mod bilingual;
+pub mod error;
+pub mod formats;
+pub mod json;
+pub mod model;
+pub mod objectdata;
+pub mod path;
+pub mod phase;
+pub mod reader;
+pub mod summary;
+pub mod time;
+pub mod timeline;
+
+use error::{Error, ErrorCode};
+use js_sys::{Reflect, Uint8Array};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = include_str!("types.d.ts");
+
+#[wasm_bindgen]
+extern "C" {
+    /// `string | Uint8Array`.
+    #[wasm_bindgen(typescript_type = "string | Uint8Array")]
+    pub type Input;
+    /// `Options | undefined`.
+    #[wasm_bindgen(typescript_type = "Options | undefined")]
+    pub type JsOptions;
+    /// Summary.
+    #[wasm_bindgen(typescript_type = "Summary")]
+    pub type JsSummary;
+    /// Timeline.
+    #[wasm_bindgen(typescript_type = "Timeline")]
+    pub type JsTimeline;
+    /// Event[].
+    #[wasm_bindgen(typescript_type = "Event[]")]
+    pub type JsEvents;
+    /// DecodedObjectData.
+    #[wasm_bindgen(typescript_type = "DecodedObjectData")]
+    pub type JsDecoded;
+    /// Format.
+    #[wasm_bindgen(typescript_type = "Format")]
+    pub type JsFormat;
+}
+
+/// Turns an [`Error`] into a JS `Error` with `code` (and `line`, `column`, `offset`).
+fn js_error(e: &Error) -> JsValue {
+    let err = js_sys::Error::new(&e.message);
+    err.set_name("ExecscopeError");
+    let obj: &JsValue = err.as_ref();
+    let _ = Reflect::set(obj, &"code".into(), &e.code.as_str().into());
+    for (key, value) in [("line", e.line), ("column", e.column), ("offset", e.offset)] {
+        if let Some(v) = value {
+            let _ = Reflect::set(obj, &key.into(), &JsValue::from_f64(v as f64));
+        }
+    }
+    err.into()
+}
+
+fn option_error(message: String) -> JsValue {
+    js_error(&Error::new(ErrorCode::InvalidOption, message))
+}
+
+fn describe_js(v: &JsValue) -> String {
+    match v.js_typeof().as_string().as_deref() {
+        Some("string") => "a string".into(),
+        Some("number") => format!("a number ({})", v.as_f64().unwrap_or(f64::NAN)),
+        Some("object") if v.is_null() => "null".into(),
+        Some(t) => format!("a value of type {t}"),
+        None => "an unknown value".into(),
+    }
+}
+
+/// Reads `options` (undefined, null or a plain object).
+fn options(value: &JsValue) -> Result<api::Options, JsValue> {
+    let mut out = api::Options::default();
+    if value.is_undefined() || value.is_null() {
+        return Ok(out);
+    }
+    if !value.is_object() {
+        return Err(option_error(format!(
+            "expected options to be an object or undefined, found {}",
+            describe_js(value)
+        )));
+    }
+    let get = |k: &str| Reflect::get(value, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    let format = get("format");
+    if !format.is_undefined() && !format.is_null() {
+        let name = format.as_string().ok_or_else(|| {
+            option_error(format!(
+                "expected options.format to be a format name, found {}",
+                describe_js(&format)
+            ))
+        })?;
+        out.format = Some(model::Format::from_name(&name).ok_or_else(|| {
+            option_error(format!(
+                "expected options.format to be one of aos-execution, gcs-execution, execution-events, \
+                 workflow-executions, api-error, found {name:?}"
+            ))
+        })?);
+    }
+    let strict = get("strict");
+    if !strict.is_undefined() && !strict.is_null() {
+        out.strict = strict.as_bool().ok_or_else(|| {
+            option_error(format!(
+                "expected options.strict to be a boolean, found {}",
+                describe_js(&strict)
+            ))
+        })?;
+    }
+    let max = get("maxBytes");
+    if !max.is_undefined() && !max.is_null() {
+        match max.as_f64() {
+            Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= 4_294_967_295.0 => {
+                out.max_bytes = n as usize
+            }
+            _ => {
+                return Err(option_error(format!(
+                    "expected options.maxBytes to be a whole number of bytes, found {}",
+                    describe_js(&max)
+                )))
+            }
+        }
+    }
+    let run = get("run");
+    if !run.is_undefined() && !run.is_null() {
+        out.run = Some(run.as_string().ok_or_else(|| {
+            option_error(format!(
+                "expected options.run to be a run id (string), found {}",
+                describe_js(&run)
+            ))
+        })?);
+    }
+    Ok(out)
+}
+
+/// Calls `f` with the input's bytes: a string is used as UTF-8, a Uint8Array is
+/// copied into wasm memory once — after the size cap is checked.
+fn with_input<T>(
+    input: &JsValue,
+    options: &api::Options,
+    f: impl FnOnce(&[u8]) -> Result<T, Error>,
+) -> Result<T, JsValue> {
+    if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
+        json::check_size(bytes.length() as usize, options.max_bytes).map_err(|e| js_error(&e))?;
+        return f(&bytes.to_vec()).map_err(|e| js_error(&e));
+    }
+    if let Some(text) = input.as_string() {
+        json::check_size(text.len(), options.max_bytes).map_err(|e| js_error(&e))?;
+        return f(text.as_bytes()).map_err(|e| js_error(&e));
+    }
+    Err(js_error(&Error::new(
+        ErrorCode::InvalidOption,
+        format!(
+            "expected the input to be a string or a Uint8Array, found {}",
+            describe_js(input)
+        ),
+    )))
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+/// Summarizes a payload (string or Uint8Array): the format, every run with its
+/// phase, progress, times and first failure, and the warnings.
+#[wasm_bindgen]
+pub fn summarize(input: &Input, options: Option<JsOptions>) -> Result<JsSummary, JsValue> {
+    let opts = self::options(&options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED))?;
+    let summary = with_input(input, &opts, |b| api::summarize(b, &opts))?;
+    Ok(to_js(&summary)?.unchecked_into())
+}
+
+/// The timeline of one run: a lane per element with spans and markers.
+#[wasm_bindgen]
+pub fn timeline(input: &Input, options: Option<JsOptions>) -> Result<JsTimeline, JsValue> {
+    let opts = self::options(&options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED))?;
+    let timeline = with_input(input, &opts, |b| api::timeline(b, &opts))?;
+    Ok(to_js(&timeline)?.unchecked_into())
+}
+
+/// The events of an execution-events payload, normalized ([] for other formats).
+#[wasm_bindgen]
+pub fn events(input: &Input, options: Option<JsOptions>) -> Result<JsEvents, JsValue> {
+    let opts = self::options(&options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED))?;
+    let events = with_input(input, &opts, |b| api::events(b, &opts))?;
+    Ok(to_js(&events)?.unchecked_into())
+}
+
+/// The detected format of a payload.
+#[wasm_bindgen]
+pub fn detect(input: &Input, options: Option<JsOptions>) -> Result<JsFormat, JsValue> {
+    let opts = self::options(&options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED))?;
+    let format = with_input(input, &opts, |b| api::detect(b, &opts))?;
+    Ok(JsValue::from_str(format.as_str()).unchecked_into())
+}
+
+/// The payload as strict JSON text (BOM skipped, trailing commas removed), for `JSON.parse`.
+#[wasm_bindgen(js_name = rawJson)]
+pub fn raw_json(input: &Input, options: Option<JsOptions>) -> Result<String, JsValue> {
+    let opts = self::options(&options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED))?;
+    with_input(input, &opts, |b| api::raw_json(b, &opts))
+}
+
+/// Decodes a base64 objectData / changedObjectData text.
+#[wasm_bindgen(js_name = decodeObjectData)]
+pub fn decode_object_data(text: &str) -> Result<JsDecoded, JsValue> {
+    let decoded = objectdata::decode(text).map_err(|e| js_error(&e))?;
+    let value = to_js(&decoded)?;
+    if decoded.format == Some(objectdata::DataFormat::Json) {
+        // JSON.parse creates own properties only: a "__proto__" key stays data.
+        let parsed = js_sys::JSON::parse(&decoded.text).unwrap_or(JsValue::NULL);
+        let _ = Reflect::set(&value, &"json".into(), &parsed);
+    }
+    Ok(value.unchecked_into())
+}
+
+/// The crate version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

@@ -91,6 +91,10 @@ export interface Run {
   phase: Phase;
   /** The payload's own phase text before normalization, or null when the phase was derived. */
   rawPhase: string | null;
+  /** The run's own reason (objectStatus.reason), or null. */
+  reason: string | null;
+  /** The run's own message (objectStatus.message), or null. */
+  message: string | null;
   progress: Progress;
   phases: PhaseCounts;
   /** Epoch milliseconds UTC, or null. */

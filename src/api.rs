@@ -1,0 +1,153 @@
+//! The Rust API: bytes in, results out. `src/lib.rs` wraps these for JavaScript.
+
+use crate::error::{Error, ErrorCode};
+use crate::formats;
+use crate::json::{self, JsonOptions, DEFAULT_MAX_BYTES};
+use crate::model::{Event, Format, Model};
+use crate::reader::Reader;
+use crate::summary::{self, Summary};
+use crate::timeline::{self, Timeline};
+use serde_json::Value;
+
+/// Options for every reading function.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Skip detection and read as this format.
+    pub format: Option<Format>,
+    /// Reject repairs (trailing commas, BOM) as invalid_json.
+    pub strict: bool,
+    /// Input-size cap in bytes (default 512 MiB).
+    pub max_bytes: usize,
+    /// `timeline` of a workflow history: the execution_id to draw (default: newest).
+    pub run: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            format: None,
+            strict: false,
+            max_bytes: DEFAULT_MAX_BYTES,
+            run: None,
+        }
+    }
+}
+
+impl Options {
+    fn json(&self) -> JsonOptions {
+        JsonOptions {
+            strict: self.strict,
+            max_bytes: self.max_bytes,
+        }
+    }
+}
+
+fn parse(input: &[u8], options: &Options) -> Result<(Value, Reader), Error> {
+    let mut reader = Reader::new();
+    let value = json::parse(input, &options.json(), &mut reader.warnings)?;
+    Ok((value, reader))
+}
+
+fn format_of(value: &Value, options: &Options) -> Result<Format, Error> {
+    let Some(forced) = options.format else {
+        return formats::detect(value);
+    };
+    let array_format = matches!(forced, Format::ExecutionEvents | Format::WorkflowExecutions);
+    let fits = if array_format {
+        value.is_array()
+    } else {
+        value.is_object()
+    };
+    if fits {
+        Ok(forced)
+    } else {
+        Err(Error::new(
+            ErrorCode::UnknownFormat,
+            format!(
+                "expected {} for options.format {:?}, found {}",
+                if array_format {
+                    "an array"
+                } else {
+                    "an object"
+                },
+                forced.as_str(),
+                crate::reader::describe(value)
+            ),
+        ))
+    }
+}
+
+/// Reads the input into the normalized model.
+pub fn read(input: &[u8], options: &Options) -> Result<Model, Error> {
+    let (value, reader) = parse(input, options)?;
+    let format = format_of(&value, options)?;
+    Ok(formats::read(&value, format, reader))
+}
+
+/// Detects the input's format.
+pub fn detect(input: &[u8], options: &Options) -> Result<Format, Error> {
+    let (value, _) = parse(input, options)?;
+    format_of(&value, options)
+}
+
+/// Summarizes the input.
+pub fn summarize(input: &[u8], options: &Options) -> Result<Summary, Error> {
+    Ok(summary::summarize(&read(input, options)?))
+}
+
+/// The timeline of one run (`options.run`, default the first — for a workflow
+/// history the newest). A payload without runs gives an empty timeline.
+pub fn timeline(input: &[u8], options: &Options) -> Result<Timeline, Error> {
+    let model = read(input, options)?;
+    let run = match &options.run {
+        Some(id) => match model.runs.iter().find(|r| &r.id == id) {
+            Some(run) => Some(run),
+            None => {
+                let known: Vec<&str> = model.runs.iter().take(5).map(|r| r.id.as_str()).collect();
+                return Err(Error::new(
+                    ErrorCode::UnknownRun,
+                    format!(
+                        "expected options.run to name a run in the payload ({}), found {id:?}",
+                        if known.is_empty() {
+                            "it has none".to_string()
+                        } else {
+                            format!("such as {}", known.join(", "))
+                        }
+                    ),
+                ));
+            }
+        },
+        None => model.runs.first(),
+    };
+    Ok(match run {
+        Some(run) => timeline::build(run),
+        None => Timeline {
+            start: None,
+            end: None,
+            lanes: Vec::new(),
+        },
+    })
+}
+
+/// The events of an execution-events payload ([] for other formats), in payload order.
+pub fn events(input: &[u8], options: &Options) -> Result<Vec<Event>, Error> {
+    let model = read(input, options)?;
+    Ok(model.runs.into_iter().flat_map(|r| r.events).collect())
+}
+
+/// The input as strict JSON text: BOM skipped, trailing commas blanked.
+pub fn raw_json(input: &[u8], options: &Options) -> Result<String, Error> {
+    let mut warnings = Vec::new();
+    let bytes = json::repaired(input, &options.json(), &mut warnings)?;
+    String::from_utf8(bytes.into_owned()).map_err(|e| {
+        let mut err = Error::new(
+            ErrorCode::InvalidJson,
+            format!(
+                "expected utf-8 text, found an invalid byte at offset {}",
+                e.utf8_error().valid_up_to()
+            ),
+        );
+        err.offset = Some(e.utf8_error().valid_up_to());
+        err
+    })
+}

@@ -1,0 +1,219 @@
+//! `gcs-execution`: GCS `get_execution(execution_id)` (seed 002, "查询execution").
+//!
+//! Reads: execution {guid, name, status, workflow_name, create_at, update_at},
+//! object {kind "execution", apiVersion gene.kubedag/v1alpha1, metadata {name, uid},
+//! spec {actionName, timeoutInMinutes, objectData}, status {actionName, progress,
+//! objectStatus, subObjectStatuses}}, status {node_number, finished_node_number,
+//! actual_node_status} where actual_node_status is either a map keyed by node name
+//! or an array of {name, status, ...}: both are accepted. Nodes that appear only in
+//! actual_node_status become elements too; a node in both keeps the richer
+//! subObjectStatuses entry (times, reason) and takes its phase from there.
+//! inputs_json, outputs_json, elementStatuses and enterprise_project are shown raw only.
+//! Run start: execution.create_at (else the earliest createAt); run end:
+//! execution.update_at (else objectStatus.updateAt), once the phase is terminal.
+
+use super::status_object;
+use crate::model::{Element, Run};
+use crate::path::Path;
+use crate::phase::Phase;
+use crate::reader::{RawPhase, Reader};
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+
+/// True when the object looks like a GCS get_execution response.
+pub fn matches(o: &Map<String, Value>) -> bool {
+    let execution_like = o.get("execution").is_some_and(Value::is_object);
+    let object_like = o
+        .get("object")
+        .and_then(Value::as_object)
+        .is_some_and(|ob| {
+            ob.get("apiVersion")
+                .and_then(Value::as_str)
+                .is_some_and(|a| a.starts_with("gene.kubedag"))
+                || ob.contains_key("status")
+        });
+    execution_like || object_like
+}
+
+/// Reads the response into one run.
+pub fn read(r: &mut Reader, o: &Map<String, Value>) -> Run {
+    let root = Path::ROOT;
+    let mut run = Run::default();
+    let mut own_phase = None;
+
+    let ex_path = root.key("execution");
+    if let Some(ex) = r.object(o, "execution", &root) {
+        run.id = r
+            .string(ex, "guid", &ex_path)
+            .unwrap_or_default()
+            .to_string();
+        run.name = r.string(ex, "name", &ex_path).map(str::to_owned);
+        if let Some(status) = r.string(ex, "status", &ex_path) {
+            own_phase = Some(r.phase_text(status, &ex_path.key("status")));
+        }
+        run.started_at = r.time(ex, "create_at", &ex_path);
+        run.updated_at = r.time(ex, "update_at", &ex_path);
+        if run.name.is_none() {
+            run.name = r.string(ex, "workflow_name", &ex_path).map(str::to_owned);
+        }
+    }
+
+    let ob_path = root.key("object");
+    let mut object_update = None;
+    if let Some(ob) = r.object(o, "object", &root) {
+        let meta_path = ob_path.key("metadata");
+        if let Some(meta) = r.object(ob, "metadata", &ob_path) {
+            if run.id.is_empty() {
+                run.id = r
+                    .string(meta, "uid", &meta_path)
+                    .unwrap_or_default()
+                    .to_string();
+            }
+            if run.name.is_none() {
+                run.name = r.string(meta, "name", &meta_path).map(str::to_owned);
+            }
+        }
+        let spec_path = ob_path.key("spec");
+        if let Some(spec) = r.object(ob, "spec", &ob_path) {
+            run.action = r.string(spec, "actionName", &spec_path).map(str::to_owned);
+            run.timeout_minutes = r.count(spec, "timeoutInMinutes", &spec_path, 1_000_000_000);
+            run.object_data = r.string(spec, "objectData", &spec_path).map(str::to_owned);
+            run.changed_object_data = r
+                .string(spec, "changedObjectData", &spec_path)
+                .map(str::to_owned);
+        }
+        let st_path = ob_path.key("status");
+        if let Some(st) = r.object(ob, "status", &ob_path) {
+            if let Some(action) = r.string(st, "actionName", &st_path) {
+                run.action = Some(action.to_string());
+            }
+            run.progress = r.progress(st, "progress", &st_path);
+            let os = status_object::object_status(r, st, &st_path);
+            if own_phase.is_none() {
+                own_phase = os.phase;
+            }
+            object_update = os.update_at;
+            run.reason = os.reason;
+            run.message = os.message;
+            run.elements = status_object::sub_object_statuses(r, st, &st_path);
+        }
+    }
+
+    let nodes_path = root.key("status");
+    let mut index: HashMap<String, usize> = run
+        .elements
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.clone(), i))
+        .collect();
+    if let Some(st) = r.object(o, "status", &root) {
+        let ans_path = nodes_path.key("actual_node_status");
+        match st.get("actual_node_status") {
+            Some(Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    let p = ans_path.index(i);
+                    let Some(node) = item.as_object() else {
+                        r.warn(
+                            crate::error::WarningCode::WrongType,
+                            &p,
+                            format!(
+                                "expected a node object with name and status, found {}; ignored",
+                                crate::reader::describe(item)
+                            ),
+                        );
+                        continue;
+                    };
+                    let name = r.string(node, "name", &p).unwrap_or_default().to_string();
+                    node_status(r, &mut run.elements, &mut index, name, node, &p);
+                }
+            }
+            Some(Value::Object(map)) => {
+                for (name, item) in map {
+                    let p = ans_path.key(name);
+                    match item {
+                        Value::Object(node) => {
+                            node_status(r, &mut run.elements, &mut index, name.clone(), node, &p)
+                        }
+                        Value::String(s) => {
+                            let phase = r.phase_text(s, &p);
+                            merge_node(&mut run.elements, &mut index, name.clone(), Some(phase))
+                        }
+                        other => r.warn(
+                            crate::error::WarningCode::WrongType,
+                            &p,
+                            format!(
+                                "expected a node status object or text, found {}; ignored",
+                                crate::reader::describe(other)
+                            ),
+                        ),
+                    }
+                }
+            }
+            Some(Value::Null) | None => {}
+            Some(other) => r.warn(
+                crate::error::WarningCode::WrongType,
+                &ans_path,
+                format!(
+                    "expected a map keyed by node name or an array of nodes, found {}; ignored",
+                    crate::reader::describe(other)
+                ),
+            ),
+        }
+    }
+
+    run.phase = own_phase.map(|p| (p.phase, p.raw));
+    if run.updated_at.is_none() {
+        run.updated_at = object_update;
+    }
+    if run.started_at.is_none() {
+        run.started_at = run.elements.iter().filter_map(|e| e.started_at).min();
+    }
+    run.ended_at = r.ordered(
+        run.started_at,
+        run.updated_at,
+        &root.key("execution").key("update_at"),
+    );
+    run
+}
+
+fn node_status(
+    r: &mut Reader,
+    elements: &mut Vec<Element>,
+    index: &mut HashMap<String, usize>,
+    name: String,
+    node: &Map<String, Value>,
+    p: &Path<'_>,
+) {
+    let phase = r.phase(node, "status", p);
+    merge_node(elements, index, name, phase);
+}
+
+/// Adds a node seen only in actual_node_status, or fills in the phase of one
+/// whose subObjectStatuses entry had none.
+fn merge_node(
+    elements: &mut Vec<Element>,
+    index: &mut HashMap<String, usize>,
+    name: String,
+    phase: Option<RawPhase>,
+) {
+    if let Some(existing) = index.get(&name).and_then(|&i| elements.get_mut(i)) {
+        if existing.raw_phase.is_none() {
+            if let Some(phase) = phase {
+                existing.phase = phase.phase;
+                existing.raw_phase = Some(phase.raw);
+            }
+        }
+        return;
+    }
+    index.insert(name.clone(), elements.len());
+    let (phase, raw_phase) = match phase {
+        Some(p) => (p.phase, Some(p.raw)),
+        None => (Phase::Unknown, None),
+    };
+    elements.push(Element {
+        id: name,
+        phase,
+        raw_phase,
+        ..Element::default()
+    });
+}

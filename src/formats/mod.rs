@@ -1,0 +1,129 @@
+//! One reader per payload format, and the one place that detects which format a
+//! payload is and dispatches to its reader.
+
+mod aos_execution;
+mod api_error;
+pub mod execution_events;
+mod gcs_execution;
+mod status_object;
+mod workflow_executions;
+
+use crate::error::{Error, ErrorCode, WarningCode};
+use crate::model::{Format, Model};
+use crate::path::Path;
+use crate::reader::{describe, Reader};
+use serde_json::Value;
+
+/// Which format `value` is, or unknown_format saying what was found.
+pub fn detect(value: &Value) -> Result<Format, Error> {
+    match value {
+        Value::Object(o) => {
+            if api_error::matches(o) && !o.contains_key("status") && !o.contains_key("kind") {
+                return Ok(Format::ApiError);
+            }
+            if gcs_execution::matches(o) {
+                return Ok(Format::GcsExecution);
+            }
+            if aos_execution::matches(o) {
+                return Ok(Format::AosExecution);
+            }
+            if api_error::matches(o) {
+                return Ok(Format::ApiError);
+            }
+            let keys: Vec<&str> = o.keys().take(8).map(String::as_str).collect();
+            let more = if o.len() > 8 { ", …" } else { "" };
+            Err(Error::new(
+                ErrorCode::UnknownFormat,
+                format!(
+                    "expected an aos execution (kind \"Execution\"), a gcs execution ({{execution, object, status}}) \
+                     or an api error body ({{error_code, error_msg}}), found an object with keys [{}{more}]",
+                    keys.join(", ")
+                ),
+            ))
+        }
+        Value::Array(items) => {
+            if items.is_empty() || execution_events::matches(items) {
+                return Ok(Format::ExecutionEvents);
+            }
+            if workflow_executions::matches(items) {
+                return Ok(Format::WorkflowExecutions);
+            }
+            let first = items.first().map(describe).unwrap_or_default();
+            Err(Error::new(
+                ErrorCode::UnknownFormat,
+                format!(
+                    "expected an array of execution events (with involvedObject, reason, firstTimestamp) \
+                     or of workflow runs (with execution_id), found an array whose first item is {first}"
+                ),
+            ))
+        }
+        other => Err(Error::new(
+            ErrorCode::UnknownFormat,
+            format!(
+                "expected an object (an execution or an error body) or an array (events or workflow runs), found {}",
+                describe(other)
+            ),
+        )),
+    }
+}
+
+/// Reads `value` as `format` into the normalized model. Never fails: whatever
+/// does not fit is dropped with a warning. A value of the wrong top-level type
+/// for the forced format is read as empty, with a warning at `$`.
+pub fn read(value: &Value, format: Format, mut reader: Reader) -> Model {
+    let root = Path::ROOT;
+    let mut model = Model {
+        format,
+        runs: Vec::new(),
+        api_error: None,
+        warnings: Vec::new(),
+    };
+    match (format, value) {
+        (Format::AosExecution, Value::Object(o)) => {
+            model.runs.push(aos_execution::read(&mut reader, o))
+        }
+        (Format::GcsExecution, Value::Object(o)) => {
+            model.runs.push(gcs_execution::read(&mut reader, o))
+        }
+        (Format::ApiError, Value::Object(o)) => {
+            model.api_error = Some(api_error::read(&mut reader, o))
+        }
+        (Format::ExecutionEvents, Value::Array(items)) => {
+            if items.is_empty() {
+                reader.warn(
+                    WarningCode::EmptyPayload,
+                    &root,
+                    "expected at least one event, found an empty array".into(),
+                );
+            }
+            model.runs.push(execution_events::read(&mut reader, items))
+        }
+        (Format::WorkflowExecutions, Value::Array(items)) => {
+            if items.is_empty() {
+                reader.warn(
+                    WarningCode::EmptyPayload,
+                    &root,
+                    "expected at least one workflow run, found an empty array".into(),
+                );
+            }
+            model.runs = workflow_executions::read(&mut reader, items)
+        }
+        (format, other) => {
+            let expected = match format {
+                Format::ExecutionEvents | Format::WorkflowExecutions => "an array",
+                _ => "an object",
+            };
+            reader.warn(
+                WarningCode::WrongType,
+                &root,
+                format!(
+                    "expected {expected} for format {}, found {}; nothing read",
+                    format.as_str(),
+                    describe(other)
+                ),
+            );
+        }
+    }
+    model.warnings = reader.warnings;
+    model
+}

@@ -1,0 +1,341 @@
+//! Decodes `spec.objectData` / `changedObjectData`: base64 (standard or URL-safe
+//! alphabet, with or without padding, with line breaks or spaces anywhere, MIME
+//! style) of the template instantiation data, usually JSON or YAML.
+//!
+//! A value made only of asterisks ("*****", as in the AOS doc's example) is
+//! redacted. A bad character, a `=` before the end, mixed alphabets or a wrong
+//! length is invalid_base64 with the 0-based character offset of the problem.
+//! The decoded text is sniffed: JSON when it parses as JSON, YAML when it looks
+//! like YAML (a `---` start, or `key:` lines), binary when it is not UTF-8 or holds
+//! control characters other than tab/CR/LF, text otherwise.
+
+use crate::error::{Error, ErrorCode};
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::DecodePaddingMode;
+use base64::Engine;
+use serde::Serialize;
+
+/// Largest decoded objectData accepted: 64 MiB.
+pub const MAX_DECODED_BYTES: usize = 64 * 1024 * 1024;
+
+/// How many bytes of a binary value are shown as hex.
+const HEX_PREVIEW: usize = 4096;
+
+/// Decoded, redacted or empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Decoded.
+    Decoded,
+    /// Asterisks only.
+    Redacted,
+    /// Empty or blank.
+    Empty,
+}
+
+/// What the decoded bytes are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DataFormat {
+    /// Parses as JSON.
+    Json,
+    /// Looks like YAML.
+    Yaml,
+    /// Other UTF-8 text.
+    Text,
+    /// Not UTF-8, or control characters.
+    Binary,
+}
+
+/// The decoded objectData. `json` is filled by the JS layer (with `JSON.parse`)
+/// and by [`decode_with_json`] natively.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Decoded {
+    /// Decoded, redacted or empty.
+    pub status: Status,
+    /// What the bytes are (None unless decoded).
+    pub format: Option<DataFormat>,
+    /// The text (binary: hex of the first 4096 bytes).
+    pub text: String,
+    /// Parsed JSON when format is json.
+    pub json: Option<serde_json::Value>,
+    /// Decoded size in bytes.
+    pub byte_length: usize,
+}
+
+fn bad(offset: usize, message: String) -> Error {
+    let mut e = Error::new(ErrorCode::InvalidBase64, message);
+    e.offset = Some(offset);
+    e
+}
+
+/// Decodes without parsing the JSON (json stays None).
+pub fn decode(text: &str) -> Result<Decoded, Error> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Ok(Decoded {
+            status: Status::Empty,
+            format: None,
+            text: String::new(),
+            json: None,
+            byte_length: 0,
+        });
+    }
+    if trimmed.chars().all(|c| c == '*') {
+        return Ok(Decoded {
+            status: Status::Redacted,
+            format: None,
+            text: String::new(),
+            json: None,
+            byte_length: 0,
+        });
+    }
+    let bytes = decode_bytes(text)?;
+    Ok(sniff(bytes))
+}
+
+/// Decodes and, for JSON, parses the value too.
+pub fn decode_with_json(text: &str) -> Result<Decoded, Error> {
+    let mut d = decode(text)?;
+    if d.format == Some(DataFormat::Json) {
+        d.json = serde_json::from_str(&d.text).ok();
+    }
+    Ok(d)
+}
+
+/// Validates the characters (reporting exact offsets), then decodes with the
+/// `base64` crate.
+fn decode_bytes(text: &str) -> Result<Vec<u8>, Error> {
+    let mut compact = String::with_capacity(text.len());
+    let mut offsets = Vec::new(); // character offset of each kept char, for error mapping
+    let mut standard: Option<(usize, char)> = None;
+    let mut url_safe: Option<(usize, char)> = None;
+    let mut padding_at: Option<usize> = None;
+    for (offset, c) in text.chars().enumerate() {
+        match c {
+            ' ' | '\t' | '\r' | '\n' => continue,
+            'A'..='Z' | 'a'..='z' | '0'..='9' | '+' | '/' | '-' | '_' => {
+                if let Some(p) = padding_at {
+                    return Err(bad(
+                        p,
+                        format!(
+                            "expected '=' padding only at the end of the base64 text, found '=' at offset {p} followed by {c:?} at offset {offset}"
+                        ),
+                    ));
+                }
+                if matches!(c, '+' | '/') && standard.is_none() {
+                    standard = Some((offset, c));
+                }
+                if matches!(c, '-' | '_') && url_safe.is_none() {
+                    url_safe = Some((offset, c));
+                }
+            }
+            '=' => {
+                if padding_at.is_none() {
+                    padding_at = Some(offset);
+                }
+            }
+            other => {
+                return Err(bad(
+                    offset,
+                    format!(
+                        "expected base64 (A-Z, a-z, 0-9, + and / or - and _, = padding), found {} at offset {offset}",
+                        describe_char(other)
+                    ),
+                ));
+            }
+        }
+        compact.push(c);
+        offsets.push(offset);
+    }
+    if let (Some((so, sc)), Some((uo, uc))) = (standard, url_safe) {
+        let at = so.max(uo);
+        return Err(bad(
+            at,
+            format!(
+                "expected one base64 alphabet, found both {sc:?} (standard) at offset {so} and {uc:?} (url-safe) at offset {uo}"
+            ),
+        ));
+    }
+    let alphabet = if url_safe.is_some() {
+        base64::alphabet::URL_SAFE
+    } else {
+        base64::alphabet::STANDARD
+    };
+    let engine = GeneralPurpose::new(
+        &alphabet,
+        GeneralPurposeConfig::new()
+            .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+            .with_decode_allow_trailing_bits(true),
+    );
+    let estimate = compact.len() / 4 * 3;
+    if estimate > MAX_DECODED_BYTES {
+        return Err(Error::new(
+            ErrorCode::TooLarge,
+            format!("expected objectData of at most {MAX_DECODED_BYTES} decoded bytes, found about {estimate}"),
+        ));
+    }
+    let at = |i: usize| offsets.get(i).copied().unwrap_or(text.chars().count());
+    engine.decode(compact.as_bytes()).map_err(|e| match e {
+        base64::DecodeError::InvalidByte(i, b) => bad(
+            at(i),
+            format!("expected a base64 character, found {:?} at offset {}", b as char, at(i)),
+        ),
+        base64::DecodeError::InvalidLength(n) => bad(
+            at(n.saturating_sub(1)),
+            format!(
+                "expected a base64 length that is not 1 more than a multiple of 4, found {} characters",
+                n
+            ),
+        ),
+        base64::DecodeError::InvalidLastSymbol(i, b) => bad(
+            at(i),
+            format!("expected a valid last base64 character, found {:?} at offset {}", b as char, at(i)),
+        ),
+        base64::DecodeError::InvalidPadding => {
+            let p = padding_at.unwrap_or(0);
+            bad(
+                p,
+                format!("expected correct '=' padding for the text's length, found wrong padding at offset {p}"),
+            )
+        }
+    })
+}
+
+fn describe_char(c: char) -> String {
+    if c.is_control() || c.is_whitespace() {
+        format!("the character U+{:04X}", c as u32)
+    } else {
+        format!("{c:?}")
+    }
+}
+
+fn sniff(bytes: Vec<u8>) -> Decoded {
+    let byte_length = bytes.len();
+    let text = match String::from_utf8(bytes) {
+        Ok(t)
+            if !t
+                .chars()
+                .any(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n')) =>
+        {
+            t
+        }
+        Ok(t) => return binary(t.as_bytes(), byte_length),
+        Err(e) => return binary(e.as_bytes(), byte_length),
+    };
+    let start = text.trim_start();
+    let format = if (start.starts_with('{') || start.starts_with('['))
+        && serde_json::from_str::<serde::de::IgnoredAny>(&text).is_ok()
+    {
+        DataFormat::Json
+    } else if looks_like_yaml(&text) {
+        DataFormat::Yaml
+    } else {
+        DataFormat::Text
+    };
+    Decoded {
+        status: Status::Decoded,
+        format: Some(format),
+        text,
+        json: None,
+        byte_length,
+    }
+}
+
+fn binary(bytes: &[u8], byte_length: usize) -> Decoded {
+    let mut hex = String::with_capacity(HEX_PREVIEW * 2);
+    for b in bytes.iter().take(HEX_PREVIEW) {
+        hex.push_str(&format!("{b:02x}"));
+    }
+    Decoded {
+        status: Status::Decoded,
+        format: Some(DataFormat::Binary),
+        text: hex,
+        json: None,
+        byte_length,
+    }
+}
+
+fn looks_like_yaml(text: &str) -> bool {
+    let mut lines = text
+        .lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+    let Some(first) = lines.next() else {
+        return false;
+    };
+    if first.starts_with("---") {
+        return true;
+    }
+    let keyish = |l: &str| {
+        let l = l.trim_start().trim_start_matches("- ");
+        match l.split_once(':') {
+            Some((k, rest)) => {
+                !k.is_empty() && !k.contains(' ') && (rest.is_empty() || rest.starts_with(' '))
+            }
+            None => false,
+        }
+    };
+    keyish(first)
+        && lines
+            .take(20)
+            .all(|l| keyish(l) || l.trim_start().starts_with("- "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(s: &str) -> Decoded {
+        match decode_with_json(s) {
+            Ok(d) => d,
+            Err(e) => unreachable!("{e}"),
+        }
+    }
+    fn err(s: &str) -> Error {
+        match decode(s) {
+            Err(e) => e,
+            Ok(d) => unreachable!("decoded {d:?}"),
+        }
+    }
+
+    #[test]
+    fn redacted_and_empty() {
+        assert_eq!(ok("*****").status, Status::Redacted);
+        assert_eq!(ok("  ").status, Status::Empty);
+    }
+
+    #[test]
+    fn json_yaml_text_binary() {
+        let d = ok("eyJhIjogMX0="); // {"a": 1}
+        assert_eq!(d.format, Some(DataFormat::Json));
+        assert_eq!(d.json, Some(serde_json::json!({"a": 1})));
+        assert_eq!(d.byte_length, 8);
+        let d = ok("a2V5OiB2YWx1ZQpvdGhlcjogMgo="); // key: value\nother: 2\n
+        assert_eq!(d.format, Some(DataFormat::Yaml));
+        assert_eq!(ok("aGVsbG8gd29ybGQ=").format, Some(DataFormat::Text));
+        let d = ok("AAEC/w==");
+        assert_eq!(d.format, Some(DataFormat::Binary));
+        assert_eq!(d.text, "000102ff");
+    }
+
+    #[test]
+    fn alphabets_padding_whitespace() {
+        // "??>" is Pz8+ (standard) and Pz8- (url-safe).
+        assert_eq!(ok("Pz8+").text, "??>");
+        assert_eq!(ok("Pz8-").text, "??>");
+        assert_eq!(ok("eyJhIjogMX0").format, Some(DataFormat::Json));
+        assert_eq!(ok("eyJh\r\nIjog MX0=\n").format, Some(DataFormat::Json));
+    }
+
+    #[test]
+    fn errors_have_offsets() {
+        assert_eq!(err("ab$c").offset, Some(2));
+        assert_eq!(err("ab=cd").offset, Some(2));
+        assert_eq!(err("a+b_").code, ErrorCode::InvalidBase64);
+        assert_eq!(err("a+b_").offset, Some(3));
+        assert_eq!(err("abcde").code, ErrorCode::InvalidBase64);
+        assert_eq!(err("ab===").code, ErrorCode::InvalidBase64);
+    }
+}

@@ -1,0 +1,312 @@
+//! Path-aware, forgiving accessors over a parsed JSON value, shared by every
+//! format reader. A field of the wrong type or with an impossible value is
+//! dropped and reported as a [`Warning`] with its path; `null` counts as absent.
+
+use crate::error::{Warning, WarningCode};
+use crate::path::Path;
+use crate::phase::Phase;
+use crate::time::{self, Epoch};
+use serde_json::{Map, Value};
+
+/// Collects warnings while a format reader walks the payload.
+#[derive(Debug, Default)]
+pub struct Reader {
+    /// Warnings so far, in payload order.
+    pub warnings: Vec<Warning>,
+    epoch_seconds_warned: bool,
+}
+
+/// A phase read from the payload: the normalized value and the text as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawPhase {
+    /// Normalized phase (Unknown when no spelling matched).
+    pub phase: Phase,
+    /// The text in the payload.
+    pub raw: String,
+}
+
+/// Names a JSON value's type for messages, with a short excerpt of scalars.
+pub fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("a boolean ({b})"),
+        Value::Number(n) => format!("a number ({n})"),
+        Value::String(s) => {
+            let short: String = s.chars().take(40).collect();
+            let more = if s.chars().nth(40).is_some() {
+                "…"
+            } else {
+                ""
+            };
+            format!("a string ({short:?}{more})")
+        }
+        Value::Array(a) => format!("an array of {} items", a.len()),
+        Value::Object(o) => format!("an object with {} keys", o.len()),
+    }
+}
+
+impl Reader {
+    /// A new reader with no warnings.
+    pub fn new() -> Self {
+        Reader::default()
+    }
+
+    /// Records a warning at `path`.
+    pub fn warn(&mut self, code: WarningCode, path: &Path<'_>, message: String) {
+        self.warnings.push(Warning {
+            code,
+            message,
+            path: path.render(),
+        });
+    }
+
+    fn wrong_type(&mut self, path: &Path<'_>, expected: &str, found: &Value) {
+        self.warn(
+            WarningCode::WrongType,
+            path,
+            format!("expected {expected}, found {}; ignored", describe(found)),
+        );
+    }
+
+    /// The member `key` of `obj` as an object.
+    pub fn object<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        key: &str,
+        parent: &Path<'_>,
+    ) -> Option<&'v Map<String, Value>> {
+        match obj.get(key)? {
+            Value::Null => None,
+            Value::Object(o) => Some(o),
+            other => {
+                self.wrong_type(&parent.key(key), "an object", other);
+                None
+            }
+        }
+    }
+
+    /// The member `key` of `obj` as an array.
+    pub fn array<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        key: &str,
+        parent: &Path<'_>,
+    ) -> Option<&'v Vec<Value>> {
+        match obj.get(key)? {
+            Value::Null => None,
+            Value::Array(a) => Some(a),
+            other => {
+                self.wrong_type(&parent.key(key), "an array", other);
+                None
+            }
+        }
+    }
+
+    /// The member `key` of `obj` as a string.
+    pub fn string<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        key: &str,
+        parent: &Path<'_>,
+    ) -> Option<&'v str> {
+        match obj.get(key)? {
+            Value::Null => None,
+            Value::String(s) => Some(s),
+            other => {
+                self.wrong_type(&parent.key(key), "a string", other);
+                None
+            }
+        }
+    }
+
+    /// The first of several spellings of one field that is present (`created_by`, `create_by`).
+    pub fn string_any<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        keys: &[&str],
+        parent: &Path<'_>,
+    ) -> Option<&'v str> {
+        keys.iter().find_map(|k| self.string(obj, k, parent))
+    }
+
+    /// The member `key` of `obj` as a finite number.
+    pub fn number(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        parent: &Path<'_>,
+    ) -> Option<f64> {
+        match obj.get(key)? {
+            Value::Null => None,
+            Value::Number(n) => n.as_f64(),
+            other => {
+                self.wrong_type(&parent.key(key), "a number", other);
+                None
+            }
+        }
+    }
+
+    /// A non-negative whole number no larger than `max` (counts, minutes).
+    pub fn count(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        parent: &Path<'_>,
+        max: u64,
+    ) -> Option<u64> {
+        let n = self.number(obj, key, parent)?;
+        if n >= 0.0 && n <= max as f64 && n.fract() == 0.0 {
+            Some(n as u64)
+        } else {
+            self.warn(
+                WarningCode::InvalidValue,
+                &parent.key(key),
+                format!("expected a whole number from 0 to {max}, found {n}; ignored"),
+            );
+            None
+        }
+    }
+
+    /// A progress percentage 0–100 (fractions are floored).
+    pub fn progress(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        parent: &Path<'_>,
+    ) -> Option<u8> {
+        let n = self.number(obj, key, parent)?;
+        if (0.0..=100.0).contains(&n) {
+            Some(n.floor() as u8)
+        } else {
+            self.warn(
+                WarningCode::InvalidValue,
+                &parent.key(key),
+                format!("expected a progress from 0 to 100, found {n}; ignored"),
+            );
+            None
+        }
+    }
+
+    /// An RFC 3339 time text (epoch numbers are accepted too) as epoch milliseconds.
+    pub fn time(&mut self, obj: &Map<String, Value>, key: &str, parent: &Path<'_>) -> Option<i64> {
+        match obj.get(key)? {
+            Value::Null => None,
+            Value::String(s) if s.trim().is_empty() => None,
+            Value::String(s) => match time::parse_rfc3339(s) {
+                Some(ms) => Some(ms),
+                None => {
+                    self.warn(
+                        WarningCode::InvalidTime,
+                        &parent.key(key),
+                        format!(
+                            "expected an rfc 3339 time such as \"2016-12-27T20:12:32Z\", found {}; ignored",
+                            describe(&Value::String(s.clone()))
+                        ),
+                    );
+                    None
+                }
+            },
+            Value::Number(_) => self.epoch(obj, key, parent),
+            other => {
+                self.wrong_type(&parent.key(key), "an rfc 3339 time text", other);
+                None
+            }
+        }
+    }
+
+    /// An epoch time documented in milliseconds: 0 is "not set", below 1e11 is
+    /// read as seconds (warned once per payload), RFC 3339 texts are accepted too.
+    pub fn epoch(&mut self, obj: &Map<String, Value>, key: &str, parent: &Path<'_>) -> Option<i64> {
+        let v = obj.get(key)?;
+        if let Value::String(_) = v {
+            return self.time(obj, key, parent);
+        }
+        let n = self.number(obj, key, parent)?;
+        match time::read_epoch(n) {
+            Epoch::Unset => None,
+            Epoch::Millis(ms) => Some(ms),
+            Epoch::Seconds(ms) => {
+                if !self.epoch_seconds_warned {
+                    self.epoch_seconds_warned = true;
+                    self.warn(
+                        WarningCode::EpochSeconds,
+                        &parent.key(key),
+                        format!(
+                            "expected epoch milliseconds, found {n}, below 1e11: read as seconds ({}); \
+                             the same was done for every such time in this payload",
+                            time::format_ms(ms)
+                        ),
+                    );
+                }
+                Some(ms)
+            }
+            Epoch::OutOfRange => {
+                self.warn(
+                    WarningCode::InvalidValue,
+                    &parent.key(key),
+                    format!(
+                        "expected epoch milliseconds from 0 to 9999999999999, found {n}; ignored"
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// A phase text, normalized; an unknown spelling is kept raw and warned.
+    pub fn phase(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        parent: &Path<'_>,
+    ) -> Option<RawPhase> {
+        let raw = self.string(obj, key, parent)?;
+        Some(self.phase_text(raw, &parent.key(key)))
+    }
+
+    /// Normalizes a phase text found at `path`.
+    pub fn phase_text(&mut self, raw: &str, path: &Path<'_>) -> RawPhase {
+        let phase = match Phase::parse(raw) {
+            Some(p) => p,
+            None => {
+                self.warn(
+                    WarningCode::UnknownPhase,
+                    path,
+                    format!(
+                        "expected a phase such as succeeded, failed, running, pending, cancelled or skipped, found {}; shown as Unknown",
+                        describe(&Value::String(raw.to_string()))
+                    ),
+                );
+                Phase::Unknown
+            }
+        };
+        RawPhase {
+            phase,
+            raw: raw.to_string(),
+        }
+    }
+
+    /// Drops `end` when it is before `begin`, with a warning at the end's path.
+    pub fn ordered(
+        &mut self,
+        begin: Option<i64>,
+        end: Option<i64>,
+        end_path: &Path<'_>,
+    ) -> Option<i64> {
+        match (begin, end) {
+            (Some(b), Some(e)) if e < b => {
+                self.warn(
+                    WarningCode::EndBeforeBegin,
+                    end_path,
+                    format!(
+                        "expected an end at or after the begin ({}), found {}; ignored",
+                        time::format_ms(b),
+                        time::format_ms(e)
+                    ),
+                );
+                None
+            }
+            _ => end,
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! The timeline of one run: a lane per element with spans and event markers.
+//! A pure function of the model; it cannot fail.
+//!
+//! Decisions: a status-format element (AOS, GCS, workflow) gets one span from its
+//! observed start (createAt, begin_time) — or, when the payload has none, from the
+//! run start with `startInferred` — to its last update once its phase is terminal,
+//! open (end null) while Running. Pending elements, and Skipped ones without a
+//! start, have no span. Event-built spans without a start begin where the
+//! element's previous span ended, or at the run start. Lanes are ordered by their
+//! first span's start, then by end, then by payload order; lanes without spans last.
+
+use crate::model::{Element, Marker, Run};
+use crate::phase::Phase;
+use crate::summary::run_phase;
+use serde::Serialize;
+
+/// What `timeline` returns.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Timeline {
+    /// Earliest time on the timeline (epoch ms), None when nothing has a time.
+    pub start: Option<i64>,
+    /// Latest time on the timeline.
+    pub end: Option<i64>,
+    /// One lane per element.
+    pub lanes: Vec<Lane>,
+}
+
+/// One element's lane.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Lane {
+    /// Element id.
+    pub id: String,
+    /// What to show (the id; "(execution)" for the run's own events).
+    pub label: String,
+    /// Element type.
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    /// Element phase.
+    pub phase: Phase,
+    /// Element reason.
+    pub reason: Option<String>,
+    /// Element message.
+    pub message: Option<String>,
+    /// subActionName / actionName.
+    pub action: Option<String>,
+    /// Spans.
+    pub spans: Vec<Span>,
+    /// Event markers.
+    pub markers: Vec<Marker>,
+}
+
+/// A bar on a lane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Span {
+    /// Start, epoch ms.
+    pub start: i64,
+    /// End, epoch ms; None while open.
+    pub end: Option<i64>,
+    /// Phase of the span.
+    pub phase: Phase,
+    /// True when the start is not in the payload.
+    pub start_inferred: bool,
+}
+
+fn status_span(e: &Element, run_start: Option<i64>) -> Option<Span> {
+    if e.phase == Phase::Pending || (e.phase == Phase::Skipped && e.started_at.is_none()) {
+        return None;
+    }
+    let end = if e.phase == Phase::Running {
+        None
+    } else {
+        e.updated_at
+    };
+    let (start, inferred) = match (e.started_at, run_start) {
+        (Some(s), _) => (s, false),
+        (None, Some(r)) => (r, true),
+        (None, None) => (end?, true),
+    };
+    if end.is_none() && e.phase != Phase::Running {
+        // Terminal with no time to end on: nothing to draw beyond the start.
+        if e.started_at.is_none() {
+            return None;
+        }
+    }
+    let start = match end {
+        Some(end) if inferred && start > end => end,
+        _ => start,
+    };
+    Some(Span {
+        start,
+        end,
+        phase: e.phase,
+        start_inferred: inferred,
+    })
+}
+
+fn event_spans(e: &Element, run_start: Option<i64>) -> Vec<Span> {
+    let mut spans = Vec::with_capacity(e.spans.len());
+    let mut previous_end: Option<i64> = None;
+    for s in &e.spans {
+        let (start, inferred) = match (s.start, previous_end.or(run_start)) {
+            (Some(start), _) => (start, false),
+            (None, Some(fallback)) => (fallback, true),
+            (None, None) => match s.end {
+                Some(end) => (end, true),
+                None => continue,
+            },
+        };
+        let start = match s.end {
+            Some(end) if start > end => end,
+            _ => start,
+        };
+        spans.push(Span {
+            start,
+            end: s.end,
+            phase: s.phase,
+            start_inferred: inferred,
+        });
+        previous_end = s.end.or(previous_end);
+    }
+    spans
+}
+
+fn lane(e: &Element, run_start: Option<i64>, from_events: bool) -> Lane {
+    let spans = if from_events {
+        event_spans(e, run_start)
+    } else {
+        status_span(e, run_start).into_iter().collect()
+    };
+    Lane {
+        id: e.id.clone(),
+        label: e.id.clone(),
+        kind: e.kind.clone(),
+        phase: e.phase,
+        reason: e.reason.clone(),
+        message: e.message.clone(),
+        action: e.action.clone(),
+        spans,
+        markers: e.markers.clone(),
+    }
+}
+
+/// Builds the timeline of one run.
+pub fn build(run: &Run) -> Timeline {
+    let from_events = !run.events.is_empty();
+    let mut keyed: Vec<(bool, i64, i64, usize, Lane)> = run
+        .elements
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let lane = lane(e, run.started_at, from_events);
+            let first = lane.spans.first();
+            (
+                first.is_none(),
+                first.map_or(i64::MAX, |s| s.start),
+                first.and_then(|s| s.end).unwrap_or(i64::MAX),
+                i,
+                lane,
+            )
+        })
+        .collect();
+    keyed.sort_by_key(|(no_span, start, end, i, _)| (*no_span, *start, *end, *i));
+    let mut lanes: Vec<Lane> = keyed.into_iter().map(|(_, _, _, _, lane)| lane).collect();
+    if !run.run_markers.is_empty() {
+        let (phase, _) = run_phase(run);
+        lanes.insert(
+            0,
+            Lane {
+                id: run.id.clone(),
+                label: "(execution)".into(),
+                kind: Some("execution".into()),
+                phase,
+                reason: None,
+                message: None,
+                action: run.action.clone(),
+                spans: Vec::new(),
+                markers: run.run_markers.clone(),
+            },
+        );
+    }
+    let mut start = run.started_at;
+    let mut end = run.ended_at.or(run.updated_at);
+    let mut see = |t: i64| {
+        start = Some(start.map_or(t, |s| s.min(t)));
+        end = Some(end.map_or(t, |e| e.max(t)));
+    };
+    for lane in &lanes {
+        for s in &lane.spans {
+            see(s.start);
+            if let Some(e) = s.end {
+                see(e);
+            }
+        }
+        for m in &lane.markers {
+            see(m.at);
+        }
+    }
+    Timeline { start, end, lanes }
+}
