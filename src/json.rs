@@ -91,10 +91,12 @@ pub fn parse_as<T: serde::de::DeserializeOwned>(
         Ok(v) => return Ok(v),
         Err(e) => e,
     };
-    if options.strict || !is_trailing_comma(&error) {
+    if options.strict || !error.is_syntax() {
         return Err(json_error(body, &error, bom));
     }
-    let fixed = repair_commas(body, bom, warnings);
+    let Some(fixed) = repair_commas(body, bom, warnings) else {
+        return Err(json_error(body, &error, bom));
+    };
     serde_json::from_slice::<T>(&fixed).map_err(|e| json_error(&fixed, &e, bom))
 }
 
@@ -121,19 +123,25 @@ pub fn repaired<'a>(
         Ok(_) => return Ok(Cow::Borrowed(body)),
         Err(e) => e,
     };
-    if options.strict || !is_trailing_comma(&error) {
+    if options.strict || !error.is_syntax() {
         return Err(json_error(body, &error, bom));
     }
-    let fixed = repair_commas(body, bom, warnings);
+    let Some(fixed) = repair_commas(body, bom, warnings) else {
+        return Err(json_error(body, &error, bom));
+    };
     match serde_json::from_slice::<serde::de::IgnoredAny>(&fixed) {
         Ok(_) => Ok(Cow::Owned(fixed)),
         Err(e) => Err(json_error(&fixed, &e, bom)),
     }
 }
 
-/// Blanks the trailing commas and reports each (the first few one by one).
-fn repair_commas(body: &[u8], bom: bool, warnings: &mut Vec<Warning>) -> Vec<u8> {
+/// Blanks the trailing commas and reports each (the first few one by one);
+/// `None` when there are none (the syntax error is something else).
+fn repair_commas(body: &[u8], bom: bool, warnings: &mut Vec<Warning>) -> Option<Vec<u8>> {
     let (fixed, commas) = blank_trailing_commas(body);
+    if commas.is_empty() {
+        return None;
+    }
     for (i, &at) in commas.iter().enumerate() {
         if i == MAX_COMMA_WARNINGS {
             warnings.push(Warning {
@@ -153,11 +161,18 @@ fn repair_commas(body: &[u8], bom: bool, warnings: &mut Vec<Warning>) -> Vec<u8>
             path: "$".into(),
         });
     }
-    fixed
+    Some(fixed)
 }
 
-fn is_trailing_comma(e: &serde_json::Error) -> bool {
-    e.is_syntax() && e.to_string().starts_with("trailing comma")
+/// The offset of a comma that stands (after blanks) right before `offset`, when
+/// the byte there closes an array or object: a trailing comma.
+fn trailing_comma_before(text: &[u8], offset: usize) -> Option<usize> {
+    if !matches!(text.get(offset), Some(b']' | b'}')) {
+        return None;
+    }
+    let before = text.get(..offset)?;
+    let at = before.iter().rposition(|b| !b.is_ascii_whitespace())?;
+    (before.get(at) == Some(&b',')).then_some(at)
 }
 
 /// Replaces every comma that is followed (after whitespace) by `]` or `}` with a
@@ -283,6 +298,22 @@ fn json_error(text: &[u8], e: &serde_json::Error, bom: bool) -> Error {
     } else {
         line_column(text, offset, bom)
     };
+    if !eof {
+        if let Some(comma) = trailing_comma_before(text, offset) {
+            let (line, column) = line_column(text, comma, bom);
+            let closer = describe_at(text, offset);
+            return Error {
+                code: ErrorCode::InvalidJson,
+                message: format!(
+                    "expected a value after the comma at line {line}, column {column}, found {closer}: \
+                     a trailing comma (repaired unless strict)"
+                ),
+                line: Some(line),
+                column: Some(column),
+                offset: Some(comma),
+            };
+        }
+    }
     let (code, message) = if what.starts_with("recursion limit exceeded") {
         (
             ErrorCode::TooDeep,

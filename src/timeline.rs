@@ -78,10 +78,8 @@ fn status_span(e: &Element, run_start: Option<i64>) -> Option<Span> {
         (None, None) => (end?, true),
     };
     if end.is_none() && e.phase != Phase::Running {
-        // Terminal with no time to end on: nothing to draw beyond the start.
-        if e.started_at.is_none() {
-            return None;
-        }
+        // Not running and no time to end on: drawn only from an observed start.
+        e.started_at?;
     }
     let start = match end {
         Some(end) if inferred && start > end => end,

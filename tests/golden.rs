@@ -6,6 +6,7 @@
 //! Regenerate after an intended change with `UPDATE_GOLDEN=1 cargo test --test golden`
 //! and review the diff (`git diff tests/golden`).
 
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use execscope::api::{self, Options};

@@ -1,0 +1,257 @@
+//! The JS-facing functions in a real browser (headless Chrome and Firefox via
+//! `wasm-pack test --headless --chrome --firefox`): string and Uint8Array input
+//! give identical results, every error code crosses as a real `Error` with its
+//! fields, and the module keeps working after every error.
+
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use execscope::{decode_object_data, detect, events, raw_json, summarize, timeline, Input};
+use js_sys::{Array, Object, Reflect, Uint8Array, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const AOS: &str = include_str!("../samples/seed-aos-execution.json");
+const EVENTS: &str = include_str!("../samples/seed-execution-events.json");
+const WORKFLOW: &str = include_str!("../samples/seed-workflow-executions.json");
+const ERROR_401: &str = include_str!("../samples/seed-api-error-401.json");
+const FAILED: &str = include_str!("../samples/aos-upgrade-failed.json");
+
+fn text(s: &str) -> Input {
+    JsValue::from_str(s).unchecked_into()
+}
+
+fn bytes(s: &[u8]) -> Input {
+    JsValue::from(Uint8Array::from(s)).unchecked_into()
+}
+
+fn get(v: &JsValue, path: &str) -> JsValue {
+    let mut at = v.clone();
+    for key in path.split('.') {
+        at = match key.parse::<u32>() {
+            Ok(i) => Reflect::get(&at, &JsValue::from(i)).unwrap(),
+            Err(_) => Reflect::get(&at, &key.into()).unwrap(),
+        };
+    }
+    at
+}
+
+fn json(v: &JsValue) -> String {
+    JSON::stringify(v).unwrap().as_string().unwrap()
+}
+
+fn opts(js: &str) -> Option<execscope::JsOptions> {
+    Some(JSON::parse(js).unwrap().unchecked_into())
+}
+
+/// The summary every test re-checks after an error: the module still works.
+fn still_works() {
+    let s = summarize(&text(AOS), None).unwrap();
+    assert_eq!(
+        get(&s, "runs.0.id").as_string().as_deref(),
+        Some("trim-4074942376")
+    );
+    assert_eq!(
+        get(&s, "runs.0.phase").as_string().as_deref(),
+        Some("Succeeded")
+    );
+    assert_eq!(get(&s, "runs.0.progress.derived").as_f64(), Some(100.0));
+}
+
+fn error_of(r: Result<impl Into<JsValue>, JsValue>) -> JsValue {
+    match r {
+        Ok(v) => panic!("expected an error, got {}", json(&v.into())),
+        Err(e) => {
+            assert!(e.is_instance_of::<js_sys::Error>(), "not an Error: {e:?}");
+            e
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn aos_seed_summarizes_as_documented() {
+    let s: JsValue = summarize(&text(AOS), None).unwrap().into();
+    assert_eq!(
+        get(&s, "kind").as_string().as_deref(),
+        Some("aos-execution")
+    );
+    assert_eq!(
+        get(&s, "runs.0.action").as_string().as_deref(),
+        Some("create")
+    );
+    assert_eq!(get(&s, "runs.0.progress.reported").as_f64(), Some(100.0));
+    assert_eq!(get(&s, "runs.0.phases.Succeeded").as_f64(), Some(3.0));
+    assert_eq!(
+        get(&s, "runs.0.startedAt").as_f64(),
+        Some(1_482_869_552_000.0)
+    );
+    assert_eq!(
+        get(&s, "runs.0.finishedAt").as_f64(),
+        Some(1_482_869_567_000.0)
+    );
+    assert_eq!(get(&s, "runs.0.durationMs").as_f64(), Some(15_000.0));
+    assert!(get(&s, "runs.0.firstFailure").is_null());
+    assert!(get(&s, "apiError").is_null());
+    assert_eq!(Array::from(&get(&s, "warnings")).length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn string_and_bytes_give_identical_results() {
+    for payload in [AOS, EVENTS, WORKFLOW, ERROR_401, FAILED] {
+        let a = json(&summarize(&text(payload), None).unwrap().into());
+        let b = json(&summarize(&bytes(payload.as_bytes()), None).unwrap().into());
+        assert_eq!(a, b);
+        let a = json(&timeline(&text(payload), None).unwrap().into());
+        let b = json(&timeline(&bytes(payload.as_bytes()), None).unwrap().into());
+        assert_eq!(a, b);
+    }
+}
+
+#[wasm_bindgen_test]
+fn events_seed_repairs_the_trailing_comma() {
+    let s: JsValue = summarize(&text(EVENTS), None).unwrap().into();
+    assert_eq!(
+        get(&s, "kind").as_string().as_deref(),
+        Some("execution-events")
+    );
+    assert_eq!(
+        get(&s, "warnings.0.code").as_string().as_deref(),
+        Some("trailing_comma")
+    );
+    assert_eq!(
+        get(&s, "runs.0.id").as_string().as_deref(),
+        Some("gcs-exec-3-08-20-144951")
+    );
+    let ev: JsValue = events(&text(EVENTS), None).unwrap().into();
+    assert_eq!(Array::from(&ev).length(), 3);
+    assert_eq!(
+        get(&ev, "0.reason.en").as_string().as_deref(),
+        Some("SuccessfulFinish")
+    );
+    assert_eq!(
+        get(&ev, "0.reason.zh").as_string().as_deref(),
+        Some("执行成功")
+    );
+    let e = error_of(summarize(&text(EVENTS), opts(r#"{"strict":true}"#)));
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("invalid_json"));
+    assert_eq!(get(&e, "line").as_f64(), Some(58.0));
+    assert_eq!(get(&e, "column").as_f64(), Some(2.0));
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn workflow_seed_reads_seconds_and_both_spellings() {
+    let s: JsValue = summarize(&text(WORKFLOW), None).unwrap().into();
+    assert_eq!(
+        get(&s, "runs.0.createdBy").as_string().as_deref(),
+        Some("xxx")
+    );
+    assert_eq!(
+        get(&s, "runs.0.startedAt").as_f64(),
+        Some(1_600_000_000_000.0)
+    );
+    assert_eq!(
+        get(&s, "warnings.0.code").as_string().as_deref(),
+        Some("epoch_seconds")
+    );
+}
+
+#[wasm_bindgen_test]
+fn api_error_body_is_shown_not_thrown() {
+    let s: JsValue = summarize(&text(ERROR_401), None).unwrap().into();
+    assert_eq!(get(&s, "apiError.httpCode").as_f64(), Some(401.0));
+    assert_eq!(
+        get(&s, "apiError.message").as_string().as_deref(),
+        Some("auth failed.")
+    );
+}
+
+#[wasm_bindgen_test]
+fn every_error_code_crosses_as_an_error() {
+    let cases: Vec<(Result<JsValue, JsValue>, &str)> = vec![
+        (
+            summarize(&text("{\"a\": 1,\n \"b\" 2}"), None).map(Into::into),
+            "invalid_json",
+        ),
+        (
+            summarize(&text("{\"hello\": 1}"), None).map(Into::into),
+            "unknown_format",
+        ),
+        (
+            summarize(&text("[1,2]"), opts(r#"{"maxBytes": 2}"#)).map(Into::into),
+            "too_large",
+        ),
+        (
+            summarize(&text(&"[".repeat(200)), None).map(Into::into),
+            "too_deep",
+        ),
+        (decode_object_data("ab$c").map(Into::into), "invalid_base64"),
+        (
+            summarize(&text(AOS), opts(r#"{"format": "nope"}"#)).map(Into::into),
+            "invalid_option",
+        ),
+        (
+            timeline(&text(WORKFLOW), opts(r#"{"run": "missing"}"#)).map(Into::into),
+            "unknown_run",
+        ),
+        (
+            detect(&bytes(b"\xff\xfe"), None).map(Into::into),
+            "invalid_json",
+        ),
+        (raw_json(&text(""), None).map(JsValue::from), "invalid_json"),
+    ];
+    for (result, code) in cases {
+        let e = error_of(result);
+        assert_eq!(get(&e, "code").as_string().as_deref(), Some(code));
+        let message = get(&e, "message").as_string().unwrap();
+        assert!(message.starts_with("expected"), "{code}: {message}");
+        still_works();
+    }
+    let e = error_of(summarize(&text("{\"a\": 1,\n \"b\" 2}"), None));
+    assert_eq!(get(&e, "line").as_f64(), Some(2.0));
+    assert_eq!(get(&e, "column").as_f64(), Some(6.0));
+    let e = error_of(decode_object_data("ab$c"));
+    assert_eq!(get(&e, "offset").as_f64(), Some(2.0));
+}
+
+#[wasm_bindgen_test]
+fn decode_object_data_parses_json_without_touching_prototypes() {
+    // {"__proto__": {"polluted": 1}, "a": 1}
+    let encoded = "eyJfX3Byb3RvX18iOiB7InBvbGx1dGVkIjogMX0sICJhIjogMX0=";
+    let d: JsValue = decode_object_data(encoded).unwrap().into();
+    assert_eq!(get(&d, "status").as_string().as_deref(), Some("decoded"));
+    assert_eq!(get(&d, "format").as_string().as_deref(), Some("json"));
+    let value = get(&d, "json");
+    assert_eq!(get(&value, "a").as_f64(), Some(1.0));
+    let proto = Object::get_prototype_of(&value);
+    assert!(Reflect::get(&proto, &"polluted".into())
+        .unwrap()
+        .is_undefined());
+    assert!(Reflect::get(&Object::new(), &"polluted".into())
+        .unwrap()
+        .is_undefined());
+    let r: JsValue = decode_object_data("*****").unwrap().into();
+    assert_eq!(get(&r, "status").as_string().as_deref(), Some("redacted"));
+}
+
+#[wasm_bindgen_test]
+fn failed_upgrade_names_its_first_failure() {
+    let s: JsValue = summarize(&text(FAILED), None).unwrap().into();
+    assert_eq!(
+        get(&s, "runs.0.phase").as_string().as_deref(),
+        Some("Failed")
+    );
+    assert!(get(&s, "runs.0.firstFailure.element").as_string().is_some());
+    let t: JsValue = timeline(&text(FAILED), None).unwrap().into();
+    assert!(Array::from(&get(&t, "lanes")).length() > 5);
+}
+
+#[wasm_bindgen_test]
+fn raw_json_is_parseable_and_detect_names_the_format() {
+    let raw = raw_json(&text(EVENTS), None).unwrap();
+    assert!(JSON::parse(&raw).is_ok());
+    let f: JsValue = detect(&text(WORKFLOW), None).unwrap().into();
+    assert_eq!(f.as_string().as_deref(), Some("workflow-executions"));
+}
