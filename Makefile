@@ -1,0 +1,165 @@
+# execscope build and test entry points.
+#
+#   make tools   install what is missing (scripts/install-tools.sh + npm wasm-opt)
+#   make pkg     build the npm package into pkg/ (wasm-pack, then wasm-opt -Oz)
+#   make demo    build pkg/, copy it to www/pkg/, serve www/ on 127.0.0.1:$PORT
+#   make fmt     cargo fmt
+#   make lint    rustfmt check, clippy (host, all targets), clippy (wasm32 lib)
+#   make test    tools, lint, cargo test, wasm-pack test (Chrome, Firefox), test-js
+#   make clean
+#
+# Works on a fresh Debian machine (root, rustup, cargo, node, npm): whatever is
+# missing is installed from crates.io, Debian apt and the npm registry only.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+THIS_MAKEFILE := $(abspath $(lastword $(MAKEFILE_LIST)))
+ROOT := $(patsubst %/,%,$(dir $(THIS_MAKEFILE)))
+SUBMAKE = $(MAKE) -f $(THIS_MAKEFILE)
+TOOLS_SCRIPT := $(ROOT)/scripts/install-tools.sh
+
+CARGO_HOME ?= $(HOME)/.cargo
+export PATH := $(CARGO_HOME)/bin:$(PATH)
+
+PORT ?= 8080
+
+# Passed to wasm-pack per browser. Deliberately NOT exported: the test runner
+# uses geckodriver whenever GECKODRIVER is in its environment, so a global
+# GECKODRIVER would silently run the "Chrome" pass in Firefox.
+CHROMEDRIVER ?= /usr/bin/chromedriver
+GECKODRIVER ?= $(CARGO_HOME)/bin/geckodriver
+
+# wasm-opt: Binaryen's Node.js build from npm (pinned in tools/binaryen). Debian
+# bookworm's binaryen 108 writes the export of wasm-bindgen's second table
+# (__wbindgen_externrefs) as table 0 (the funcref table), and the module then
+# fails to instantiate. scripts/check-pkg.mjs catches that class of breakage.
+BINARYEN_DIR := $(ROOT)/tools/binaryen
+WASM_OPT ?= $(BINARYEN_DIR)/node_modules/.bin/wasm-opt
+# The features rustc 1.95's wasm32-unknown-unknown output declares (LLVM's
+# "generic" CPU): bulk-memory(-opt), nontrapping-fptoint, sign-ext,
+# mutable-globals, reference-types, multivalue, call-indirect-overlong (the last
+# two Binaryen folds into reference-types / bulk-memory).
+WASM_OPT_FLAGS ?= -Oz \
+	--enable-bulk-memory \
+	--enable-nontrapping-float-to-int \
+	--enable-sign-ext \
+	--enable-mutable-globals \
+	--enable-reference-types \
+	--enable-multivalue
+
+# Directories of JS test suites, each with its own package.json whose `npm test`
+# runs the suite (dependencies installed by node-deps first). Empty for now.
+JS_TESTS ?=
+
+# $(call node-deps,DIR): install DIR's npm dependencies: `npm ci` when there is
+# a package-lock.json, else `npm install`. Skipped when node_modules is newer
+# than both package.json and the lockfile.   From the shell: make node-deps DIR=...
+define node-deps
+	@d="$(1)"; \
+	if [ -z "$$d" ] || [ ! -f "$$d/package.json" ]; then \
+	  echo "node-deps: no package.json in '$$d'" >&2; exit 1; \
+	fi; \
+	stamp="$$d/node_modules/.package-lock.json"; \
+	if [ -f "$$stamp" ] && [ "$$stamp" -nt "$$d/package.json" ] && \
+	   { [ ! -f "$$d/package-lock.json" ] || [ "$$stamp" -nt "$$d/package-lock.json" ]; }; then \
+	  echo "node-deps: $$d up to date"; \
+	elif [ -f "$$d/package-lock.json" ]; then \
+	  echo "node-deps: $$d: npm ci"; \
+	  (cd "$$d" && npm ci --no-audit --no-fund --loglevel=error); \
+	else \
+	  echo "node-deps: $$d: npm install (no package-lock.json)"; \
+	  (cd "$$d" && npm install --no-audit --no-fund --loglevel=error); \
+	fi
+endef
+
+banner = @printf '\n==> %s\n' "$(1)"
+
+.PHONY: help tools tools-build pkg demo fmt lint test test-rust test-wasm \
+	test-wasm-chrome test-wasm-firefox test-js node-deps clean
+
+help:
+	@sed -n '3,9s/^# \{0,1\}//p' $(THIS_MAKEFILE)
+
+tools:
+	$(call banner,tools)
+	@bash $(TOOLS_SCRIPT)
+	$(call node-deps,$(BINARYEN_DIR))
+
+# Only what `make pkg` / `make demo` need (no browsers).
+tools-build:
+	@bash $(TOOLS_SCRIPT) build
+	$(call node-deps,$(BINARYEN_DIR))
+
+pkg: tools-build
+	$(call banner,pkg: wasm-pack build --release --target web)
+	wasm-pack --quiet build --release --target web --out-dir pkg --out-name execscope
+	$(call banner,pkg: wasm-opt -Oz)
+	@before=$$(stat -c %s pkg/execscope_bg.wasm); \
+	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/execscope_bg.wasm -o pkg/execscope_bg.opt.wasm; \
+	mv pkg/execscope_bg.opt.wasm pkg/execscope_bg.wasm; \
+	echo "pkg/execscope_bg.wasm: $$before -> $$(stat -c %s pkg/execscope_bg.wasm) bytes"
+	@node $(ROOT)/scripts/check-pkg.mjs pkg
+
+demo: pkg
+	@rm -rf www/pkg && cp -R pkg www/pkg
+	$(call banner,demo (Ctrl-C to stop))
+	@PORT=$(PORT) node www/serve.mjs
+
+fmt:
+	cargo fmt --all
+
+lint:
+	$(call banner,lint: cargo fmt --check)
+	cargo fmt --all -- --check
+	$(call banner,lint: clippy --all-targets (host))
+	cargo clippy --quiet --all-targets -- -D warnings
+	$(call banner,lint: clippy --lib (wasm32-unknown-unknown))
+	cargo clippy --quiet --target wasm32-unknown-unknown --lib -- -D warnings
+
+test:
+	@$(SUBMAKE) tools
+	@$(SUBMAKE) lint
+	@$(SUBMAKE) test-rust
+	@$(SUBMAKE) test-wasm
+	@$(SUBMAKE) test-js
+
+test-rust:
+	$(call banner,test: cargo test)
+	cargo test
+
+# Same as `wasm-pack test --headless --chrome --firefox`, one run per browser
+# with its own banner; both run even when the first fails. `env -u` drops any
+# inherited driver variables; wasm-pack sets CHROMEDRIVER / GECKODRIVER itself
+# for the matching pass.
+WASM_PACK_TEST = env -u CHROMEDRIVER -u GECKODRIVER -u SAFARIDRIVER -u MSEDGEDRIVER \
+	-u CHROMEDRIVER_REMOTE -u GECKODRIVER_REMOTE wasm-pack test --headless
+
+test-wasm:
+	@rc=0; $(SUBMAKE) test-wasm-chrome || rc=1; $(SUBMAKE) test-wasm-firefox || rc=1; exit $$rc
+
+test-wasm-chrome:
+	$(call banner,test: wasm-pack test --headless --chrome)
+	$(WASM_PACK_TEST) --chrome --chromedriver $(CHROMEDRIVER)
+
+test-wasm-firefox:
+	$(call banner,test: wasm-pack test --headless --firefox)
+	$(WASM_PACK_TEST) --firefox --geckodriver $(GECKODRIVER)
+
+# Builds pkg/ first only when there is a JS suite to run.
+test-js: $(if $(strip $(JS_TESTS)),pkg)
+	$(call banner,test-js)
+ifeq ($(strip $(JS_TESTS)),)
+	@echo "test-js: no JS test suites yet (JS_TESTS is empty)"
+else
+	@$(foreach d,$(JS_TESTS),$(SUBMAKE) node-deps DIR=$(d) && (echo "==> npm test in $(d)" && cd $(d) && npm test) && ) true
+endif
+
+node-deps:
+	$(call node-deps,$(DIR))
+
+clean:
+	cargo clean
+	rm -rf pkg www/pkg $(BINARYEN_DIR)/node_modules $(addsuffix /node_modules,$(JS_TESTS))
