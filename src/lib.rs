@@ -1,24 +1,6 @@
-//! # execscope
+#![doc = include_str!("../README.md")]
 //!
-//! Reads the JSON that Huawei Cloud orchestration APIs return about a run — AOS
-//! stack executions, GCS executions, execution events, AOM/COC workflow execution
-//! histories and their error bodies — and summarizes it: overall phase, progress,
-//! every element's phase, a timeline, the first failure and why, and the decoded
-//! template data (objectData). See the README for the formats, the API, the error
-//! codes and the warnings.
-//!
-//! This file is the only one that knows about JavaScript. Everything under it is
-//! plain Rust over bytes: [`api`] is the Rust API.
-//!
-//! ```
-//! let input = br#"{"kind":"Execution","apiVersion":"paas/v1alpha1",
-//!   "metadata":{"name":"trim-1"},
-//!   "status":{"objectStatus":{"phase":"Succeeded"},
-//!             "subObjectStatuses":{"app":{"phase":"Succeeded"}}}}"#;
-//! let summary = execscope::api::summarize(input, &Default::default()).unwrap();
-//! assert_eq!(summary.runs[0].phase, execscope::phase::Phase::Succeeded);
-//! assert_eq!(summary.runs[0].progress.derived, Some(100));
-//! ```
+//! `src/lib.rs` is the only file that knows about JavaScript; [`api`] is the Rust API.
 
 #![cfg_attr(
     not(test),
