@@ -87,9 +87,23 @@ pub fn parse_as<T: serde::de::DeserializeOwned>(
     options: &JsonOptions,
     warnings: &mut Vec<Warning>,
 ) -> Result<T, Error> {
+    parse_with(input, options, warnings, |bytes| {
+        serde_json::from_slice::<T>(bytes)
+    })
+}
+
+/// Like [`parse_as`], with the parse itself supplied: `parse` is called on the
+/// (BOM-less) bytes, and once more on the repaired bytes when the only problem
+/// was a trailing comma. It must start from a clean state on each call.
+pub fn parse_with<T>(
+    input: &[u8],
+    options: &JsonOptions,
+    warnings: &mut Vec<Warning>,
+    mut parse: impl FnMut(&[u8]) -> Result<T, serde_json::Error>,
+) -> Result<T, Error> {
     check_size(input.len(), options.max_bytes)?;
     let (body, bom) = strip_bom(input, options, warnings)?;
-    let error = match serde_json::from_slice::<T>(body) {
+    let error = match parse(body) {
         Ok(v) => return Ok(v),
         Err(e) => e,
     };
@@ -99,7 +113,7 @@ pub fn parse_as<T: serde::de::DeserializeOwned>(
     let Some(fixed) = repair_commas(body, bom, warnings) else {
         return Err(json_error(body, &error, bom));
     };
-    serde_json::from_slice::<T>(&fixed).map_err(|e| json_error(&fixed, &e, bom))
+    parse(&fixed).map_err(|e| json_error(&fixed, &e, bom))
 }
 
 /// Parses the input into a JSON value.

@@ -109,11 +109,16 @@ impl Reader {
         key: &str,
         parent: &Path<'_>,
     ) -> Option<&'v str> {
-        match obj.get(key)? {
+        self.string_value(obj.get(key)?, &parent.key(key))
+    }
+
+    /// `v` (found at `path`) as a string.
+    pub fn string_value<'v>(&mut self, v: &'v Value, path: &Path<'_>) -> Option<&'v str> {
+        match v {
             Value::Null => None,
             Value::String(s) => Some(s),
             other => {
-                self.wrong_type(&parent.key(key), "a string", other);
+                self.wrong_type(path, "a string", other);
                 None
             }
         }
@@ -136,11 +141,16 @@ impl Reader {
         key: &str,
         parent: &Path<'_>,
     ) -> Option<f64> {
-        match obj.get(key)? {
+        self.number_value(obj.get(key)?, &parent.key(key))
+    }
+
+    /// `v` (found at `path`) as a finite number.
+    pub fn number_value(&mut self, v: &Value, path: &Path<'_>) -> Option<f64> {
+        match v {
             Value::Null => None,
             Value::Number(n) => n.as_f64(),
             other => {
-                self.wrong_type(&parent.key(key), "a number", other);
+                self.wrong_type(path, "a number", other);
                 None
             }
         }
@@ -154,13 +164,18 @@ impl Reader {
         parent: &Path<'_>,
         max: u64,
     ) -> Option<u64> {
-        let n = self.number(obj, key, parent)?;
+        self.count_value(obj.get(key)?, &parent.key(key), max)
+    }
+
+    /// `v` (found at `path`) as a whole number from 0 to `max`.
+    pub fn count_value(&mut self, v: &Value, path: &Path<'_>, max: u64) -> Option<u64> {
+        let n = self.number_value(v, path)?;
         if n >= 0.0 && n <= max as f64 && n.fract() == 0.0 {
             Some(n as u64)
         } else {
             self.warn(
                 WarningCode::InvalidValue,
-                &parent.key(key),
+                path,
                 format!("expected a whole number from 0 to {max}, found {n}; ignored"),
             );
             None
@@ -189,39 +204,53 @@ impl Reader {
 
     /// An RFC 3339 time text (epoch numbers are accepted too) as epoch milliseconds.
     pub fn time(&mut self, obj: &Map<String, Value>, key: &str, parent: &Path<'_>) -> Option<i64> {
-        match obj.get(key)? {
+        self.time_value(obj.get(key)?, &parent.key(key))
+    }
+
+    /// `v` (found at `path`) as a time: RFC 3339 text or epoch number.
+    pub fn time_value(&mut self, v: &Value, path: &Path<'_>) -> Option<i64> {
+        match v {
             Value::Null => None,
-            Value::String(s) if s.trim().is_empty() => None,
-            Value::String(s) => match time::parse_rfc3339(s) {
-                Some(ms) => Some(ms),
-                None => {
-                    self.warn(
-                        WarningCode::InvalidTime,
-                        &parent.key(key),
-                        format!(
-                            "expected an rfc 3339 time such as \"2016-12-27T20:12:32Z\", found {}; ignored",
-                            describe(&Value::String(s.clone()))
-                        ),
-                    );
-                    None
-                }
-            },
-            Value::Number(_) => self.epoch(obj, key, parent),
+            Value::String(s) => self.time_text(s, path),
+            Value::Number(_) => self.epoch_value(v, path),
             other => {
-                self.wrong_type(&parent.key(key), "an rfc 3339 time text", other);
+                self.wrong_type(path, "an rfc 3339 time text", other);
                 None
             }
         }
     }
 
+    /// An RFC 3339 text found at `path` (blank is absent).
+    pub fn time_text(&mut self, s: &str, path: &Path<'_>) -> Option<i64> {
+        if s.trim().is_empty() {
+            return None;
+        }
+        let parsed = time::parse_rfc3339(s);
+        if parsed.is_none() {
+            self.warn(
+                WarningCode::InvalidTime,
+                path,
+                format!(
+                    "expected an rfc 3339 time such as \"2016-12-27T20:12:32Z\", found {}; ignored",
+                    describe(&Value::String(s.to_string()))
+                ),
+            );
+        }
+        parsed
+    }
+
     /// An epoch time documented in milliseconds: 0 is "not set", below 1e11 is
     /// read as seconds (warned once per payload), RFC 3339 texts are accepted too.
     pub fn epoch(&mut self, obj: &Map<String, Value>, key: &str, parent: &Path<'_>) -> Option<i64> {
-        let v = obj.get(key)?;
-        if let Value::String(_) = v {
-            return self.time(obj, key, parent);
+        self.epoch_value(obj.get(key)?, &parent.key(key))
+    }
+
+    /// `v` (found at `path`) as an epoch time (see [`Reader::epoch`]).
+    pub fn epoch_value(&mut self, v: &Value, path: &Path<'_>) -> Option<i64> {
+        if let Value::String(s) = v {
+            return self.time_text(s, path);
         }
-        let n = self.number(obj, key, parent)?;
+        let n = self.number_value(v, path)?;
         match time::read_epoch(n) {
             Epoch::Unset => None,
             Epoch::Millis(ms) => Some(ms),
@@ -230,7 +259,7 @@ impl Reader {
                     self.epoch_seconds_warned = true;
                     self.warn(
                         WarningCode::EpochSeconds,
-                        &parent.key(key),
+                        path,
                         format!(
                             "expected epoch milliseconds, found {n}, below 1e11: read as seconds ({}); \
                              the same was done for every such time in this payload",
@@ -243,7 +272,7 @@ impl Reader {
             Epoch::OutOfRange => {
                 self.warn(
                     WarningCode::InvalidValue,
-                    &parent.key(key),
+                    path,
                     format!(
                         "expected epoch milliseconds from 0 to 9999999999999, found {n}; ignored"
                     ),
