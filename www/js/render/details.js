@@ -1,0 +1,83 @@
+// The details panel of one timeline lane (element).
+import { h } from "../dom.js";
+import { fmtTime, fmtDuration, fmtIso, fmtNum, phaseClass, bilingual } from "../fmt.js";
+import { phaseBadge } from "./summary.js";
+
+const KIND = { start: "start", success: "success", failure: "failure", other: "event" };
+
+/**
+ * lane: Lane; o: {mode, base, openEnd, events: Event[] for this element (or null), lang,
+ *                 onClose(), onShowEvents(element)}
+ */
+export function renderDetails(lane, o) {
+  const { mode, base } = o;
+  const panel = h("aside", { class: "details", "data-testid": "details", "aria-label": "Element details" });
+  panel.appendChild(h("div", { class: "det-head" },
+    h("div", { class: "det-title" },
+      h("div", { class: "kicker" }, "Element"),
+      h("div", { class: "det-name mono", "data-testid": "details-name" }, lane.label)),
+    h("button", { type: "button", class: "icon-btn", title: "Close (Esc)", "aria-label": "Close details", "data-testid": "details-close", onclick: o.onClose }, "✕")));
+  panel.appendChild(h("div", { class: "det-badges" },
+    phaseBadge(lane.phase, { testid: "details-phase" }),
+    lane.type ? h("span", { class: "tag" }, lane.type) : null,
+    lane.action ? h("span", { class: "tag" }, "action: " + lane.action) : null));
+  const kv = h("dl", { class: "kv" });
+  const add = (k, v, cls, testid) => { if (v == null || v === "") return; kv.append(h("dt", null, k), h("dd", { class: cls || null, "data-testid": testid || null }, v)); };
+  if (lane.id !== lane.label) add("ID", lane.id, "mono");
+  add("Reason", lane.reason != null ? bilingual(lane.reasonBi, o.lang) || lane.reason : null, null, "details-reason");
+  add("Message", lane.message != null ? bilingual(lane.messageBi, o.lang) || lane.message : null, "pre-wrap", "details-message");
+  if (kv.childNodes.length) panel.appendChild(kv);
+
+  if (lane.spans.length) {
+    const list = h("div", { class: "spans" });
+    lane.spans.forEach((s) => {
+      const end = s.end ?? o.openEnd;
+      list.appendChild(h("div", { class: "span-item", "data-testid": "details-span" },
+        h("div", { class: "span-top" },
+          h("span", { class: ["badge", "small", phaseClass(s.phase)] }, h("span", { class: "dot" }), s.phase),
+          h("span", { class: "mono-num span-dur" }, end != null ? fmtDuration(end - s.start) + (s.end == null ? " so far" : "") : "—")),
+        h("div", { class: "span-row" }, h("span", { class: "muted" }, "Start"),
+          h("span", { class: "mono-num", title: fmtIso(s.start) }, fmtTime(s.start, mode, base)),
+          s.startInferred ? h("span", { class: "pill", title: "the payload has no start for this element; the run start is used" }, "inferred") : null),
+        h("div", { class: "span-row" }, h("span", { class: "muted" }, "End"),
+          s.end == null ? h("span", { class: "pill pill-open" }, "open — still running") : h("span", { class: "mono-num", title: fmtIso(s.end) }, fmtTime(s.end, mode, base)))));
+    });
+    panel.appendChild(h("div", { class: "det-sec" },
+      h("div", { class: "sub-title" }, lane.spans.length === 1 ? "Span" : fmtNum(lane.spans.length) + " spans"),
+      list));
+  } else {
+    panel.appendChild(h("p", { class: "muted small" }, "The payload has no time for this element."));
+  }
+
+  if (lane.markers.length) {
+    const LIMIT = 100;
+    const list = h("ol", { class: "markers" });
+    const sorted = lane.markers.slice().sort((a, b) => a.at - b.at);
+    const addM = (from, to) => {
+      for (let i = from; i < to; i++) {
+        const m = sorted[i];
+        list.appendChild(h("li", null,
+          h("span", { class: ["mk", "mk-" + m.kind], title: KIND[m.kind] || m.kind }),
+          h("span", { class: "mono-num muted", title: fmtIso(m.at) }, fmtTime(m.at, mode, base)),
+          h("span", { class: "mk-text" }, m.text),
+          m.count > 1 ? h("span", { class: "pill" }, "×" + m.count) : null));
+      }
+    };
+    addM(0, Math.min(LIMIT, sorted.length));
+    const sec = h("div", { class: "det-sec" }, h("div", { class: "sub-title" }, fmtNum(sorted.length) + (sorted.length === 1 ? " event marker" : " event markers")), list);
+    if (sorted.length > LIMIT) {
+      const more = h("button", { type: "button", class: "linkbtn", onclick: () => { addM(LIMIT, sorted.length); more.remove(); } }, "Show all " + fmtNum(sorted.length));
+      sec.appendChild(more);
+    }
+    panel.appendChild(sec);
+  }
+
+  if (o.events && o.events.length) {
+    const last = o.events[o.events.length - 1];
+    panel.appendChild(h("div", { class: "det-sec" },
+      h("div", { class: "sub-title" }, fmtNum(o.events.length) + (o.events.length === 1 ? " event" : " events")),
+      h("div", { class: "small" }, "Latest: ", h("span", { class: "mono-num muted" }, fmtTime(last.firstTimestamp, mode, base)), " ", bilingual(last.reason, o.lang)),
+      h("button", { type: "button", class: "btn small", "data-testid": "details-show-events", onclick: () => o.onShowEvents(lane.id) }, "Show in events table")));
+  }
+  return panel;
+}

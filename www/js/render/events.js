@@ -1,0 +1,249 @@
+// The events table: virtual scrolling (only the visible rows are in the DOM),
+// sortable, filterable by type / element / text / phase, bilingual switch.
+import { h, clear } from "../dom.js";
+import { fmtTime, fmtIso, fmtNum, bilingual, phaseClass } from "../fmt.js";
+
+const ROW_H = 30;
+const OVERSCAN = 8;
+const LANGS = [
+  { id: "zh", label: "中文", title: "Chinese half of the bilingual texts" },
+  { id: "en", label: "English", title: "English half of the bilingual texts" },
+  { id: "both", label: "Both", title: "Both halves" },
+];
+const SORTS = {
+  asc: { key: "time", dir: 1 }, desc: { key: "time", dir: -1 },
+  el: { key: "el", dir: 1 }, "el-desc": { key: "el", dir: -1 },
+  type: { key: "type", dir: 1 }, "type-desc": { key: "type", dir: -1 },
+  count: { key: "count", dir: -1 }, "count-asc": { key: "count", dir: 1 },
+};
+
+export class EventsView {
+  /** opts: {onSelectElement(element), onChange({type, el, q, lang, sort})} */
+  constructor(opts) {
+    this.opts = opts || {};
+    this.events = [];
+    this.rows = new Int32Array(0);
+    this.search = null;
+    this.f = { type: "", el: "", q: "", lang: "both", sort: "asc", phases: new Set() };
+    this.mode = "utc";
+    this.base = null;
+    this.selectedEl = null;
+    this.frame = 0;
+    this.timer = 0;
+
+    this.typeSel = h("select", { class: "input small", "aria-label": "Event type", "data-testid": "events-type",
+      onchange: () => this.update({ type: this.typeSel.value }) });
+    this.elInput = h("input", { type: "search", class: "input small", placeholder: "Element…", list: "", "aria-label": "Element",
+      "data-testid": "events-element", oninput: () => this.debounced({ el: this.elInput.value }) });
+    this.elList = h("datalist", { id: "ev-elements-" + Math.random().toString(36).slice(2) });
+    this.elInput.setAttribute("list", this.elList.id);
+    this.qInput = h("input", { type: "search", class: "input small grow", placeholder: "Search reason, message, element…  ( / )",
+      "aria-label": "Search events", "data-testid": "events-search", oninput: () => this.debounced({ q: this.qInput.value }) });
+    this.langSeg = h("div", { class: "seg small", role: "radiogroup", "aria-label": "Language", "data-testid": "events-lang" });
+    this.countEl = h("span", { class: "ev-count", "data-testid": "events-count", "aria-live": "polite" });
+    this.clearBtn = h("button", { type: "button", class: "linkbtn small", hidden: true, onclick: () => this.update({ type: "", el: "", q: "" }) }, "clear filters");
+    this.toolbar = h("div", { class: "ev-toolbar" }, this.typeSel, this.elInput, this.elList, this.qInput, this.langSeg, this.countEl, this.clearBtn);
+
+    this.head = h("div", { class: "ev-row ev-head", role: "row" });
+    this.inner = h("div", { class: "ev-inner", role: "rowgroup" });
+    this.scroller = h("div", { class: "ev-scroll", tabindex: "0", "aria-label": "Events" }, this.inner);
+    this.empty = h("div", { class: "ev-empty muted", hidden: true }, "No event matches the filters.");
+    this.table = h("div", { class: "ev-table", role: "table", "aria-label": "Execution events" }, this.head, this.scroller, this.empty);
+    this.el = h("div", { class: "events", "data-testid": "events" }, this.toolbar, this.table);
+    this.scroller.addEventListener("scroll", () => this.invalidate(), { passive: true });
+    this.onResize = () => this.invalidate();
+    window.addEventListener("resize", this.onResize);
+  }
+
+  destroy() { window.removeEventListener("resize", this.onResize); if (this.frame) cancelAnimationFrame(this.frame); clearTimeout(this.timer); }
+
+  /** o: {mode, base, type, el, q, lang, sort, phases:Set} */
+  setData(events, o = {}) {
+    this.events = events || [];
+    this.search = null;
+    this.mode = o.mode || this.mode;
+    this.base = o.base ?? null;
+    Object.assign(this.f, {
+      type: o.type || "", el: o.el || "", q: o.q || "", lang: LANGS.some((l) => l.id === o.lang) ? o.lang : "both",
+      sort: SORTS[o.sort] ? o.sort : "asc", phases: o.phases || new Set(),
+    });
+    const types = new Map();
+    const els = new Map();
+    for (const e of this.events) {
+      const t = e.type ?? "(none)";
+      types.set(t, (types.get(t) || 0) + 1);
+      if (e.element != null) els.set(e.element, (els.get(e.element) || 0) + 1);
+    }
+    this.elements = els;
+    clear(this.typeSel);
+    this.typeSel.appendChild(h("option", { value: "" }, "All types (" + fmtNum(this.events.length) + ")"));
+    for (const [t, n] of [...types].sort((a, b) => b[1] - a[1])) this.typeSel.appendChild(h("option", { value: t }, t + " (" + fmtNum(n) + ")"));
+    clear(this.elList);
+    let k = 0;
+    for (const name of [...els.keys()].sort()) { if (k++ > 5000) break; this.elList.appendChild(h("option", { value: name })); }
+    this.syncControls();
+    this.refilter();
+  }
+
+  syncControls() {
+    this.typeSel.value = this.f.type;
+    if (this.typeSel.value !== this.f.type) this.typeSel.value = "";
+    if (this.elInput.value !== this.f.el) this.elInput.value = this.f.el;
+    if (this.qInput.value !== this.f.q) this.qInput.value = this.f.q;
+    clear(this.langSeg);
+    for (const l of LANGS) {
+      this.langSeg.appendChild(h("button", { type: "button", role: "radio", "aria-checked": String(this.f.lang === l.id), class: this.f.lang === l.id ? "on" : "",
+        title: l.title, "data-lang": l.id, onclick: () => this.update({ lang: l.id }) }, l.label));
+    }
+    this.renderHead();
+  }
+
+  renderHead() {
+    const s = SORTS[this.f.sort];
+    const col = (label, key, cls, next) => {
+      if (!key) return h("div", { class: ["ev-c", cls], role: "columnheader" }, label);
+      const active = s.key === key;
+      const arrow = active ? (s.dir > 0 ? " ▲" : " ▼") : "";
+      return h("button", { type: "button", class: ["ev-c", "ev-sort", cls, active ? "on" : ""], role: "columnheader",
+        "aria-sort": active ? (s.dir > 0 ? "ascending" : "descending") : "none", "data-sort": key,
+        title: "Sort by " + label.toLowerCase(), onclick: () => this.update({ sort: next(active, s.dir) }) }, label, arrow);
+    };
+    this.head.replaceChildren(
+      col("Time", "time", "c-time", (a, d) => (a && d > 0 ? "desc" : "asc")),
+      col("Type", "type", "c-type", (a, d) => (a && d > 0 ? "type-desc" : "type")),
+      col("Element", "el", "c-el", (a, d) => (a && d > 0 ? "el-desc" : "el")),
+      col("Reason", null, "c-reason"),
+      col("Message", null, "c-msg"),
+      col("Count", "count", "c-count num", (a, d) => (a && d < 0 ? "count-asc" : "count")));
+  }
+
+  debounced(part) {
+    Object.assign(this.pendingPart || (this.pendingPart = {}), part);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => { const p = this.pendingPart; this.pendingPart = null; this.update(p); }, this.events.length > 20000 ? 180 : 60);
+  }
+
+  /** Change filters (type, el, q, lang, sort, phases); notifies onChange. */
+  update(part, silent) {
+    const langOnly = Object.keys(part).every((k) => k === "lang");
+    Object.assign(this.f, part);
+    this.syncControls();
+    if (langOnly) this.renderRows(true);
+    else this.refilter();
+    if (!silent && this.opts.onChange) this.opts.onChange({ type: this.f.type, el: this.f.el, q: this.f.q, lang: this.f.lang, sort: this.f.sort });
+  }
+
+  setPhaseFilter(set) { this.f.phases = set; this.refilter(); }
+  setMode(mode, base) { this.mode = mode; if (base !== undefined) this.base = base; this.renderRows(true); }
+  setSelected(el) { this.selectedEl = el; this.renderRows(true); }
+  focusSearch() { this.qInput.focus(); this.qInput.select(); }
+
+  /** Show only this element's events and scroll to the table. */
+  showElement(el) { this.update({ el: el || "" }); }
+
+  searchText(i) {
+    if (!this.search) this.search = new Array(this.events.length);
+    let s = this.search[i];
+    if (s === undefined) {
+      const e = this.events[i];
+      s = [e.element, e.elemType, e.type, e.action, e.reason && e.reason.raw, e.message && e.message.raw].filter(Boolean).join("\n").toLowerCase();
+      this.search[i] = s;
+    }
+    return s;
+  }
+
+  refilter() {
+    const ev = this.events;
+    const n = ev.length;
+    const { type, phases } = this.f;
+    const el = this.f.el.trim();
+    const elExact = el && this.elements && this.elements.has(el);
+    const elLow = el.toLowerCase();
+    const q = this.f.q.trim().toLowerCase();
+    const out = new Int32Array(n);
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      const e = ev[i];
+      if (type && (e.type ?? "(none)") !== type) continue;
+      if (phases.size && !phases.has(e.phase)) continue;
+      if (el) {
+        if (elExact) { if (e.element !== el) continue; }
+        else if (!e.element || !e.element.toLowerCase().includes(elLow)) continue;
+      }
+      if (q && !this.searchText(i).includes(q)) continue;
+      out[k++] = i;
+    }
+    const rows = out.slice(0, k);
+    const s = SORTS[this.f.sort] || SORTS.asc;
+    const cmpIdx = (a, b) => a - b;
+    let cmp;
+    if (s.key === "time") {
+      cmp = (a, b) => {
+        const ta = ev[a].firstTimestamp, tb = ev[b].firstTimestamp;
+        if (ta == null || tb == null) return ta == null && tb == null ? cmpIdx(a, b) : ta == null ? 1 : -1;
+        return (ta - tb) * s.dir || cmpIdx(a, b);
+      };
+    } else if (s.key === "count") {
+      cmp = (a, b) => (ev[a].count - ev[b].count) * s.dir || cmpIdx(a, b);
+    } else {
+      const f = s.key === "el" ? (e) => e.element || "" : (e) => e.type || "";
+      cmp = (a, b) => { const x = f(ev[a]), y = f(ev[b]); return (x < y ? -1 : x > y ? 1 : 0) * s.dir || cmpIdx(a, b); };
+    }
+    rows.sort(cmp);
+    this.rows = rows;
+    const filtered = type || el || q || phases.size;
+    this.countEl.textContent = filtered
+      ? fmtNum(rows.length) + " of " + fmtNum(n) + (n === 1 ? " event" : " events")
+      : fmtNum(n) + (n === 1 ? " event" : " events");
+    this.clearBtn.hidden = !(type || el || q);
+    this.inner.style.height = rows.length * ROW_H + "px";
+    const viewH = Math.min(Math.max(rows.length, 1) * ROW_H, Math.max(240, Math.min(Math.round(window.innerHeight * 0.55), 540)));
+    this.scroller.style.height = viewH + "px";
+    this.empty.hidden = rows.length > 0 || n === 0;
+    this.scroller.hidden = rows.length === 0;
+    if (this.scroller.scrollTop > rows.length * ROW_H) this.scroller.scrollTop = 0;
+    this.renderRows(true);
+  }
+
+  invalidate() {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => { this.frame = 0; this.renderRows(false); });
+  }
+
+  renderRows(force) {
+    const st = this.scroller.scrollTop;
+    const vh = this.scroller.clientHeight || 400;
+    const first = Math.max(0, Math.floor(st / ROW_H) - OVERSCAN);
+    const last = Math.min(this.rows.length - 1, Math.ceil((st + vh) / ROW_H) + OVERSCAN);
+    if (!force && first === this.first && last === this.last) return;
+    this.first = first;
+    this.last = last;
+    const frag = document.createDocumentFragment();
+    const lang = this.f.lang;
+    for (let r = first; r <= last; r++) {
+      const i = this.rows[r];
+      const e = this.events[i];
+      const reason = bilingual(e.reason, lang);
+      const msg = bilingual(e.message, lang);
+      const warn = e.type && e.type !== "Normal";
+      const timeTitle = fmtIso(e.firstTimestamp) + (e.lastTimestamp != null && e.lastTimestamp !== e.firstTimestamp ? " … last " + fmtIso(e.lastTimestamp) : "");
+      const row = h("div", {
+        class: ["ev-row", "k-" + e.kind, warn ? "ev-warn" : "", e.element != null && e.element === this.selectedEl ? "sel" : ""],
+        role: "row", "data-testid": "event-row", "data-index": String(i),
+        style: { transform: "translateY(" + r * ROW_H + "px)" },
+        onclick: () => { if (e.element != null && this.opts.onSelectElement) this.opts.onSelectElement(e.element); },
+      },
+      h("div", { class: "ev-c c-time mono-num", role: "cell", title: timeTitle || null }, fmtTime(e.firstTimestamp, this.mode, this.base)),
+      h("div", { class: "ev-c c-type", role: "cell" }, e.type != null ? h("span", { class: warn ? "pill pill-bad" : "pill" }, e.type) : null),
+      h("div", { class: "ev-c c-el", role: "cell", title: [e.element, e.elemType, e.action ? "action " + e.action : null].filter(Boolean).join(" · ") || null },
+        h("span", { class: ["dot", phaseClass(e.phase)], "aria-hidden": "true" }),
+        h("span", { class: "mono" }, e.element ?? "—"),
+        e.elemType ? h("span", { class: "muted ev-etype" }, " " + e.elemType) : null),
+      h("div", { class: "ev-c c-reason", role: "cell", title: reason || null, "data-testid": "event-reason" }, reason),
+      h("div", { class: "ev-c c-msg", role: "cell", title: msg || null, "data-testid": "event-message" }, msg),
+      h("div", { class: "ev-c c-count num mono-num", role: "cell" }, e.count > 1 ? "×" + fmtNum(e.count) : String(e.count)));
+      frag.appendChild(row);
+    }
+    this.inner.replaceChildren(frag);
+  }
+}

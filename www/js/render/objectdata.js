@@ -1,0 +1,100 @@
+// spec.objectData / spec.changedObjectData of the selected run, decoded by the
+// core (load.js): a foldable tree for JSON, preformatted text for YAML/text, a
+// hex dump for binary; size, copy and download.
+import { h, copyText, downloadText } from "../dom.js";
+import { fmtBytes, fmtNum } from "../fmt.js";
+import { jsonTree } from "./rawtree.js";
+
+function hexDump(hex, byteLength) {
+  const lines = [];
+  const n = Math.floor(hex.length / 2);
+  for (let off = 0; off < n; off += 16) {
+    const bytes = [];
+    let ascii = "";
+    for (let i = off; i < Math.min(n, off + 16); i++) {
+      const b = hex.slice(i * 2, i * 2 + 2);
+      bytes.push(b);
+      const c = parseInt(b, 16);
+      ascii += c >= 0x20 && c < 0x7f ? String.fromCharCode(c) : ".";
+    }
+    lines.push(off.toString(16).padStart(8, "0") + "  " + bytes.join(" ").padEnd(47, " ") + "  " + ascii);
+  }
+  if (byteLength > n) lines.push("… " + fmtNum(byteLength - n) + " more bytes not shown (first " + fmtNum(n) + " bytes)");
+  return lines.join("\n");
+}
+
+const EXT = { json: "json", yaml: "yaml", text: "txt", binary: "hex.txt" };
+
+/**
+ * items: [{label, raw (payload string or null), decoded: {value}|{error}, pretty (string for json)}]
+ * o: {runName}
+ */
+export function renderObjectData(items, o = {}) {
+  const wrap = h("div", { class: "od-list" });
+  for (const it of items) wrap.appendChild(block(it, o));
+  return wrap;
+}
+
+function block(it, o) {
+  const head = h("div", { class: "od-head" }, h("span", { class: "od-label mono" }, it.label));
+  const card = h("div", { class: "od", "data-testid": "od-" + it.label }, head);
+  if (it.raw == null) {
+    head.appendChild(h("span", { class: "pill" }, "absent"));
+    card.appendChild(h("p", { class: "muted small od-note" }, "Not in the payload."));
+    return card;
+  }
+  if (it.decoded.error) {
+    const e = it.decoded.error;
+    head.appendChild(h("span", { class: "pill pill-bad" }, e.code));
+    card.appendChild(h("p", { class: "od-note error-inline", "data-testid": "od-error" }, e.message,
+      e.offset != null ? " (at offset " + fmtNum(e.offset) + ")" : ""));
+    return card;
+  }
+  const d = it.decoded.value;
+  if (d.status === "redacted") {
+    head.appendChild(h("span", { class: "pill pill-warn" }, "redacted"));
+    card.appendChild(h("p", { class: "od-note", "data-testid": "od-redacted" },
+      h("span", { class: "lock", "aria-hidden": "true" }, "🔒 "), "Redacted in the payload — the API returned ",
+      h("code", null, it.raw.length > 20 ? it.raw.slice(0, 20) + "…" : it.raw), " instead of the data."));
+    return card;
+  }
+  if (d.status === "empty") {
+    head.appendChild(h("span", { class: "pill" }, "empty"));
+    card.appendChild(h("p", { class: "muted small od-note" }, "Empty."));
+    return card;
+  }
+  const isJson = d.format === "json";
+  const text = isJson ? it.pretty : d.text;
+  head.append(
+    h("span", { class: "pill", "data-testid": "od-format" }, d.format || "text"),
+    h("span", { class: "muted small", "data-testid": "od-size" }, fmtBytes(d.byteLength) + (d.byteLength >= 1024 ? " (" + fmtNum(d.byteLength) + " bytes)" : "")),
+    h("span", { class: "spacer" }));
+  const status = h("span", { class: "muted small", "aria-live": "polite" });
+  const copyBtn = h("button", { type: "button", class: "btn small", "data-testid": "od-copy", onclick: async () => {
+    const ok = await copyText(text);
+    status.textContent = ok ? "copied" : "copy failed";
+    setTimeout(() => { status.textContent = ""; }, 1500);
+  } }, "Copy");
+  const fname = (o.runName || "run").replace(/[^\w.-]+/g, "_") + "-" + it.label + "." + (EXT[d.format] || "txt");
+  const dlBtn = h("button", { type: "button", class: "btn small", "data-testid": "od-download",
+    onclick: () => downloadText(text, fname, isJson ? "application/json" : "text/plain;charset=utf-8") }, "Download");
+  let body;
+  if (isJson) {
+    const tree = jsonTree(d.json, { openDepth: 3, rootLabel: it.label });
+    const pre = h("pre", { class: "od-text mono", hidden: true }, text);
+    let asText = false;
+    const viewBtn = h("button", { type: "button", class: "btn small", onclick: () => {
+      asText = !asText;
+      tree.el.hidden = asText;
+      pre.hidden = !asText;
+      viewBtn.textContent = asText ? "Tree" : "Text";
+    } }, "Text");
+    head.append(status, viewBtn, copyBtn, dlBtn);
+    body = h("div", { class: "od-body" }, tree.el, pre);
+  } else {
+    head.append(status, copyBtn, dlBtn);
+    body = h("div", { class: "od-body" }, h("pre", { class: "od-text mono" }, d.format === "binary" ? hexDump(d.text, d.byteLength) : d.text));
+  }
+  card.appendChild(body);
+  return card;
+}

@@ -1,0 +1,212 @@
+// A lazy, foldable JSON tree: children are built on first expand, big arrays and
+// objects in pages. Values only ever reach the DOM as text.
+import { h, clear } from "../dom.js";
+import { fmtNum } from "../fmt.js";
+
+const PAGE = 100;
+const LONG = 400;
+const IDENT = /^[A-Za-z_$][\w$-]*$/;
+
+function childPath(parent, key, isIndex) {
+  if (isIndex) return parent + "[" + key + "]";
+  return IDENT.test(key) ? parent + "." + key : parent + "[" + JSON.stringify(key) + "]";
+}
+
+function isContainer(v) {
+  return v !== null && typeof v === "object";
+}
+
+function preview(v) {
+  if (Array.isArray(v)) return v.length ? "[…] " + fmtNum(v.length) + (v.length === 1 ? " item" : " items") : "[]";
+  const n = Object.keys(v).length;
+  return n ? "{…} " + fmtNum(n) + (n === 1 ? " key" : " keys") : "{}";
+}
+
+function primitive(v) {
+  if (v === null) return h("span", { class: "jt-null" }, "null");
+  switch (typeof v) {
+    case "string": {
+      if (v.length <= LONG) return h("span", { class: "jt-str" }, JSON.stringify(v));
+      const span = h("span", { class: "jt-str" }, JSON.stringify(v.slice(0, LONG)).slice(0, -1) + "…\"");
+      const more = h("button", { type: "button", class: "linkbtn small", onclick: (e) => {
+        e.stopPropagation();
+        span.textContent = JSON.stringify(v);
+        more.remove();
+      } }, "show all " + fmtNum(v.length) + " chars");
+      return h("span", null, span, " ", more);
+    }
+    case "number": return h("span", { class: "jt-num" }, String(v));
+    case "boolean": return h("span", { class: "jt-bool" }, String(v));
+    default: return h("span", { class: "jt-null" }, String(v));
+  }
+}
+
+class Node {
+  constructor(tree, key, value, path, depth, keyKind) {
+    this.tree = tree;
+    this.value = value;
+    this.path = path;
+    this.depth = depth;
+    this.open = false;
+    this.kidsEl = null;
+    this.shown = 0;
+    this.keys = null;
+    this.children = [];
+    const container = isContainer(value);
+    this.toggle = container
+      ? h("button", { type: "button", class: "jt-toggle", "aria-label": "expand", onclick: () => this.setOpen(!this.open) }, "▸")
+      : h("span", { class: "jt-toggle jt-leaf" });
+    const keyEl = key == null ? null
+      : h("span", { class: keyKind === "index" ? "jt-idx" : "jt-key" }, keyKind === "index" ? String(key) : JSON.stringify(key));
+    this.prev = container ? h("span", { class: "jt-prev", onclick: () => this.setOpen(!this.open) }, preview(value)) : null;
+    this.row = h("div", { class: "jt-row", title: path },
+      this.toggle, keyEl, keyEl ? h("span", { class: "jt-colon" }, ": ") : null,
+      container ? this.prev : primitive(value));
+    this.el = h("div", { class: "jt-node", role: "treeitem" }, this.row);
+    if (container) this.el.setAttribute("aria-expanded", "false");
+  }
+
+  count() {
+    if (Array.isArray(this.value)) return this.value.length;
+    if (!this.keys) this.keys = Object.keys(this.value);
+    return this.keys.length;
+  }
+
+  setOpen(open) {
+    if (!isContainer(this.value)) return;
+    this.open = open;
+    this.toggle.textContent = open ? "▾" : "▸";
+    this.toggle.setAttribute("aria-label", open ? "collapse" : "expand");
+    this.el.setAttribute("aria-expanded", String(open));
+    if (open && !this.kidsEl) {
+      this.kidsEl = h("div", { class: "jt-kids", role: "group" });
+      this.el.appendChild(this.kidsEl);
+      this.more = null;
+      this.showMore(PAGE);
+    }
+    if (this.kidsEl) this.kidsEl.hidden = !open;
+  }
+
+  showMore(n) {
+    const total = this.count();
+    const end = Math.min(total, this.shown + n);
+    const frag = document.createDocumentFragment();
+    const isArr = Array.isArray(this.value);
+    for (let i = this.shown; i < end; i++) {
+      const key = isArr ? i : this.keys[i];
+      const v = isArr ? this.value[i] : this.value[key];
+      const child = new Node(this.tree, key, v, childPath(this.path, String(key), isArr), this.depth + 1, isArr ? "index" : "key");
+      this.children.push(child);
+      frag.appendChild(child.el);
+      if (this.tree.autoDepth > this.depth + 1 && isContainer(v) && child.count() <= PAGE * 2) child.setOpen(true);
+    }
+    this.shown = end;
+    if (this.more) { this.more.remove(); this.more = null; }
+    this.kidsEl.appendChild(frag);
+    if (end < total) {
+      const left = total - end;
+      this.more = h("div", { class: "jt-more" },
+        h("button", { type: "button", class: "linkbtn", "data-testid": "tree-more", onclick: () => this.showMore(PAGE) },
+          "Show next " + Math.min(PAGE, left) + " (" + fmtNum(end) + " of " + fmtNum(total) + " shown)"),
+        left > PAGE ? h("button", { type: "button", class: "linkbtn", onclick: () => this.showMore(Math.min(left, 1000)) },
+          "+" + fmtNum(Math.min(left, 1000))) : null);
+      this.kidsEl.appendChild(this.more);
+    }
+  }
+
+  /** Child node for key (index or name), loading pages as needed. */
+  child(key) {
+    if (!isContainer(this.value)) return null;
+    this.setOpen(true);
+    let idx;
+    if (Array.isArray(this.value)) {
+      idx = Number(key);
+      if (!Number.isInteger(idx) || idx < 0 || idx >= this.value.length) return null;
+    } else {
+      this.count();
+      idx = this.keys.indexOf(String(key));
+      if (idx < 0) return null;
+    }
+    if (idx >= this.shown) this.showMore(idx - this.shown + 1);
+    return this.children[idx] || null;
+  }
+
+  collapseAll() {
+    for (const c of this.children) c.collapseAll();
+    if (this.open) this.setOpen(false);
+  }
+}
+
+/** Split a JSONPath-like path ("$.a.b[3]['x y']") into keys. */
+export function parsePath(path) {
+  const out = [];
+  const re = /\.([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\['((?:[^'\\]|\\.)*)'\]/g;
+  let s = String(path || "").trim();
+  if (s.startsWith("$")) s = s.slice(1);
+  let m;
+  let at = 0;
+  while ((m = re.exec(s))) {
+    if (m.index !== at) break;
+    at = re.lastIndex;
+    out.push(m[1] ?? m[2] ?? (m[3] != null ? m[3].replace(/\\(.)/g, "$1") : m[4].replace(/\\(.)/g, "$1")));
+  }
+  return out;
+}
+
+/**
+ * Build a tree for `value`. Returns {el, reveal(path), expand(depth), collapse()}.
+ * opts: {rootLabel, openDepth (levels opened initially), testid}
+ */
+export function jsonTree(value, opts = {}) {
+  const tree = { autoDepth: opts.openDepth ?? 1 };
+  const root = new Node(tree, null, value, opts.rootLabel || "$", 0, "key");
+  const el = h("div", { class: "jtree mono", role: "tree", "data-testid": opts.testid || null }, root.el);
+  if (isContainer(value) && tree.autoDepth > 0) root.setOpen(true);
+  return {
+    el,
+    /** Open the path and scroll it into view; true when found. */
+    reveal(path) {
+      let node = root;
+      for (const k of parsePath(path)) {
+        const next = node.child(k);
+        if (!next) break;
+        node = next;
+      }
+      node.row.scrollIntoView({ block: "center" });
+      node.row.classList.remove("flash");
+      void node.row.offsetWidth;
+      node.row.classList.add("flash");
+      return node !== root || parsePath(path).length === 0;
+    },
+    expand(depth) {
+      tree.autoDepth = depth;
+      const walk = (n) => {
+        if (n.depth >= depth || !isContainer(n.value)) return;
+        n.setOpen(true);
+        for (const c of n.children) walk(c);
+      };
+      walk(root);
+      tree.autoDepth = opts.openDepth ?? 1;
+    },
+    collapse() {
+      root.collapseAll();
+      root.setOpen(true);
+    },
+  };
+}
+
+/** Render a whole-payload tree section body. */
+export function renderRaw(container, raw, opts = {}) {
+  clear(container);
+  if (raw.error) {
+    container.appendChild(h("p", { class: "muted" }, "The payload could not be read as JSON (" + raw.error.code + "): " + raw.error.message));
+    return null;
+  }
+  const t = jsonTree(raw.value, { openDepth: 1, testid: "raw-tree" });
+  const bar = h("div", { class: "sec-tools" },
+    h("button", { type: "button", class: "btn small", onclick: () => t.expand(3) }, "Expand 3 levels"),
+    h("button", { type: "button", class: "btn small", onclick: () => t.collapse() }, "Collapse"),
+    opts.size != null ? h("span", { class: "muted small" }, opts.size) : null);
+  container.append(bar, t.el);
+  return t;
+}
