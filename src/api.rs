@@ -42,12 +42,6 @@ impl Options {
     }
 }
 
-fn parse(input: &[u8], options: &Options) -> Result<(Value, Reader), Error> {
-    let mut reader = Reader::new();
-    let value = json::parse(input, &options.json(), &mut reader.warnings)?;
-    Ok((value, reader))
-}
-
 fn format_of(value: &Value, options: &Options) -> Result<Format, Error> {
     let Some(forced) = options.format else {
         return formats::detect(value);
@@ -77,28 +71,67 @@ fn format_of(value: &Value, options: &Options) -> Result<Format, Error> {
     }
 }
 
-/// Reads the input into the normalized model.
+/// Reads the input into the normalized model, with the normalized event list.
 pub fn read(input: &[u8], options: &Options) -> Result<Model, Error> {
-    let (value, reader) = parse(input, options)?;
-    let format = format_of(&value, options)?;
-    Ok(formats::read(&value, format, reader))
+    read_model(input, options, true)
+}
+
+/// Reads the input in one pass: event lists stream into the model, everything
+/// else is parsed into a value, detected and read. `keep_events` builds the
+/// normalized event list (only `events()` needs it).
+fn read_model(input: &[u8], options: &Options, keep_events: bool) -> Result<Model, Error> {
+    use crate::formats::execution_events::{Top, TopSeed};
+    use serde::de::DeserializeSeed;
+    let events = match options.format {
+        Some(Format::ExecutionEvents) => Some(true),
+        Some(_) => Some(false),
+        None => None,
+    };
+    let mut warnings = Vec::new();
+    let top = json::parse_with(input, &options.json(), &mut warnings, |bytes| {
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        let top = TopSeed {
+            events,
+            keep_events,
+        }
+        .deserialize(&mut de)?;
+        de.end()?;
+        Ok(top)
+    })?;
+    match top {
+        Top::Events(events) => {
+            let (run, r) = *events;
+            warnings.extend(r.warnings);
+            Ok(Model {
+                format: Format::ExecutionEvents,
+                runs: vec![run],
+                api_error: None,
+                warnings,
+            })
+        }
+        Top::Value(value) => {
+            let format = format_of(&value, options)?;
+            let mut reader = Reader::new();
+            reader.warnings = warnings;
+            Ok(formats::read(&value, format, reader))
+        }
+    }
 }
 
 /// Detects the input's format.
 pub fn detect(input: &[u8], options: &Options) -> Result<Format, Error> {
-    let (value, _) = parse(input, options)?;
-    format_of(&value, options)
+    Ok(read_model(input, options, false)?.format)
 }
 
 /// Summarizes the input.
 pub fn summarize(input: &[u8], options: &Options) -> Result<Summary, Error> {
-    Ok(summary::summarize(&read(input, options)?))
+    Ok(summary::summarize(&read_model(input, options, false)?))
 }
 
 /// The timeline of one run (`options.run`, default the first — for a workflow
 /// history the newest). A payload without runs gives an empty timeline.
 pub fn timeline(input: &[u8], options: &Options) -> Result<Timeline, Error> {
-    let model = read(input, options)?;
+    let model = read_model(input, options, false)?;
     let run = match &options.run {
         Some(id) => match model.runs.iter().find(|r| &r.id == id) {
             Some(run) => Some(run),

@@ -24,11 +24,6 @@ pub fn split(raw: &str) -> Bilingual {
     }
 }
 
-/// The English half when there is one, else the raw text.
-pub fn english(b: &Bilingual) -> &str {
-    b.en.as_deref().unwrap_or(&b.raw)
-}
-
 fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)

@@ -107,8 +107,10 @@ pub struct Run {
     pub changed_object_data: Option<String>,
     /// The elements, in payload order.
     pub elements: Vec<Element>,
-    /// Events (execution-events), in payload order.
+    /// Events (execution-events), in payload order; built only when asked for.
     pub events: Vec<Event>,
+    /// How many events were read (also when `events` was not built).
+    pub event_count: usize,
     /// Markers not tied to an element (events without elemId).
     pub run_markers: Vec<Marker>,
 }

@@ -230,7 +230,7 @@ pub fn summarize_run(run: &Run) -> RunSummary {
         timed_out,
         first_failure: first_failure(run),
         created_by: run.created_by.clone(),
-        event_count: run.events.len(),
+        event_count: run.event_count,
         element_count: total,
         object_data: run.object_data.clone(),
         changed_object_data: run.changed_object_data.clone(),

@@ -10,8 +10,49 @@ pub const SECONDS_THRESHOLD: f64 = 1e11;
 /// Parses an RFC 3339 timestamp (`2016-12-27T20:12:32Z`, with offset or fraction)
 /// into epoch milliseconds UTC. A space may stand for the `T`.
 pub fn parse_rfc3339(text: &str) -> Option<i64> {
+    if let Some(ms) = parse_plain_utc(text.as_bytes()) {
+        return Some(ms);
+    }
     let ts: jiff::Timestamp = text.trim().parse().ok()?;
     Some(ts.as_millisecond())
+}
+
+/// Fast path for the one shape the APIs actually send, `YYYY-MM-DDTHH:MM:SSZ`
+/// (20 bytes, UTC, no fraction): fixed positions, no allocation. Anything else —
+/// offsets, fractions, lowercase, a space for `T`, out-of-range fields — returns
+/// `None` and goes to jiff, which stays the authority on RFC 3339.
+fn parse_plain_utc(b: &[u8]) -> Option<i64> {
+    let b: &[u8; 20] = b.try_into().ok()?;
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1, b'T', h0, h1, b':', i0, i1, b':', s0, s1, b'Z'] =
+        *b
+    else {
+        return None;
+    };
+    let digit = |c: u8| c.is_ascii_digit().then(|| i64::from(c - b'0'));
+    let two = |a: u8, b: u8| Some(digit(a)? * 10 + digit(b)?);
+    let year = two(y0, y1)? * 100 + two(y2, y3)?;
+    let (month, day) = (two(m0, m1)?, two(d0, d1)?);
+    let (hour, minute, second) = (two(h0, h1)?, two(i0, i1)?, two(s0, s1)?);
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let month_days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if day < 1 || day > month_days || hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    // Days from civil (H. Hinnant's algorithm), proleptic Gregorian calendar.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000)
 }
 
 /// How an epoch number was read.
@@ -68,6 +109,29 @@ mod tests {
         );
         assert_eq!(parse_rfc3339("yesterday"), None);
         assert_eq!(parse_rfc3339("2016-12-27"), None);
+    }
+
+    #[test]
+    fn fast_path_agrees_with_jiff() {
+        let mut checked = 0;
+        for year in [1970, 1999, 2000, 2016, 2024, 2100, 2400, 9998] {
+            for month in 1..=12 {
+                for day in [1, 15, 28, 29, 30, 31] {
+                    for (h, m, s) in [(0, 0, 0), (12, 34, 56), (23, 59, 59)] {
+                        let text = format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}Z");
+                        let slow = text
+                            .parse::<jiff::Timestamp>()
+                            .ok()
+                            .map(|t| t.as_millisecond());
+                        assert_eq!(parse_plain_utc(text.as_bytes()), slow, "{text}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(checked, 8 * 12 * 6 * 3);
+        assert_eq!(parse_plain_utc(b"2016-12-27T20:12:60Z"), None);
+        assert_eq!(parse_plain_utc(b"2016-12-27t20:12:32Z"), None);
     }
 
     #[test]

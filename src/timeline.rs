@@ -141,7 +141,7 @@ fn lane(e: &Element, run_start: Option<i64>, from_events: bool) -> Lane {
 
 /// Builds the timeline of one run.
 pub fn build(run: &Run) -> Timeline {
-    let from_events = !run.events.is_empty();
+    let from_events = run.event_count > 0;
     let mut keyed: Vec<(bool, i64, i64, usize, Lane)> = run
         .elements
         .iter()

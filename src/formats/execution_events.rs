@@ -1,9 +1,15 @@
 //! `execution-events`: `GET /v1/executions/{execution_id}/events` (seed 003,
 //! "查询execution事件").
 //!
-//! Reads an array of {metadata, involvedObject.name, reason, message,
-//! firstTimestamp, lastTimestamp, count, type, elemType, elemId, actionName}.
-//! reason ("中文##English") and message ("中文 ## English") are kept raw and split.
+//! Reads an array of {involvedObject.name, reason, message, firstTimestamp,
+//! lastTimestamp, count, type, elemType, elemId, actionName}; metadata is shown raw
+//! only. reason ("中文##English") and message ("中文 ## English") are kept raw and split.
+//!
+//! Event lists are the large payloads (10⁵–10⁶ events), so they are read in one
+//! pass straight from the bytes: each event is deserialized into borrowed fields
+//! (no `serde_json::Value`, no copy of unescaped strings, unknown keys skipped)
+//! and folded into per-element accumulators; the normalized [`Event`] list is
+//! built only when asked for (`events()`).
 //!
 //! Decisions (documented in the README):
 //! - An event is a failure when type is Warning or its English reason contains
@@ -16,6 +22,7 @@
 //!   start while a span is open is a marker, not a new span.
 //! - Markers: every event whose count is above 1, every failure, every "other" event.
 //! - Events without elemId belong to the run: they become run-level markers.
+//! - An element's type and action are the first elemType / actionName it has.
 
 use crate::bilingual;
 use crate::error::WarningCode;
@@ -23,8 +30,12 @@ use crate::model::{Element, ElementSpan, Event, Marker, MarkerKind, Run};
 use crate::path::Path;
 use crate::phase::Phase;
 use crate::reader::{describe, Reader};
-use serde_json::{Map, Value};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt;
 
 /// True when the array's first object looks like an execution event.
 pub fn matches(items: &[Value]) -> bool {
@@ -62,145 +73,494 @@ fn kind_phase(kind: MarkerKind) -> Phase {
     }
 }
 
-/// Reads the event list into one run.
-pub fn read(r: &mut Reader, items: &[Value]) -> Run {
-    let root = Path::ROOT;
-    let mut run = Run::default();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let mut per_element: Vec<Vec<usize>> = Vec::new();
-    let mut mixed_warned = false;
-    run.events.reserve(items.len());
+/// A field as read: a string (borrowed from the input when it has no escapes)
+/// or any other JSON value (numbers, null, and wrong types to report).
+#[derive(Debug)]
+enum Field<'a> {
+    Str(Cow<'a, str>),
+    Other(Value),
+}
 
-    for (i, item) in items.iter().enumerate() {
-        let p = root.index(i);
-        let Some(o) = item.as_object() else {
-            r.warn(
+impl<'de> Deserialize<'de> for Field<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Field<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any json value")
+            }
+            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Field<'de>, E> {
+                Ok(Field::Str(Cow::Borrowed(s)))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Field<'de>, E> {
+                Ok(Field::Str(Cow::Owned(s.to_owned())))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Field<'de>, E> {
+                Ok(Field::Str(Cow::Owned(s)))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Field<'de>, E> {
+                Ok(Field::Other(Value::from(n)))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Field<'de>, E> {
+                Ok(Field::Other(Value::from(n)))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<Field<'de>, E> {
+                Ok(Field::Other(Value::from(n)))
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Field<'de>, E> {
+                Ok(Field::Other(Value::Bool(b)))
+            }
+            fn visit_unit<E>(self) -> Result<Field<'de>, E> {
+                Ok(Field::Other(Value::Null))
+            }
+            fn visit_none<E>(self) -> Result<Field<'de>, E> {
+                Ok(Field::Other(Value::Null))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Field<'de>, A::Error> {
+                Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Field::Other)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Field<'de>, A::Error> {
+                Value::deserialize(de::value::MapAccessDeserializer::new(map)).map(Field::Other)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The keys an event has that the reader uses.
+enum Key {
+    Reason,
+    Message,
+    Type,
+    First,
+    Last,
+    Count,
+    ElemType,
+    ElemId,
+    Action,
+    Involved,
+    Name,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Key;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object key")
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Key, E> {
+                Ok(match s {
+                    "reason" => Key::Reason,
+                    "message" => Key::Message,
+                    "type" => Key::Type,
+                    "firstTimestamp" => Key::First,
+                    "lastTimestamp" => Key::Last,
+                    "count" => Key::Count,
+                    "elemType" => Key::ElemType,
+                    "elemId" => Key::ElemId,
+                    "actionName" => Key::Action,
+                    "involvedObject" => Key::Involved,
+                    "name" => Key::Name,
+                    _ => Key::Other,
+                })
+            }
+        }
+        d.deserialize_identifier(V)
+    }
+}
+
+/// `involvedObject`: an object (its name, if any) or a value of the wrong type.
+#[derive(Debug)]
+enum Involved<'a> {
+    Object(Option<Field<'a>>),
+    Other(Value),
+}
+
+impl<'de> Deserialize<'de> for Involved<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Involved<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Involved<'de>, A::Error> {
+                let mut name = None;
+                while let Some(key) = map.next_key::<Key>()? {
+                    if matches!(key, Key::Name) {
+                        name = Some(map.next_value::<Field<'de>>()?);
+                    } else {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                Ok(Involved::Object(name))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Involved<'de>, A::Error> {
+                Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Involved::Other)
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Involved<'de>, E> {
+                Ok(Involved::Other(Value::String(s.to_owned())))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Involved<'de>, E> {
+                Ok(Involved::Other(Value::from(n)))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Involved<'de>, E> {
+                Ok(Involved::Other(Value::from(n)))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<Involved<'de>, E> {
+                Ok(Involved::Other(Value::from(n)))
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Involved<'de>, E> {
+                Ok(Involved::Other(Value::Bool(b)))
+            }
+            fn visit_unit<E>(self) -> Result<Involved<'de>, E> {
+                Ok(Involved::Other(Value::Null))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// One array item: an event object's fields, or something else to report.
+#[derive(Debug)]
+enum Item<'a> {
+    Event(Box<RawEvent<'a>>),
+    NotObject(Value),
+}
+
+/// An event's fields as read (duplicate keys: the last one wins).
+#[derive(Debug, Default)]
+struct RawEvent<'a> {
+    reason: Option<Field<'a>>,
+    message: Option<Field<'a>>,
+    event_type: Option<Field<'a>>,
+    first: Option<Field<'a>>,
+    last: Option<Field<'a>>,
+    count: Option<Field<'a>>,
+    elem_type: Option<Field<'a>>,
+    elem_id: Option<Field<'a>>,
+    action: Option<Field<'a>>,
+    involved: Option<Involved<'a>>,
+}
+
+impl<'de> Deserialize<'de> for Item<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Item<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an event object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Item<'de>, A::Error> {
+                let mut e = RawEvent::default();
+                while let Some(key) = map.next_key::<Key>()? {
+                    match key {
+                        Key::Reason => e.reason = Some(map.next_value()?),
+                        Key::Message => e.message = Some(map.next_value()?),
+                        Key::Type => e.event_type = Some(map.next_value()?),
+                        Key::First => e.first = Some(map.next_value()?),
+                        Key::Last => e.last = Some(map.next_value()?),
+                        Key::Count => e.count = Some(map.next_value()?),
+                        Key::ElemType => e.elem_type = Some(map.next_value()?),
+                        Key::ElemId => e.elem_id = Some(map.next_value()?),
+                        Key::Action => e.action = Some(map.next_value()?),
+                        Key::Involved => e.involved = Some(map.next_value()?),
+                        Key::Name | Key::Other => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Item::Event(Box::new(e)))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Item<'de>, A::Error> {
+                Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Item::NotObject)
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Item<'de>, E> {
+                Ok(Item::NotObject(Value::String(s.to_owned())))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Item<'de>, E> {
+                Ok(Item::NotObject(Value::from(n)))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Item<'de>, E> {
+                Ok(Item::NotObject(Value::from(n)))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<Item<'de>, E> {
+                Ok(Item::NotObject(Value::from(n)))
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Item<'de>, E> {
+                Ok(Item::NotObject(Value::Bool(b)))
+            }
+            fn visit_unit<E>(self) -> Result<Item<'de>, E> {
+                Ok(Item::NotObject(Value::Null))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// One event as the element accumulator keeps it (strings borrowed from the input).
+#[derive(Debug)]
+struct Ev<'a> {
+    at: Option<i64>,
+    last: Option<i64>,
+    seq: usize,
+    kind: MarkerKind,
+    count: u64,
+    reason: Cow<'a, str>,
+    message: Cow<'a, str>,
+}
+
+#[derive(Debug)]
+struct Acc<'a> {
+    id: Cow<'a, str>,
+    kind: Option<Cow<'a, str>>,
+    action: Option<Cow<'a, str>>,
+    evs: Vec<Ev<'a>>,
+}
+
+/// Folds events, one at a time, into the run.
+pub struct Builder<'a> {
+    r: Reader,
+    keep_events: bool,
+    run_id: Option<Cow<'a, str>>,
+    mixed_warned: bool,
+    action: Option<Cow<'a, str>>,
+    index: HashMap<Cow<'a, str>, usize>,
+    elems: Vec<Acc<'a>>,
+    events: Vec<Event>,
+    event_count: usize,
+    run_markers: Vec<Marker>,
+    first_min: Option<i64>,
+    time_max: Option<i64>,
+}
+
+fn opt_min(a: Option<i64>, b: Option<i64>) -> Option<i64> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    }
+}
+
+fn opt_max(a: Option<i64>, b: Option<i64>) -> Option<i64> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, y) => x.or(y),
+    }
+}
+
+impl<'a> Builder<'a> {
+    /// A builder whose warnings continue `r`'s. `keep_events` builds the
+    /// normalized event list too.
+    pub fn new(r: Reader, keep_events: bool) -> Self {
+        Builder {
+            r,
+            keep_events,
+            run_id: None,
+            mixed_warned: false,
+            action: None,
+            index: HashMap::new(),
+            elems: Vec::new(),
+            events: Vec::new(),
+            event_count: 0,
+            run_markers: Vec::new(),
+            first_min: None,
+            time_max: None,
+        }
+    }
+
+    fn string(&mut self, f: Option<Field<'a>>, path: &Path<'_>) -> Option<Cow<'a, str>> {
+        match f? {
+            Field::Str(s) => Some(s),
+            Field::Other(v) => {
+                self.r.string_value(&v, path);
+                None
+            }
+        }
+    }
+
+    fn time(&mut self, f: Option<Field<'a>>, path: &Path<'_>) -> Option<i64> {
+        match f? {
+            Field::Str(s) => self.r.time_text(&s, path),
+            Field::Other(v) => self.r.time_value(&v, path),
+        }
+    }
+
+    fn push_item(&mut self, i: usize, item: Item<'a>) {
+        let p = Path::ROOT.index(i);
+        match item {
+            Item::Event(e) => self.push(i, *e, &p),
+            Item::NotObject(v) => self.r.warn(
                 WarningCode::WrongType,
                 &p,
-                format!(
-                    "expected an event object, found {}; ignored",
-                    describe(item)
-                ),
-            );
-            continue;
+                format!("expected an event object, found {}; ignored", describe(&v)),
+            ),
+        }
+    }
+
+    fn push(&mut self, i: usize, e: RawEvent<'a>, p: &Path<'_>) {
+        let reason = self.string(e.reason, &p.key("reason")).unwrap_or_default();
+        let message = self
+            .string(e.message, &p.key("message"))
+            .unwrap_or_default();
+        let event_type = self.string(e.event_type, &p.key("type"));
+        let first = self.time(e.first, &p.key("firstTimestamp"));
+        let last = self.time(e.last, &p.key("lastTimestamp"));
+        let last = self.r.ordered(first, last, &p.key("lastTimestamp"));
+        let count = match e.count {
+            None | Some(Field::Other(Value::Null)) => 1,
+            Some(Field::Other(v)) => self
+                .r
+                .count_value(&v, &p.key("count"), u32::MAX as u64)
+                .unwrap_or(1),
+            Some(Field::Str(s)) => self
+                .r
+                .count_value(
+                    &Value::String(s.into_owned()),
+                    &p.key("count"),
+                    u32::MAX as u64,
+                )
+                .unwrap_or(1),
         };
-        let event = read_event(r, o, &p);
+        let element = self.string(e.elem_id, &p.key("elemId"));
+        let elem_type = self.string(e.elem_type, &p.key("elemType"));
+        let action = self.string(e.action, &p.key("actionName"));
         let io_path = p.key("involvedObject");
-        if let Some(io) = r.object(o, "involvedObject", &p) {
-            if let Some(name) = r.string(io, "name", &io_path) {
-                if run.id.is_empty() {
-                    run.id = name.to_string();
-                } else if run.id != name && !mixed_warned {
-                    mixed_warned = true;
-                    r.warn(
-                        WarningCode::MixedRuns,
-                        &io_path.key("name"),
-                        format!(
-                            "expected every event to belong to {:?}, found {:?}; all events are shown as one run",
-                            run.id, name
-                        ),
-                    );
+        match e.involved {
+            Some(Involved::Object(name)) => {
+                if let Some(name) = self.string(name, &io_path.key("name")) {
+                    match &self.run_id {
+                        None => self.run_id = Some(name),
+                        Some(id) if *id != name && !self.mixed_warned => {
+                            self.mixed_warned = true;
+                            let message = format!(
+                                "expected every event to belong to {:?}, found {:?}; all events are shown as one run",
+                                id, name
+                            );
+                            self.r
+                                .warn(WarningCode::MixedRuns, &io_path.key("name"), message);
+                        }
+                        Some(_) => {}
+                    }
                 }
             }
-        }
-        if run.action.is_none() {
-            run.action = event.action.clone();
-        }
-        let event_index = run.events.len();
-        if let Some(element) = &event.element {
-            let slot = match index.get(element) {
-                Some(&slot) => slot,
-                None => {
-                    let slot = run.elements.len();
-                    index.insert(element.clone(), slot);
-                    run.elements.push(Element {
-                        id: element.clone(),
-                        kind: event.elem_type.clone(),
-                        ..Element::default()
-                    });
-                    per_element.push(Vec::new());
-                    slot
-                }
-            };
-            if let Some(list) = per_element.get_mut(slot) {
-                list.push(event_index);
+            Some(Involved::Other(Value::Null)) | None => {}
+            Some(Involved::Other(v)) => {
+                self.r.warn(
+                    WarningCode::WrongType,
+                    &io_path,
+                    format!("expected an object, found {}; ignored", describe(&v)),
+                );
             }
-        } else if let Some(at) = event.first_timestamp.or(event.last_timestamp) {
-            run.run_markers.push(marker(&event, at));
         }
-        run.events.push(event);
+        if self.action.is_none() {
+            self.action = action.clone();
+        }
+        let kind = classify(event_type.as_deref(), english(&reason));
+        let at = first.or(last);
+        self.first_min = opt_min(self.first_min, first);
+        self.time_max = opt_max(self.time_max, opt_max(first, last));
+        self.event_count += 1;
+        if self.keep_events {
+            self.events.push(Event {
+                element: element.as_deref().map(str::to_owned),
+                elem_type: elem_type.as_deref().map(str::to_owned),
+                event_type: event_type.as_deref().map(str::to_owned),
+                reason: bilingual::split(&reason),
+                message: bilingual::split(&message),
+                first_timestamp: first,
+                last_timestamp: last,
+                count,
+                action: action.as_deref().map(str::to_owned),
+                kind,
+                phase: kind_phase(kind),
+            });
+        }
+        let Some(element) = element else {
+            if let Some(at) = at {
+                self.run_markers.push(Marker {
+                    at,
+                    kind,
+                    text: english(&reason).to_string(),
+                    count,
+                });
+            }
+            return;
+        };
+        let slot = match self.index.get(&element) {
+            Some(&slot) => slot,
+            None => {
+                let slot = self.elems.len();
+                self.index.insert(element.clone(), slot);
+                self.elems.push(Acc {
+                    id: element,
+                    kind: None,
+                    action: None,
+                    evs: Vec::new(),
+                });
+                slot
+            }
+        };
+        if let Some(acc) = self.elems.get_mut(slot) {
+            if acc.kind.is_none() {
+                acc.kind = elem_type;
+            }
+            if acc.action.is_none() {
+                acc.action = action;
+            }
+            acc.evs.push(Ev {
+                at,
+                last,
+                seq: i,
+                kind,
+                count,
+                reason,
+                message,
+            });
+        }
     }
 
-    for (element, list) in run.elements.iter_mut().zip(per_element.iter_mut()) {
-        build_element(element, list, &run.events);
+    /// The run, and the reader with every warning.
+    pub fn finish(self) -> (Run, Reader) {
+        let mut run = Run {
+            id: self.run_id.map(Cow::into_owned).unwrap_or_default(),
+            action: self.action.map(Cow::into_owned),
+            started_at: self.first_min,
+            updated_at: self.time_max,
+            ended_at: self.time_max,
+            events: self.events,
+            run_markers: self.run_markers,
+            ..Run::default()
+        };
+        run.elements = self.elems.into_iter().map(build_element).collect();
+        run.event_count = self.event_count;
+        (run, self.r)
     }
-
-    let times = run
-        .events
-        .iter()
-        .flat_map(|e| [e.first_timestamp, e.last_timestamp]);
-    run.started_at = run.events.iter().filter_map(|e| e.first_timestamp).min();
-    run.updated_at = times.flatten().max();
-    run.ended_at = run.updated_at;
-    run
 }
 
-fn read_event(r: &mut Reader, o: &Map<String, Value>, p: &Path<'_>) -> Event {
-    let reason = bilingual::split(r.string(o, "reason", p).unwrap_or_default());
-    let message = bilingual::split(r.string(o, "message", p).unwrap_or_default());
-    let event_type = r.string(o, "type", p).map(str::to_owned);
-    let first = r.time(o, "firstTimestamp", p);
-    let last = r.time(o, "lastTimestamp", p);
-    let last = r.ordered(first, last, &p.key("lastTimestamp"));
-    let count = match o.get("count") {
-        None | Some(Value::Null) => 1,
-        Some(_) => r.count(o, "count", p, u32::MAX as u64).unwrap_or(1),
-    };
-    let kind = classify(event_type.as_deref(), bilingual::english(&reason));
-    Event {
-        element: r.string(o, "elemId", p).map(str::to_owned),
-        elem_type: r.string(o, "elemType", p).map(str::to_owned),
-        event_type,
-        reason,
-        message,
-        first_timestamp: first,
-        last_timestamp: last,
-        count,
-        action: r.string(o, "actionName", p).map(str::to_owned),
-        kind,
-        phase: kind_phase(kind),
-    }
-}
-
-fn marker(event: &Event, at: i64) -> Marker {
-    Marker {
-        at,
-        kind: event.kind,
-        text: bilingual::english(&event.reason).to_string(),
-        count: event.count,
+/// The English half of a bilingual text, else the whole (trimmed) text.
+fn english(raw: &str) -> &str {
+    match raw.split_once("##") {
+        Some((_, en)) if !en.trim().is_empty() => en.trim(),
+        _ => raw,
     }
 }
 
 /// Cuts spans, markers and the phase of one element from its events.
-fn build_element(element: &mut Element, list: &mut [usize], events: &[Event]) {
-    let time = |i: usize| {
-        events
-            .get(i)
-            .and_then(|e| e.first_timestamp.or(e.last_timestamp))
+fn build_element(mut acc: Acc<'_>) -> Element {
+    acc.evs.sort_by_key(|e| (e.at, e.seq));
+    let mut element = Element {
+        id: acc.id.into_owned(),
+        kind: acc.kind.map(Cow::into_owned),
+        action: acc.action.map(Cow::into_owned),
+        ..Element::default()
     };
-    list.sort_by_key(|&i| (time(i), i));
     let mut open: Option<i64> = None;
-    let mut latest: Option<&Event> = None;
-    for &i in list.iter() {
-        let Some(event) = events.get(i) else { continue };
-        let at = event.first_timestamp.or(event.last_timestamp);
-        if element.kind.is_none() {
-            element.kind = event.elem_type.clone();
-        }
-        if element.action.is_none() {
-            element.action = event.action.clone();
-        }
-        let Some(at) = at else {
+    let mut latest: Option<&Ev<'_>> = None;
+    for event in &acc.evs {
+        let Some(at) = event.at else {
             // No time at all: it still sets the phase, but cannot be placed.
             if event.kind != MarkerKind::Other {
                 latest = Some(event);
@@ -211,7 +571,12 @@ fn build_element(element: &mut Element, list: &mut [usize], events: &[Event]) {
             || matches!(event.kind, MarkerKind::Failure | MarkerKind::Other)
             || (event.kind == MarkerKind::Start && open.is_some());
         if as_marker {
-            element.markers.push(marker(event, at));
+            element.markers.push(Marker {
+                at,
+                kind: event.kind,
+                text: english(&event.reason).to_string(),
+                count: event.count,
+            });
         }
         match event.kind {
             MarkerKind::Start => {
@@ -223,7 +588,7 @@ fn build_element(element: &mut Element, list: &mut [usize], events: &[Event]) {
                 element.spans.push(ElementSpan {
                     start: open.take(),
                     end: Some(at),
-                    phase: event.phase,
+                    phase: kind_phase(event.kind),
                 });
                 if event.kind == MarkerKind::Failure {
                     element.failed_at = Some(at);
@@ -243,18 +608,119 @@ fn build_element(element: &mut Element, list: &mut [usize], events: &[Event]) {
         });
     }
     element.started_at = element.spans.iter().filter_map(|s| s.start).min();
-    element.updated_at = list
+    element.updated_at = acc
+        .evs
         .iter()
-        .filter_map(|&i| events.get(i))
-        .flat_map(|e| [e.first_timestamp, e.last_timestamp])
-        .flatten()
-        .max();
+        .map(|e| opt_max(e.at, e.last))
+        .max()
+        .flatten();
     if let Some(event) = latest {
-        element.phase = event.phase;
-        element.reason = Some(event.reason.raw.clone());
-        element.message = Some(event.message.raw.clone());
+        element.phase = kind_phase(event.kind);
+        element.reason = Some(event.reason.clone().into_owned());
+        element.message = Some(event.message.clone().into_owned());
     }
     if element.phase != Phase::Failed {
         element.failed_at = None;
+    }
+    element
+}
+
+/// Reads already-parsed events (the slow path, for callers holding a `Value`).
+pub fn read(r: Reader, items: &[Value], keep_events: bool) -> (Run, Reader) {
+    let mut b = Builder::new(r, keep_events);
+    for (i, item) in items.iter().enumerate() {
+        match Item::deserialize(item.clone()) {
+            Ok(item) => b.push_item(i, item),
+            Err(_) => b.push_item(i, Item::NotObject(item.clone())),
+        }
+    }
+    b.finish()
+}
+
+/// What the top-level streaming parse found.
+pub enum Top {
+    /// An event list, already read.
+    Events(Box<(Run, Reader)>),
+    /// Anything else, as a value for detection and the other readers.
+    Value(Value),
+}
+
+/// Parses the top level: an array whose first item looks like an event (or any
+/// array, when `events` is forced) is read as events in one pass; anything else
+/// becomes a `Value`.
+pub struct TopSeed {
+    /// `Some(true)`: read arrays as events; `Some(false)`: never; `None`: detect.
+    pub events: Option<bool>,
+    /// Build the normalized event list.
+    pub keep_events: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for TopSeed {
+    type Value = Top;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Top, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TopSeed {
+    type Value = Top;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a json value")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Top, A::Error> {
+        let first: Option<Value> = seq.next_element()?;
+        let events = match self.events {
+            Some(forced) => forced,
+            None => first
+                .as_ref()
+                .is_none_or(|f| matches(std::slice::from_ref(f))),
+        };
+        if !events {
+            let mut items: Vec<Value> = first.into_iter().collect();
+            while let Some(v) = seq.next_element::<Value>()? {
+                items.push(v);
+            }
+            return Ok(Top::Value(Value::Array(items)));
+        }
+        let mut r = Reader::new();
+        if first.is_none() {
+            r.warn(
+                WarningCode::EmptyPayload,
+                &Path::ROOT,
+                "expected at least one event, found an empty array".into(),
+            );
+        }
+        let mut b = Builder::new(r, self.keep_events);
+        if let Some(first) = first {
+            let item = Item::deserialize(first.clone()).unwrap_or(Item::NotObject(first));
+            b.push_item(0, item);
+        }
+        let mut i = 1;
+        while let Some(item) = seq.next_element::<Item<'de>>()? {
+            b.push_item(i, item);
+            i += 1;
+        }
+        Ok(Top::Events(Box::new(b.finish())))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Top, A::Error> {
+        Value::deserialize(de::value::MapAccessDeserializer::new(map)).map(Top::Value)
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Top, E> {
+        Ok(Top::Value(Value::String(s.to_owned())))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Top, E> {
+        Ok(Top::Value(Value::from(n)))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Top, E> {
+        Ok(Top::Value(Value::from(n)))
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<Top, E> {
+        Ok(Top::Value(Value::from(n)))
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Top, E> {
+        Ok(Top::Value(Value::Bool(b)))
+    }
+    fn visit_unit<E>(self) -> Result<Top, E> {
+        Ok(Top::Value(Value::Null))
     }
 }

@@ -96,7 +96,9 @@ pub fn read(value: &Value, format: Format, mut reader: Reader) -> Model {
                     "expected at least one event, found an empty array".into(),
                 );
             }
-            model.runs.push(execution_events::read(&mut reader, items))
+            let (run, r) = execution_events::read(reader, items, true);
+            reader = r;
+            model.runs.push(run)
         }
         (Format::WorkflowExecutions, Value::Array(items)) => {
             if items.is_empty() {
