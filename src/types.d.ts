@@ -36,10 +36,10 @@ export type WarningCode =
   | "invalid_value"
   | "invalid_time"
   | "end_before_begin"
-  | "progress_mismatch"
-  | "empty_payload";
+  | "empty_payload"
+  | "mixed_runs";
 
-/** Options accepted by `summarize` and `timeline`. All fields are optional. */
+/** Options accepted by `summarize`, `timeline`, `events`, `detect` and `rawJson`. All fields are optional. */
 export interface Options {
   /** Skip detection and read the input as this format. */
   format?: Format;
