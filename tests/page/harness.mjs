@@ -1,0 +1,121 @@
+// Shared set-up of the page tests: a copy of www/ with the built wasm package,
+// served by www/serve.mjs on a free port, and headless Chromium (playwright-core,
+// the system browser: nothing is downloaded).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const SAMPLES = path.join(ROOT, "samples");
+
+export function chromiumPath() {
+  const cands = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].filter(Boolean);
+  const found = cands.find((p) => fs.existsSync(p));
+  if (!found) throw new Error("no Chromium found (tried " + cands.join(", ") + "); set CHROMIUM_PATH");
+  return found;
+}
+
+export function pkgDir() {
+  const d = [path.join(ROOT, "pkg"), path.join(ROOT, "www", "pkg")].find((x) => fs.existsSync(path.join(x, "execscope_bg.wasm")));
+  if (!d) throw new Error("no wasm package: run `make pkg` first");
+  return d;
+}
+
+export function tmpDir(name) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "execscope-" + name + "-"));
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
+  });
+}
+
+/** Serve a copy of www/ (with the package as www/pkg) and samples/. */
+export async function serve() {
+  const { startServer } = await import(path.join(ROOT, "www", "serve.mjs"));
+  const dir = tmpDir("www");
+  fs.cpSync(path.join(ROOT, "www"), dir, { recursive: true, filter: (src) => !src.startsWith(path.join(ROOT, "www", "pkg")) });
+  fs.cpSync(pkgDir(), path.join(dir, "pkg"), { recursive: true });
+  const server = startServer({ port: 0, root: dir, samplesDir: SAMPLES });
+  const { url } = await server.ready;
+  return { url, close: () => { server.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+}
+
+/** Build dist/execscope.html into a temporary file; returns its path. */
+export function buildDist() {
+  const out = path.join(tmpDir("dist"), "execscope.html");
+  execFileSync(process.execPath, [path.join(ROOT, "scripts", "build-dist.mjs"), "--pkg", pkgDir(), "--out", out], { stdio: "pipe" });
+  return out;
+}
+
+/**
+ * A new page at `url`, waiting until the app is ready. Collects page errors,
+ * console errors, dialogs (alert() must never run) and any request that leaves
+ * the origin.
+ */
+export async function openPage(browser, url, opts = {}) {
+  const ctx = await browser.newContext({
+    viewport: { width: opts.width || 1400, height: opts.height || 950 },
+    colorScheme: opts.colorScheme || "light",
+    acceptDownloads: true,
+  });
+  const page = await ctx.newPage();
+  const origin = url.startsWith("file:") ? "file:" : new URL(url).origin;
+  const seen = { errors: [], external: [], dialogs: [], requests: [] };
+  page.on("pageerror", (e) => seen.errors.push("pageerror: " + e.message));
+  page.on("console", (m) => { if (m.type() === "error") seen.errors.push("console: " + m.text()); });
+  page.on("dialog", (d) => { seen.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+  page.on("request", (r) => {
+    const u = r.url();
+    seen.requests.push(u);
+    if (!(u.startsWith(origin) || u.startsWith("data:") || u.startsWith("blob:"))) seen.external.push(u);
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "true", null, { timeout: 60000 });
+  return { page, ctx, seen };
+}
+
+/** Wait until the active payload's view has drawn everything it queued. */
+export async function loaded(page) {
+  await page.waitForSelector('[data-testid="doc"][data-loaded="true"]', { timeout: 120000 });
+}
+
+/** Execution events: n events over `elements` elements, some Warnings and failures. */
+export function bigEvents(n, elements) {
+  const t0 = Date.parse("2024-03-14T08:00:00Z");
+  const iso = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, "Z");
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const el = "job-" + (i % elements);
+    const k = i % 3;
+    const fail = i % 50 === 2;
+    const t = iso(t0 + i * 250);
+    out.push({
+      metadata: { name: "big." + i }, involvedObject: { name: "gcs-exec-big" },
+      reason: k === 0 ? "启动##ActionStart" : fail ? "执行失败##FailedFinish" : k === 1 ? "执行成功##SuccessfulFinish" : "等待##Waiting",
+      message: "元素(" + el + ")事件" + i + " ## Element(" + el + ") event " + i,
+      firstTimestamp: t, lastTimestamp: t, count: i % 7 === 0 ? 5 : 1,
+      type: fail ? "Warning" : "Normal", elemType: "KubeDAG.job", elemId: el, actionName: "create",
+    });
+  }
+  return JSON.stringify(out);
+}
+
+/** An AOS execution with n sub-objects. */
+export function bigAos(n) {
+  const t0 = Date.parse("2024-03-14T08:00:00Z");
+  const iso = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, "Z");
+  const subs = {};
+  for (let i = 0; i < n; i++) subs["el-" + i] = { phase: i % 997 === 0 ? "Failed" : "Succeeded", updateAt: iso(t0 + (i % 5000) * 1000) };
+  return JSON.stringify({
+    kind: "Execution", apiVersion: "paas/v1alpha1",
+    metadata: { name: "huge", uid: "huge-1", creationTimestamp: iso(t0) },
+    spec: { actionName: "create", timeoutInMinutes: 60, objectData: "*****" },
+    status: { actionName: "create", progress: 99, objectStatus: { phase: "Failed", updateAt: iso(t0 + 5000000) }, subObjectStatuses: subs },
+  });
+}
