@@ -29,6 +29,7 @@ pub mod reader;
 pub mod summary;
 pub mod time;
 pub mod timeline;
+pub mod view;
 
 use error::{Error, ErrorCode};
 use js_sys::{Reflect, Uint8Array};
@@ -235,6 +236,117 @@ pub fn decode_object_data(text: &str) -> Result<JsDecoded, JsValue> {
         let _ = Reflect::set(&value, &"json".into(), &parsed);
     }
     Ok(value.unchecked_into())
+}
+
+/// A timeline kept inside wasm, drawn window by window: one byte per lane per
+/// pixel column (see the README's "Drawing large timelines"), so a frame costs the
+/// same at a million spans as at ten thousand.
+#[wasm_bindgen]
+pub struct TimelineView {
+    view: view::View,
+}
+
+#[wasm_bindgen]
+impl TimelineView {
+    /// Reads the payload and builds the timeline of one run (`options.run`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(input: &Input, options: Option<JsOptions>) -> Result<TimelineView, JsValue> {
+        let opts = self::options(&options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED))?;
+        let timeline = with_input(input, &opts, |b| api::timeline(b, &opts))?;
+        Ok(TimelineView {
+            view: view::View::new(timeline),
+        })
+    }
+
+    /// Earliest time (epoch ms), or undefined.
+    #[wasm_bindgen(getter)]
+    pub fn start(&self) -> Option<f64> {
+        self.view.timeline().start.map(|t| t as f64)
+    }
+
+    /// Latest time (epoch ms), or undefined.
+    #[wasm_bindgen(getter)]
+    pub fn end(&self) -> Option<f64> {
+        self.view.timeline().end.map(|t| t as f64)
+    }
+
+    /// All lanes.
+    #[wasm_bindgen(getter, js_name = laneCount)]
+    pub fn lane_count(&self) -> u32 {
+        self.view.timeline().lanes.len() as u32
+    }
+
+    /// Lanes the filter keeps.
+    #[wasm_bindgen(getter, js_name = visibleCount)]
+    pub fn visible_count(&self) -> u32 {
+        self.view.visible_count() as u32
+    }
+
+    /// Keeps lanes whose phase bit (`1 << index` in Pending, Running, Succeeded,
+    /// Failed, Cancelled, Skipped, Unknown order) is in `phaseMask` and whose
+    /// text contains `text`. Returns the visible count.
+    pub fn filter(&mut self, phase_mask: u8, text: &str) -> u32 {
+        self.view.filter(phase_mask, text) as u32
+    }
+
+    /// Labels of visible lanes `from..to`.
+    pub fn labels(&self, from: u32, to: u32) -> Vec<String> {
+        (from..to)
+            .map_while(|i| self.view.visible_lane(i as usize))
+            .map(|lane| lane.label.clone())
+            .collect()
+    }
+
+    /// Phase index of each visible lane `from..to`.
+    #[wasm_bindgen(js_name = lanePhases)]
+    pub fn lane_phases(&self, from: u32, to: u32) -> Vec<u8> {
+        (from..to)
+            .map_while(|i| self.view.visible_lane(i as usize))
+            .map(|lane| lane.phase.index() as u8)
+            .collect()
+    }
+
+    /// The visible lane `index` as a `Lane` object (for details), or undefined.
+    #[wasm_bindgen(js_name = lane, unchecked_return_type = "Lane | undefined")]
+    pub fn lane(&self, index: u32) -> Result<JsValue, JsValue> {
+        match self.view.visible_lane(index as usize) {
+            Some(lane) => to_js(lane),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    /// The visible index of the lane with id `id`, or undefined.
+    #[wasm_bindgen(js_name = indexOf)]
+    pub fn index_of(&self, id: &str) -> Option<u32> {
+        (0..self.view.visible_count())
+            .find(|&i| self.view.visible_lane(i).is_some_and(|l| l.id == id))
+            .map(|i| i as u32)
+    }
+
+    /// One byte per column per visible lane `laneFrom..laneTo` for times `t0..t1`.
+    pub fn frame(&self, t0: f64, t1: f64, columns: u32, lane_from: u32, lane_to: u32) -> Vec<u8> {
+        self.view.frame(t0, t1, columns, lane_from, lane_to)
+    }
+
+    /// What is at time `t` in visible lane `row` (within `toleranceMs`):
+    /// `{lane, span, marker}` or undefined.
+    #[wasm_bindgen(unchecked_return_type = "Hit | undefined")]
+    pub fn hit(&self, row: u32, t: f64, tolerance_ms: f64) -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        struct HitOut<'a> {
+            lane: &'a timeline::Lane,
+            span: Option<&'a timeline::Span>,
+            marker: Option<&'a model::Marker>,
+        }
+        match self.view.hit(row, t, tolerance_ms) {
+            Some(h) => to_js(&HitOut {
+                lane: h.lane,
+                span: h.span,
+                marker: h.marker,
+            }),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
 }
 
 /// The crate version.

@@ -173,7 +173,11 @@ pub fn build(run: &Run) -> Timeline {
                 message: None,
                 action: run.action.clone(),
                 spans: Vec::new(),
-                markers: run.run_markers.clone(),
+                markers: {
+                    let mut markers = run.run_markers.clone();
+                    markers.sort_by_key(|m| m.at);
+                    markers
+                },
             },
         );
     }

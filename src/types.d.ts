@@ -220,3 +220,10 @@ export interface ExecscopeError extends Error {
   /** invalid_base64: 0-based offset of the first bad character. too_large: not set. */
   offset?: number;
 }
+
+/** What `TimelineView.hit` finds under the pointer. */
+export interface Hit {
+  lane: Lane;
+  span: Span | null;
+  marker: Marker | null;
+}

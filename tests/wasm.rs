@@ -184,7 +184,7 @@ fn every_error_code_crosses_as_an_error() {
             "too_large",
         ),
         (
-            summarize(&text(&"[".repeat(200)), None).map(Into::into),
+            summarize(&text(&("[".repeat(200) + &"]".repeat(200))), None).map(Into::into),
             "too_deep",
         ),
         (decode_object_data("ab$c").map(Into::into), "invalid_base64"),
@@ -254,4 +254,25 @@ fn raw_json_is_parseable_and_detect_names_the_format() {
     assert!(JSON::parse(&raw).is_ok());
     let f: JsValue = detect(&text(WORKFLOW), None).unwrap().into();
     assert_eq!(f.as_string().as_deref(), Some("workflow-executions"));
+}
+
+#[wasm_bindgen_test]
+fn timeline_view_draws_windows_as_bytes() {
+    let view = execscope::TimelineView::new(&text(AOS), None).unwrap();
+    assert_eq!(view.lane_count(), 3);
+    let (start, end) = (view.start().unwrap(), view.end().unwrap());
+    let cells = view.frame(start, end, 15, 0, 3);
+    assert_eq!(cells.len(), 45);
+    // Phase index of Succeeded is 2, so the cell's low bits hold 3.
+    assert_eq!(cells[0] & 0b111, 3);
+    assert_eq!(view.labels(0, 3).len(), 3);
+    let lane: JsValue = view.lane(0).unwrap();
+    assert_eq!(
+        get(&lane, "phase").as_string().as_deref(),
+        Some("Succeeded")
+    );
+    let mut view = view;
+    assert_eq!(view.filter(1 << 3, ""), 0);
+    assert_eq!(view.frame(start, end, 15, 0, 3).len(), 0);
+    assert!(view.lane(0).unwrap().is_undefined());
 }
