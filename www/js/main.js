@@ -3,7 +3,7 @@
 import { h, clear } from "./dom.js";
 import * as load from "./load.js";
 import { readHash, writeHash } from "./state.js";
-import { PHASES, FORMAT_LABELS, TIME_MODES, phaseClass, fmtBytes, fmtNum } from "./fmt.js";
+import { PHASES, FORMAT_LABELS, TIME_MODES, phaseClass, fmtBytes } from "./fmt.js";
 import { renderSummary } from "./render/summary.js";
 import { renderPhaseChips } from "./render/phases.js";
 import { TimelineView } from "./render/timeline.js";
@@ -735,6 +735,22 @@ async function main() {
     if (files.length) { e.preventDefault(); openFiles(files); return; }
     const text = dt.getData("text/plain");
     if (text && text.trim()) { e.preventDefault(); openPasted(text); }
+  });
+  // A hand-edited hash (or back/forward) re-applies the view; our own writes use replaceState and fire nothing.
+  window.addEventListener("hashchange", () => {
+    const next = readHash();
+    applyGlobal(next);
+    if (!next.theme) app.theme = "";
+    if (!next.tm) app.tm = "utc";
+    if (!next.lang) app.lang = "both";
+    applyTheme();
+    renderTimeMode();
+    const tab = Number(next.tab) || 0;
+    if (tab !== app.active && tab < app.docs.length) app.active = tab;
+    const doc = activeDoc();
+    if (doc) doc.view = viewFromHash(next);
+    renderTabs();
+    renderActive();
   });
   window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => { if (app.view && app.view.timeline) app.view.timeline.refreshTheme(); });
 
