@@ -116,7 +116,7 @@ fn options(value: &JsValue) -> Result<api::Options, JsValue> {
         out.format = Some(model::Format::from_name(&name).ok_or_else(|| {
             option_error(format!(
                 "expected options.format to be one of aos-execution, gcs-execution, execution-events, \
-                 workflow-executions, api-error, found {name:?}"
+                 workflow-executions, rfs-stack-events, api-error, found {name:?}"
             ))
         })?);
     }

@@ -20,16 +20,19 @@ pub enum Format {
     WorkflowExecutions,
     /// An error body `{error_code, error_msg, http_code}`.
     ApiError,
+    /// RFS `GET /v1/{project_id}/stacks/{stack_name}/events`.
+    RfsStackEvents,
 }
 
 impl Format {
     /// Every format, in detection order.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::AosExecution,
         Format::GcsExecution,
         Format::ExecutionEvents,
         Format::WorkflowExecutions,
         Format::ApiError,
+        Format::RfsStackEvents,
     ];
 
     /// The name as the API spells it (`aos-execution`).
@@ -40,6 +43,7 @@ impl Format {
             Format::ExecutionEvents => "execution-events",
             Format::WorkflowExecutions => "workflow-executions",
             Format::ApiError => "api-error",
+            Format::RfsStackEvents => "rfs-stack-events",
         }
     }
 
@@ -120,6 +124,8 @@ pub struct Run {
 pub struct Element {
     /// The element's name.
     pub id: String,
+    /// What to show when it differs from the id (RFS: the resource name).
+    pub label: Option<String>,
     /// Its type (elemType), if known.
     pub kind: Option<String>,
     /// Normalized phase.

@@ -128,7 +128,7 @@ fn lane(e: &Element, run_start: Option<i64>, from_events: bool) -> Lane {
     };
     Lane {
         id: e.id.clone(),
-        label: e.id.clone(),
+        label: e.label.clone().unwrap_or_else(|| e.id.clone()),
         kind: e.kind.clone(),
         phase: e.phase,
         reason: e.reason.clone(),

@@ -4,6 +4,7 @@ export type Format =
   | "gcs-execution"
   | "execution-events"
   | "workflow-executions"
+  | "rfs-stack-events"
   | "api-error";
 
 /** The normalized phase set every format maps to. */

@@ -5,6 +5,7 @@ mod aos_execution;
 mod api_error;
 pub mod execution_events;
 mod gcs_execution;
+mod rfs_stack_events;
 mod status_object;
 mod workflow_executions;
 
@@ -21,6 +22,9 @@ pub fn detect(value: &Value) -> Result<Format, Error> {
             if api_error::matches(o) && !o.contains_key("status") && !o.contains_key("kind") {
                 return Ok(Format::ApiError);
             }
+            if rfs_stack_events::matches(o) {
+                return Ok(Format::RfsStackEvents);
+            }
             if gcs_execution::matches(o) {
                 return Ok(Format::GcsExecution);
             }
@@ -35,8 +39,9 @@ pub fn detect(value: &Value) -> Result<Format, Error> {
             Err(Error::new(
                 ErrorCode::UnknownFormat,
                 format!(
-                    "expected an aos execution (kind \"Execution\"), a gcs execution ({{execution, object, status}}) \
-                     or an api error body ({{error_code, error_msg}}), found an object with keys [{}{more}]",
+                    "expected an aos execution (kind \"Execution\"), a gcs execution ({{execution, object, status}}), \
+                     rfs stack events ({{stack_events}}) or an api error body ({{error_code, error_msg}}), \
+                     found an object with keys [{}{more}]",
                     keys.join(", ")
                 ),
             ))
@@ -84,6 +89,9 @@ pub fn read(value: &Value, format: Format, mut reader: Reader) -> Model {
         }
         (Format::GcsExecution, Value::Object(o)) => {
             model.runs.push(gcs_execution::read(&mut reader, o))
+        }
+        (Format::RfsStackEvents, Value::Object(o)) => {
+            model.runs.push(rfs_stack_events::read(&mut reader, o))
         }
         (Format::ApiError, Value::Object(o)) => {
             model.api_error = Some(api_error::read(&mut reader, o))

@@ -81,6 +81,7 @@ pub fn element(r: &mut Reader, name: &str, o: &Map<String, Value>, p: &Path<'_>)
     };
     Element {
         id: name.to_string(),
+        label: None,
         kind: r.string(o, "type", p).map(str::to_owned),
         phase,
         raw_phase,

@@ -106,6 +106,7 @@ fn read_node(r: &mut Reader, node: &Map<String, Value>, p: &Path<'_>) -> Element
         .and_then(|fails| fails.iter().find_map(fail_text));
     Element {
         id: r.string(node, "node_id", p).unwrap_or_default().to_string(),
+        label: None,
         kind: None,
         phase,
         raw_phase,

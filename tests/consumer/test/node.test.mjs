@@ -1,0 +1,98 @@
+// The package in Node 20, imported by name from node_modules (installed from the
+// packed tarball): the "node" export condition, the consumer file, the errors,
+// and "execscope/init".
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import * as execscope from "execscope";
+import { HERE, apiNames, INSTALLED, PKG_DIR, checkReport, importConsumer, loadInputs, packageVersion } from "./helpers.mjs";
+
+test("the installed package is the tarball of the current `make npm` build", () => {
+  const installed = JSON.parse(fs.readFileSync(path.join(INSTALLED, "package.json"), "utf8"));
+  const built = JSON.parse(fs.readFileSync(path.join(PKG_DIR, "package.json"), "utf8"));
+  assert.equal(installed.name, "execscope");
+  assert.equal(installed.version, built.version);
+  for (const f of built.files) {
+    assert.ok(
+      fs.readFileSync(path.join(INSTALLED, f)).equals(fs.readFileSync(path.join(PKG_DIR, f))),
+      `node_modules/execscope/${f} differs from ${PKG_DIR}/${f}: reinstall the tarball (make test-npm)`,
+    );
+  }
+  // Exactly the files a user needs, nothing else.
+  const shipped = fs.readdirSync(INSTALLED).sort();
+  assert.deepEqual(shipped, [...built.files, "README.md", "package.json"].sort());
+});
+
+test('"execscope" resolves to the Node entry and exports exactly the API', () => {
+  assert.equal(fileURLToPath(import.meta.resolve("execscope")), path.join(INSTALLED, "execscope.node.js"));
+  assert.deepEqual(Object.keys(execscope).sort(), apiNames());
+  assert.equal(execscope.version(), packageVersion());
+});
+
+test("the consumer file (src/consume.ts, types stripped) matches the goldens in Node", async () => {
+  const { exercise } = await importConsumer();
+  checkReport(exercise(loadInputs()));
+});
+
+test("errors are real Error objects with code, line, column, offset", () => {
+  let caught;
+  try {
+    execscope.summarize('{\n  "kind": "Execution",\n  "status": }');
+  } catch (e) {
+    caught = e;
+  }
+  assert.ok(caught instanceof Error);
+  assert.equal(caught.name, "ExecscopeError");
+  assert.equal(caught.code, "invalid_json");
+  assert.equal(caught.line, 3);
+  assert.equal(caught.column, 13);
+  assert.equal(caught.offset, 37);
+  assert.match(String(caught), /^ExecscopeError: expected value at line 3, column 13/);
+  assert.equal(typeof caught.stack, "string");
+  assert.throws(() => execscope.decodeObjectData("eyJh!!"), { name: "ExecscopeError", code: "invalid_base64", offset: 4 });
+  assert.throws(() => execscope.timeline("{}", { run: 7 }), (e) => e instanceof Error && e.code === "invalid_option");
+});
+
+/** Runs an ES module snippet in a fresh Node process in the fixture (its own module graph). */
+function node(code) {
+  return execFileSync(process.execPath, ["--input-type=module", "-e", code], { cwd: HERE, encoding: "utf8" }).trim();
+}
+
+const payload = JSON.stringify(fs.readFileSync(path.join(HERE, "../../samples/aos-upgrade-failed.json"), "utf8"));
+
+test('"execscope/init": functions throw until init(); init() reads the .wasm from disk', () => {
+  const out = node(`
+    import init, { summarize, initSync } from "execscope/init";
+    let before;
+    try { summarize("{}"); } catch (e) { before = e instanceof Error && e.name + ":" + e.code; }
+    const p1 = init(), p2 = init();
+    await p1;
+    const s = summarize(${payload});
+    console.log([before, p1 === p2, s.runs[0].phase, s.runs[0].progress.reported].join(" "));
+  `);
+  assert.equal(out, "ExecscopeError:not_initialized true Failed 62");
+});
+
+test('"execscope/init": initSync({ module }) with bytes or a compiled module, init({ module_or_path }) with bytes', () => {
+  for (const how of [
+    `initSync({ module: bytes })`,
+    `initSync({ module: new WebAssembly.Module(bytes) })`,
+    `await init({ module_or_path: bytes })`,
+    `await init({ module_or_path: Promise.resolve(new WebAssembly.Module(bytes)) })`,
+    `await init({ module_or_path: new URL(import.meta.resolve("execscope/execscope_bg.wasm")) })`,
+  ]) {
+    const out = node(`
+      import { readFileSync } from "node:fs";
+      import { fileURLToPath } from "node:url";
+      import init, { initSync, summarize, version } from "execscope/init";
+      const bytes = readFileSync(fileURLToPath(import.meta.resolve("execscope/execscope_bg.wasm")));
+      ${how};
+      initSync({ module: bytes }); // a second load does nothing
+      console.log(version(), summarize(${payload}).runs[0].firstFailure.element);
+    `);
+    assert.equal(out, `${packageVersion()} shop-api-deployment`, how);
+  }
+});
