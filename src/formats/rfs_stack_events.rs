@@ -110,7 +110,7 @@ pub fn read(r: &mut Reader, o: &Map<String, Value>) -> Run {
                 _ => None,
             });
             let elapsed = r.number(e, "elapsed_seconds", &p).and_then(|s| {
-                if s >= 0.0 && s < 1e9 {
+                if (0.0..1e9).contains(&s) {
                     Some((s * 1000.0).round() as i64)
                 } else {
                     r.warn(
