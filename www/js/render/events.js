@@ -199,7 +199,8 @@ export class EventsView {
     this.inner.style.height = rows.length * ROW_H + "px";
     const viewH = Math.min(Math.max(rows.length, 1) * ROW_H, Math.max(240, Math.min(Math.round(window.innerHeight * 0.55), 540)));
     this.scroller.style.height = viewH + "px";
-    this.empty.hidden = rows.length > 0 || n === 0;
+    this.empty.textContent = n === 0 ? "No events in this payload." : "No event matches the filters.";
+    this.empty.hidden = rows.length > 0;
     this.scroller.hidden = rows.length === 0;
     if (this.scroller.scrollTop > rows.length * ROW_H) this.scroller.scrollTop = 0;
     this.renderRows(true);

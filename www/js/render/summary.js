@@ -151,7 +151,7 @@ export function renderSummary(opts) {
     phaseBadge(run.phase, { big: true, testid: "run-phase", title: run.rawPhase ? "payload phase: " + run.rawPhase : "phase derived from the elements" }),
     h("div", { class: "sum-title" },
       h("div", { class: "kicker" }, fmtLabel, run.action ? [h("span", { class: "sep" }, "·"), "action ", h("strong", { "data-testid": "run-action" }, run.action)] : null),
-      h("h2", { class: "run-name", "data-testid": "run-name" }, run.name ?? run.id ?? "(unnamed run)"),
+      h("h2", { class: "run-name", "data-testid": "run-name" }, run.name || run.id || "(unnamed run)"),
       idRow)));
 
   const grid = h("div", { class: "facts" },
