@@ -184,3 +184,22 @@ pub fn raw_json(input: &[u8], options: &Options) -> Result<String, Error> {
         err
     })
 }
+
+/// The normalized model as pretty JSON text (see [`crate::export::model_json`]).
+pub fn export_json(input: &[u8], options: &Options) -> Result<String, Error> {
+    let model = read(input, options)?;
+    Ok(serde_json::to_string_pretty(&crate::export::model_json(&model)).unwrap_or_default())
+}
+
+/// The elements of every run as CSV (see [`crate::export::elements_csv`]).
+pub fn export_csv(input: &[u8], options: &Options) -> Result<String, Error> {
+    Ok(crate::export::elements_csv(&read_model(
+        input, options, false,
+    )?))
+}
+
+/// The timelines as Chrome Trace Event JSON text (see [`crate::export::chrome_trace`]).
+pub fn export_trace(input: &[u8], options: &Options) -> Result<String, Error> {
+    let model = read_model(input, options, false)?;
+    Ok(serde_json::to_string(&crate::export::chrome_trace(&model)).unwrap_or_default())
+}

@@ -19,6 +19,7 @@
 pub mod api;
 mod bilingual;
 pub mod error;
+pub mod export;
 pub mod formats;
 pub mod json;
 pub mod model;
@@ -155,6 +156,11 @@ fn options(value: &JsValue) -> Result<api::Options, JsValue> {
     Ok(out)
 }
 
+/// Reads the optional options argument of every export.
+fn read_options(options: Option<JsOptions>) -> Result<api::Options, JsValue> {
+    self::options(&options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED))
+}
+
 /// Calls `f` with the input's bytes: a string is used as UTF-8, a Uint8Array is
 /// copied into wasm memory once — after the size cap is checked.
 fn with_input<T>(
@@ -189,7 +195,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 /// phase, progress, times and first failure, and the warnings.
 #[wasm_bindgen]
 pub fn summarize(input: &Input, options: Option<JsOptions>) -> Result<JsSummary, JsValue> {
-    let opts = self::options(&options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED))?;
+    let opts = read_options(options)?;
     let summary = with_input(input, &opts, |b| api::summarize(b, &opts))?;
     Ok(to_js(&summary)?.unchecked_into())
 }
@@ -197,7 +203,7 @@ pub fn summarize(input: &Input, options: Option<JsOptions>) -> Result<JsSummary,
 /// The timeline of one run: a lane per element with spans and markers.
 #[wasm_bindgen]
 pub fn timeline(input: &Input, options: Option<JsOptions>) -> Result<JsTimeline, JsValue> {
-    let opts = self::options(&options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED))?;
+    let opts = read_options(options)?;
     let timeline = with_input(input, &opts, |b| api::timeline(b, &opts))?;
     Ok(to_js(&timeline)?.unchecked_into())
 }
@@ -205,7 +211,7 @@ pub fn timeline(input: &Input, options: Option<JsOptions>) -> Result<JsTimeline,
 /// The events of an execution-events payload, normalized ([] for other formats).
 #[wasm_bindgen]
 pub fn events(input: &Input, options: Option<JsOptions>) -> Result<JsEvents, JsValue> {
-    let opts = self::options(&options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED))?;
+    let opts = read_options(options)?;
     let events = with_input(input, &opts, |b| api::events(b, &opts))?;
     Ok(to_js(&events)?.unchecked_into())
 }
@@ -213,7 +219,7 @@ pub fn events(input: &Input, options: Option<JsOptions>) -> Result<JsEvents, JsV
 /// The detected format of a payload.
 #[wasm_bindgen]
 pub fn detect(input: &Input, options: Option<JsOptions>) -> Result<JsFormat, JsValue> {
-    let opts = self::options(&options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED))?;
+    let opts = read_options(options)?;
     let format = with_input(input, &opts, |b| api::detect(b, &opts))?;
     Ok(JsValue::from_str(format.as_str()).unchecked_into())
 }
@@ -221,8 +227,29 @@ pub fn detect(input: &Input, options: Option<JsOptions>) -> Result<JsFormat, JsV
 /// The payload as strict JSON text (BOM skipped, trailing commas removed), for `JSON.parse`.
 #[wasm_bindgen(js_name = rawJson)]
 pub fn raw_json(input: &Input, options: Option<JsOptions>) -> Result<String, JsValue> {
-    let opts = self::options(&options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED))?;
+    let opts = read_options(options)?;
     with_input(input, &opts, |b| api::raw_json(b, &opts))
+}
+
+/// The normalized model (summary, timeline, elements, events per run) as JSON text.
+#[wasm_bindgen(js_name = exportJson)]
+pub fn export_json(input: &Input, options: Option<JsOptions>) -> Result<String, JsValue> {
+    let opts = read_options(options)?;
+    with_input(input, &opts, |b| api::export_json(b, &opts))
+}
+
+/// The elements of every run as CSV text (RFC 4180, formula-guarded).
+#[wasm_bindgen(js_name = exportCsv)]
+pub fn export_csv(input: &Input, options: Option<JsOptions>) -> Result<String, JsValue> {
+    let opts = read_options(options)?;
+    with_input(input, &opts, |b| api::export_csv(b, &opts))
+}
+
+/// The timelines in the Chrome Trace Event format (JSON text) for Perfetto or chrome://tracing.
+#[wasm_bindgen(js_name = exportTrace)]
+pub fn export_trace(input: &Input, options: Option<JsOptions>) -> Result<String, JsValue> {
+    let opts = read_options(options)?;
+    with_input(input, &opts, |b| api::export_trace(b, &opts))
 }
 
 /// Decodes a base64 objectData / changedObjectData text.
@@ -251,7 +278,7 @@ impl TimelineView {
     /// Reads the payload and builds the timeline of one run (`options.run`).
     #[wasm_bindgen(constructor)]
     pub fn new(input: &Input, options: Option<JsOptions>) -> Result<TimelineView, JsValue> {
-        let opts = self::options(&options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED))?;
+        let opts = read_options(options)?;
         let timeline = with_input(input, &opts, |b| api::timeline(b, &opts))?;
         Ok(TimelineView {
             view: view::View::new(timeline),

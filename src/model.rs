@@ -120,13 +120,15 @@ pub struct Run {
 }
 
 /// One element: an AOS sub-object, a GCS node, an event list's elemId, a workflow node.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Element {
     /// The element's name.
     pub id: String,
     /// What to show when it differs from the id (RFS: the resource name).
     pub label: Option<String>,
     /// Its type (elemType), if known.
+    #[serde(rename = "type")]
     pub kind: Option<String>,
     /// Normalized phase.
     pub phase: Phase,
@@ -152,7 +154,7 @@ pub struct Element {
 }
 
 /// A span cut from events: start (or none, when only a finish was seen) to finish (or open).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct ElementSpan {
     /// The start event's time, if one was seen.
     pub start: Option<i64>,
