@@ -167,7 +167,7 @@ function renderTabs() {
       : doc.summary && doc.summary.apiError ? h("span", { class: "tab-err", title: "API error" }, doc.summary.apiError.httpCode ?? "!")
         : run ? h("span", { class: ["dot", phaseClass(run.phase)], title: run.phase }) : null;
     const fmt = doc.format ? (FORMAT_LABELS[doc.format] || doc.format) : "unreadable";
-    const tab = h("div", { class: ["tab", i === app.active ? "on" : ""], "data-testid": "tab" },
+    const tab = h("div", { class: ["tab", i === app.active ? "on" : ""], "data-testid": "tab", role: "presentation" },
       h("button", { type: "button", class: "tab-main", role: "tab", "aria-selected": String(i === app.active),
         title: doc.name + " — " + fmt + " — " + fmtBytes(doc.size) + (i < 9 ? " (" + (i + 1) + ")" : ""),
         onclick: () => activate(i) },

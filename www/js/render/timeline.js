@@ -7,6 +7,7 @@ import { PHASES, fmtTime, fmtDuration, fmtTick, fmtNum, fmtDate, tzLabel, tzOffs
 const LANE_H = 22;
 const BAR_H = 14;
 const AXIS_H = 30;
+const OV_H = 34;
 const RIGHT_PAD = 14;
 const MIN_RANGE = 2; // ms
 const FONT = "12px system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
@@ -78,7 +79,8 @@ export class TimelineView {
       h("span", { class: "lg" }, h("span", { class: "mk mk-success" }), "success"),
       h("span", { class: "lg" }, h("span", { class: "mk mk-failure" }), "failure"),
       h("span", { class: "lg" }, h("span", { class: "mk mk-other" }), "other event"));
-    this.body = h("div", { class: "tl-body" }, this.scroll, this.tip);
+    this.ov = h("canvas", { class: "tl-ov", "data-testid": "timeline-overview", title: "Overview of the whole run: drag the window to move, drag elsewhere to pick a range, click to center" });
+    this.body = h("div", { class: "tl-body" }, this.ov, this.scroll, this.tip);
     this.el = h("div", { class: "timeline", "data-testid": "timeline" }, this.toolbar, this.body, this.legend);
 
     this.scroll.addEventListener("scroll", () => { this.hideTip(); this.invalidate(); }, { passive: true });
@@ -89,6 +91,10 @@ export class TimelineView {
     this.canvas.addEventListener("pointercancel", () => { this.drag = null; });
     this.canvas.addEventListener("pointerleave", () => { if (!this.drag) { this.hover = -1; this.hideTip(); this.invalidate(); } });
     this.canvas.addEventListener("dblclick", (e) => this.onDbl(e));
+    this.ov.addEventListener("pointerdown", (e) => this.onOvDown(e));
+    this.ov.addEventListener("pointermove", (e) => this.onOvMove(e));
+    this.ov.addEventListener("pointerup", (e) => this.onOvUp(e));
+    this.ov.addEventListener("pointercancel", () => { this.ovDrag = null; });
     this.ro = new ResizeObserver(() => this.layout());
     this.ro.observe(this.body);
     this.onWinResize = () => this.layout();
@@ -128,6 +134,9 @@ export class TimelineView {
     this.dataMin = this.hasTime ? lo : 0;
     this.dataMax = this.hasTime ? Math.max(hi, lo) : 1;
     this.openEnd = tl.end != null ? Math.max(tl.end, this.dataMax) : this.dataMax;
+    const r = Math.max(this.dataMax - this.dataMin, 1000);
+    this.ovLo = this.dataMin - r * 0.03;
+    this.ovHi = this.dataMin + r * 1.03;
     this.mode = o.mode || this.mode;
     this.base = o.base ?? tl.start ?? this.dataMin;
     this.phases = o.phases || new Set();
@@ -163,6 +172,7 @@ export class TimelineView {
       this.vis = out.slice(0, k);
     }
     this.visPos = null;
+    this.ovHist = null;
     this.countEl.textContent = this.vis.length === n ? fmtNum(n) + (n === 1 ? " lane" : " lanes") : fmtNum(this.vis.length) + " of " + fmtNum(n) + " lanes";
     this.layout();
   }
@@ -287,6 +297,142 @@ export class TimelineView {
       this.canvas.height = ph;
     }
     this.dpr = dpr;
+    this.ov.style.width = cw + "px";
+    this.ov.style.height = OV_H + "px";
+    const ow = Math.round(cw * dpr), oh = Math.round(OV_H * dpr);
+    if (this.ov.width !== ow || this.ov.height !== oh) { this.ov.width = ow; this.ov.height = oh; this.ovHist = null; }
+    this.invalidate();
+  }
+
+  // ---- overview -----------------------------------------------------------------------
+
+  ovX(t) { return this.plotX0 + ((t - this.ovLo) / (this.ovHi - this.ovLo)) * this.plotW; }
+  ovT(x) { return this.ovLo + ((x - this.plotX0) / this.plotW) * (this.ovHi - this.ovLo); }
+
+  /** Per pixel column and phase: how many visible spans are active (difference arrays, O(lanes + columns)). */
+  overviewHist() {
+    if (this.ovHist && this.ovHist.w === Math.round(this.plotW)) return this.ovHist;
+    const w = Math.max(1, Math.round(this.plotW));
+    const cols = {};
+    for (const p of PHASES) cols[p] = new Float64Array(w + 2);
+    const span = this.ovHi - this.ovLo;
+    const col = (t) => Math.max(0, Math.min(w - 1, Math.floor(((t - this.ovLo) / span) * w)));
+    for (let k = 0; k < this.vis.length; k++) {
+      const lane = this.lanes[this.vis[k]];
+      for (const s of lane.spans) {
+        const d = cols[s.phase] || cols.Unknown;
+        const a = col(s.start), b = col(this.spanEnd(s));
+        d[a] += 1;
+        d[b + 1] -= 1;
+      }
+    }
+    let max = 0;
+    const tot = new Float64Array(w);
+    for (const p of PHASES) {
+      const d = cols[p];
+      let run = 0;
+      for (let x = 0; x < w; x++) { run += d[x]; d[x] = run; tot[x] += run; }
+    }
+    for (let x = 0; x < w; x++) if (tot[x] > max) max = tot[x];
+    this.ovHist = { w, cols, max };
+    return this.ovHist;
+  }
+
+  drawOverview() {
+    const ctx = this.ov.getContext("2d");
+    if (!ctx) return;
+    const C = this.colors;
+    const W = this.W, H = OV_H;
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    ctx.fillStyle = C.axisBg;
+    ctx.fillRect(0, 0, W, H);
+    ctx.fillStyle = C.border;
+    ctx.fillRect(0, H - 1, W, 1);
+    ctx.fillRect(this.labelW, 0, 1, H);
+    ctx.fillStyle = C.muted;
+    ctx.font = FONT_SMALL;
+    ctx.textBaseline = "middle";
+    ctx.fillText("OVERVIEW", 10, H / 2);
+    if (!this.hasTime) return;
+    const hist = this.overviewHist();
+    const x0 = this.plotX0;
+    const top = 4, hh = H - 9;
+    if (hist.max > 0) {
+      // Stacked per phase, failures on top so they stay visible.
+      const order = ["Succeeded", "Skipped", "Cancelled", "Pending", "Unknown", "Running", "Failed"];
+      const scale = hh / Math.sqrt(hist.max);
+      for (let x = 0; x < hist.w; x++) {
+        let total = 0;
+        for (const p of order) total += hist.cols[p][x];
+        if (!total) continue;
+        const height = Math.max(1, Math.sqrt(total) * scale);
+        let y = top + hh;
+        for (const p of order) {
+          const n = hist.cols[p][x];
+          if (!n) continue;
+          const part = Math.max(n > 0 ? 0.6 : 0, (n / total) * height);
+          ctx.fillStyle = C.ph[p];
+          ctx.fillRect(x0 + x, y - part, 1, part);
+          y -= part;
+        }
+      }
+    }
+    // The visible window: the rest dimmed.
+    const a = Math.max(x0, this.ovX(this.v0)), b = Math.min(x0 + this.plotW, this.ovX(this.v1));
+    ctx.fillStyle = C.ovDim;
+    if (a > x0) ctx.fillRect(x0, 0, a - x0, H - 1);
+    if (b < x0 + this.plotW + RIGHT_PAD) ctx.fillRect(Math.max(x0, b), 0, x0 + this.plotW + RIGHT_PAD - Math.max(x0, b), H - 1);
+    ctx.strokeStyle = C.accent;
+    ctx.lineWidth = 1.5;
+    ctx.strokeRect(Math.round(Math.min(a, b)) + 0.75, 1.5, Math.max(2, b - a) - 1.5, H - 4);
+    ctx.lineWidth = 1;
+    if (this.ovDrag && this.ovDrag.mode === "brush" && this.ovDrag.moved) {
+      const l = Math.min(this.ovDrag.x, this.ovDrag.cx), r = Math.max(this.ovDrag.x, this.ovDrag.cx);
+      ctx.fillStyle = C.sel;
+      ctx.fillRect(l, 0, r - l, H - 1);
+    }
+  }
+
+  ovPos(e) {
+    const r = this.ov.getBoundingClientRect();
+    return e.clientX - r.left;
+  }
+
+  onOvDown(e) {
+    if (!this.hasTime || e.button !== 0) return;
+    const x = this.ovPos(e);
+    const a = this.ovX(this.v0), b = this.ovX(this.v1);
+    const inside = x >= a - 2 && x <= b + 2;
+    this.ovDrag = { mode: inside ? "move" : "brush", x, cx: x, v0: this.v0, v1: this.v1, moved: false };
+    try { this.ov.setPointerCapture(e.pointerId); } catch (_) { /* synthetic */ }
+    e.preventDefault();
+  }
+
+  onOvMove(e) {
+    const d = this.ovDrag;
+    if (!d) return;
+    const x = this.ovPos(e);
+    d.cx = x;
+    if (Math.abs(x - d.x) > 3) d.moved = true;
+    if (!d.moved) return;
+    if (d.mode === "move") {
+      const dt = this.ovT(x) - this.ovT(d.x);
+      this.setView(d.v0 + dt, d.v1 + dt);
+    } else this.invalidate();
+  }
+
+  onOvUp(e) {
+    const d = this.ovDrag;
+    this.ovDrag = null;
+    if (!d) return;
+    const x = this.ovPos(e);
+    if (d.mode === "brush" && d.moved) {
+      const t0 = this.ovT(Math.min(d.x, x)), t1 = this.ovT(Math.max(d.x, x));
+      this.setView(t0, t1);
+    } else if (!d.moved) {
+      const t = this.ovT(x), r = this.v1 - this.v0;
+      this.setView(t - r / 2, t + r / 2);
+    }
     this.invalidate();
   }
 
@@ -306,7 +452,7 @@ export class TimelineView {
       axisBg: v("--tl-axis-bg", "#f6f8fa"), gutterBg: v("--tl-gutter-bg", "#fbfcfd"), border: v("--border", "#d0d7de"),
       fg: v("--fg", "#1f2328"), muted: v("--muted", "#656d76"), sel: v("--tl-sel", "rgba(9,105,218,.12)"),
       hover: v("--tl-hover", "rgba(0,0,0,.04)"), accent: v("--accent", "#0969da"), barText: v("--tl-bar-text", "#fff"),
-      endLine: v("--tl-endline", "#8c959f"),
+      endLine: v("--tl-endline", "#8c959f"), ovDim: v("--tl-ov-dim", "rgba(0,0,0,.08)"),
     };
   }
 
@@ -487,6 +633,7 @@ export class TimelineView {
       ctx.textAlign = "left";
     }
     ctx.textBaseline = "alphabetic";
+    this.drawOverview();
   }
 
   labelFit(ctx, s, w) {
@@ -746,9 +893,10 @@ export class TimelineView {
     this.tip.hidden = false;
     const bw = this.body.clientWidth, bh = this.body.clientHeight;
     const tw = this.tip.offsetWidth, th = this.tip.offsetHeight;
-    let lx = p.x + 14, ly = p.y + 14;
+    const oy = this.ov.offsetHeight;
+    let lx = p.x + 14, ly = p.y + oy + 14;
     if (lx + tw > bw - 4) lx = Math.max(4, p.x - tw - 14);
-    if (ly + th > bh - 4) ly = Math.max(4, p.y - th - 10);
+    if (ly + th > bh - 4) ly = Math.max(4, p.y + oy - th - 10);
     this.tip.style.transform = "translate(" + Math.round(lx) + "px," + Math.round(ly) + "px)";
   }
 }
