@@ -3,7 +3,7 @@
 use crate::error::{Error, ErrorCode};
 use crate::formats;
 use crate::json::{self, JsonOptions, DEFAULT_MAX_BYTES};
-use crate::model::{Event, Format, Model};
+use crate::model::{Event, Format, Model, Run};
 use crate::reader::Reader;
 use crate::summary::{self, Summary};
 use crate::timeline::{self, Timeline};
@@ -128,31 +128,36 @@ pub fn summarize(input: &[u8], options: &Options) -> Result<Summary, Error> {
     Ok(summary::summarize(&read_model(input, options, false)?))
 }
 
+/// The run `options.run` names (default the first — for a workflow history the
+/// newest), None when the payload has no runs.
+fn select_run<'m>(model: &'m Model, options: &Options) -> Result<Option<&'m Run>, Error> {
+    let Some(id) = &options.run else {
+        return Ok(model.runs.first());
+    };
+    match model.runs.iter().find(|r| &r.id == id) {
+        Some(run) => Ok(Some(run)),
+        None => {
+            let known: Vec<&str> = model.runs.iter().take(5).map(|r| r.id.as_str()).collect();
+            Err(Error::new(
+                ErrorCode::UnknownRun,
+                format!(
+                    "expected options.run to name a run in the payload ({}), found {id:?}",
+                    if known.is_empty() {
+                        "it has none".to_string()
+                    } else {
+                        format!("such as {}", known.join(", "))
+                    }
+                ),
+            ))
+        }
+    }
+}
+
 /// The timeline of one run (`options.run`, default the first — for a workflow
 /// history the newest). A payload without runs gives an empty timeline.
 pub fn timeline(input: &[u8], options: &Options) -> Result<Timeline, Error> {
     let model = read_model(input, options, false)?;
-    let run = match &options.run {
-        Some(id) => match model.runs.iter().find(|r| &r.id == id) {
-            Some(run) => Some(run),
-            None => {
-                let known: Vec<&str> = model.runs.iter().take(5).map(|r| r.id.as_str()).collect();
-                return Err(Error::new(
-                    ErrorCode::UnknownRun,
-                    format!(
-                        "expected options.run to name a run in the payload ({}), found {id:?}",
-                        if known.is_empty() {
-                            "it has none".to_string()
-                        } else {
-                            format!("such as {}", known.join(", "))
-                        }
-                    ),
-                ));
-            }
-        },
-        None => model.runs.first(),
-    };
-    Ok(match run {
+    Ok(match select_run(&model, options)? {
         Some(run) => timeline::build(run),
         None => Timeline {
             start: None,
@@ -160,6 +165,28 @@ pub fn timeline(input: &[u8], options: &Options) -> Result<Timeline, Error> {
             lanes: Vec::new(),
         },
     })
+}
+
+/// Compares run `options_a.run` of `a` with run `options_b.run` of `b`.
+pub fn compare(
+    a: &[u8],
+    options_a: &Options,
+    b: &[u8],
+    options_b: &Options,
+) -> Result<crate::compare::Comparison, Error> {
+    let (ma, mb) = (
+        read_model(a, options_a, false)?,
+        read_model(b, options_b, false)?,
+    );
+    let no_run = |which: &str| {
+        Error::new(
+            ErrorCode::UnknownRun,
+            format!("expected the {which} payload to hold a run to compare, found none (an error body or an empty list)"),
+        )
+    };
+    let ra = select_run(&ma, options_a)?.ok_or_else(|| no_run("first"))?;
+    let rb = select_run(&mb, options_b)?.ok_or_else(|| no_run("second"))?;
+    Ok(crate::compare::compare(ra, rb))
 }
 
 /// The events of an execution-events payload ([] for other formats), in payload order.

@@ -18,6 +18,7 @@
 
 pub mod api;
 mod bilingual;
+pub mod compare;
 pub mod error;
 pub mod export;
 pub mod formats;
@@ -229,6 +230,22 @@ pub fn detect(input: &Input, options: Option<JsOptions>) -> Result<JsFormat, JsV
 pub fn raw_json(input: &Input, options: Option<JsOptions>) -> Result<String, JsValue> {
     let opts = read_options(options)?;
     with_input(input, &opts, |b| api::raw_json(b, &opts))
+}
+
+/// Compares two runs (each payload's `options.run`, default its first/newest):
+/// per element phase before and after, duration change, elements only in one, the
+/// first divergence, and objectData compared field by field.
+#[wasm_bindgen(unchecked_return_type = "Comparison")]
+pub fn compare(
+    a: &Input,
+    b: &Input,
+    options_a: Option<JsOptions>,
+    options_b: Option<JsOptions>,
+) -> Result<JsValue, JsValue> {
+    let (oa, ob) = (read_options(options_a)?, read_options(options_b)?);
+    let bytes_a = with_input(a, &oa, |bytes| Ok(bytes.to_vec()))?;
+    let comparison = with_input(b, &ob, |bytes| api::compare(&bytes_a, &oa, bytes, &ob))?;
+    to_js(&comparison)
 }
 
 /// The normalized model (summary, timeline, elements, events per run) as JSON text.

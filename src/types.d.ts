@@ -228,3 +228,50 @@ export interface Hit {
   span: Span | null;
   marker: Marker | null;
 }
+
+/** One element of two compared runs. */
+export interface ElementChange {
+  id: string;
+  presence: "both" | "a" | "b";
+  phaseA: Phase | null;
+  phaseB: Phase | null;
+  /** Sum of the element's closed spans in each run (ms), or null. */
+  durationA: number | null;
+  durationB: number | null;
+  /** durationB − durationA, or null. */
+  durationChange: number | null;
+  /** The phase differs, or only one run has the element. */
+  changed: boolean;
+}
+
+/** One leaf difference between two decoded JSON objectData values. */
+export interface Difference {
+  /** `$.inputs.region`, `$.list[2]`, `$["odd key"]`. */
+  path: string;
+  change: "added" | "removed" | "changed";
+  a?: unknown;
+  b?: unknown;
+}
+
+export interface DataComparison {
+  /** unavailable: missing, redacted or undecodable in either run. */
+  status: "identical" | "different" | "unavailable";
+  differences: Difference[];
+  /** More than 1000 differences existed. */
+  truncated: boolean;
+}
+
+/** What `compare` returns. */
+export interface Comparison {
+  a: Run;
+  b: Run;
+  /** Every element of either run, in time order. */
+  elements: ElementChange[];
+  onlyInA: string[];
+  onlyInB: string[];
+  firstDivergence: ElementChange | null;
+  /** b.durationMs − a.durationMs, or null. */
+  durationChange: number | null;
+  objectData: DataComparison;
+  changedObjectData: DataComparison;
+}
