@@ -211,6 +211,23 @@ describe("timeline", () => {
     assert.notEqual(await range(), fit);
     await page.keyboard.press("f");
     assert.equal(await range(), fit);
+    await page.keyboard.press("w");
+    const wz = await range();
+    assert.notEqual(wz, fit);
+    await page.keyboard.press("d");
+    assert.notEqual(await range(), wz, "D pans");
+    await page.keyboard.press("0");
+    assert.equal(await range(), fit);
+    // The overview: a brush picks a range, a click centers the window.
+    const ov = await page.locator(tid("timeline-overview")).boundingBox();
+    await page.mouse.move(ov.x + ov.width * 0.5, ov.y + ov.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(ov.x + ov.width * 0.6, ov.y + ov.height / 2, { steps: 4 });
+    await page.mouse.up();
+    const brushed = await range();
+    assert.notEqual(brushed, fit);
+    await page.mouse.click(ov.x + ov.width * 0.9, ov.y + ov.height / 2);
+    assert.notEqual(await range(), brushed);
     clean(seen);
     await ctx.close();
   });

@@ -76,8 +76,14 @@ function failureBlock(ff, mode, base, onJump, lang) {
     ff.message ? h("div", { class: "failure-msg", "data-testid": "failure-message", title: ff.message }, bilingual(ff.messageBi, lang) || ff.message) : null);
 }
 
-function runsTable(runs, selectedId, newestId, mode, onPick) {
+function runsTable(unsorted, selectedId, newestId, mode, onPick) {
   const LIMIT = 500;
+  // Newest first (the payload's order is kept among equal or missing begins).
+  const runs = unsorted.map((r, i) => [r, i]).sort((a, b) => {
+    const x = a[0].startedAt, y = b[0].startedAt;
+    if (x == null || y == null) return x == null && y == null ? a[1] - b[1] : x == null ? 1 : -1;
+    return y - x || a[1] - b[1];
+  }).map((p) => p[0]);
   const body = h("tbody");
   const rows = (from, to) => {
     for (let i = from; i < to; i++) {
@@ -105,7 +111,7 @@ function runsTable(runs, selectedId, newestId, mode, onPick) {
       h("th", { class: "num" }, "Duration"), h("th", null, "Created by"), h("th", { class: "num" }, "Nodes"))),
     body);
   const wrap = h("div", { class: "runs-wrap" },
-    h("div", { class: "sub-title" }, plural(runs.length, "run"), h("span", { class: "muted small" }, " — pick one to see it")),
+    h("div", { class: "sub-title" }, plural(runs.length, "run"), h("span", { class: "muted small" }, " — newest first; pick one to see it")),
     h("div", { class: "table-scroll" }, table));
   if (runs.length > LIMIT) {
     const more = h("button", { type: "button", class: "linkbtn", onclick: () => { rows(LIMIT, runs.length); more.remove(); } }, "Show all " + fmtNum(runs.length) + " runs");
