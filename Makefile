@@ -3,9 +3,11 @@
 #   make tools   install what is missing (scripts/install-tools.sh + npm wasm-opt)
 #   make pkg     build the npm package into pkg/ (wasm-pack, then wasm-opt -Oz)
 #   make demo    build pkg/, copy it to www/pkg/, serve www/ on 127.0.0.1:$PORT
+#   make npm     build the publishable npm package into pkg-npm/ (+ target/npm/*.tgz)
+#   make test-npm  install that tarball in tests/consumer/: tsc, Vite + Chromium, Node
 #   make fmt     cargo fmt
 #   make lint    rustfmt check, clippy (host, all targets), clippy (wasm32 lib)
-#   make test    tools, lint, cargo test, wasm-pack test (Chrome, Firefox), test-js
+#   make test    tools, lint, cargo test, wasm-pack test (Chrome, Firefox), test-js, test-npm
 #   make clean
 #
 # Works on a fresh Debian machine (root, rustup, cargo, node, npm): whatever is
@@ -81,7 +83,7 @@ banner = @printf '\n==> %s\n' "$(1)"
 	test-wasm-chrome test-wasm-firefox test-js node-deps clean
 
 help:
-	@sed -n '3,9s/^# \{0,1\}//p' $(THIS_MAKEFILE)
+	@sed -n '3,/^#$$/{/^#$$/!s/^# \{0,1\}//p}' $(THIS_MAKEFILE)
 
 tools:
 	$(call banner,tools)
@@ -125,6 +127,7 @@ test:
 	@$(SUBMAKE) test-rust
 	@$(SUBMAKE) test-wasm
 	@$(SUBMAKE) test-js
+	@$(SUBMAKE) test-npm
 
 test-rust:
 	$(call banner,test: cargo test)
@@ -160,6 +163,47 @@ endif
 node-deps:
 	$(call node-deps,$(DIR))
 
+# The npm package (docs/npm.md). wasm-pack's bundler-target glue and .wasm
+# (wasm-opt'd as in `pkg`), turned by scripts/npm-package.mjs into one package
+# for Node ("node" condition: fs + synchronous compile), browsers and bundlers
+# (fetch + top-level await) and "execscope/init" (the caller loads the .wasm).
+#   make npm        writes NPM_DIR (publish it with `npm publish pkg-npm`), packs
+#                   it into NPM_PACK_DIR and prints the tarball and .wasm sizes
+#   make test-npm   installs that tarball into tests/consumer/ (offline, --no-save)
+#                   and runs its node --test suite: tsc --strict on a consumer file
+#                   and a deliberate-error file, a Vite build in headless Chromium,
+#                   plain pages without a bundler, Node 20
+NPM_DIR := $(ROOT)/pkg-npm
+NPM_PACK_DIR := $(ROOT)/target/npm
+CONSUMER_DIR := $(ROOT)/tests/consumer
+.PHONY: npm test-npm
+
+npm: tools-build
+	$(call banner,npm: wasm-pack build --release --target bundler)
+	rm -rf $(NPM_DIR)
+	cd $(ROOT) && wasm-pack --quiet build --release --target bundler --out-dir $(NPM_DIR) --out-name execscope
+	$(call banner,npm: wasm-opt -Oz)
+	@before=$$(stat -c %s $(NPM_DIR)/execscope_bg.wasm); \
+	$(WASM_OPT) $(WASM_OPT_FLAGS) $(NPM_DIR)/execscope_bg.wasm -o $(NPM_DIR)/execscope_bg.opt.wasm; \
+	mv $(NPM_DIR)/execscope_bg.opt.wasm $(NPM_DIR)/execscope_bg.wasm; \
+	echo "execscope_bg.wasm: $$before -> $$(stat -c %s $(NPM_DIR)/execscope_bg.wasm) bytes"
+	$(call banner,npm: package $(NPM_DIR))
+	node $(ROOT)/scripts/npm-package.mjs $(NPM_DIR)
+	@rm -rf $(NPM_PACK_DIR) && mkdir -p $(NPM_PACK_DIR)
+	@tgz=$$(cd $(NPM_DIR) && npm pack --silent --pack-destination $(NPM_PACK_DIR) 2>/dev/null); \
+	wasm=$(NPM_DIR)/execscope_bg.wasm; \
+	echo "npm: $(NPM_PACK_DIR)/$$tgz: $$(stat -c %s $(NPM_PACK_DIR)/$$tgz) bytes"; \
+	echo "npm: execscope_bg.wasm: $$(stat -c %s $$wasm) bytes, $$(gzip -9 -c $$wasm | wc -c) bytes gzip -9"
+
+test-npm: npm
+	@bash $(TOOLS_SCRIPT)
+	$(call banner,test-npm: install $(NPM_PACK_DIR)/execscope-*.tgz in tests/consumer)
+	$(call node-deps,$(CONSUMER_DIR))
+	cd $(CONSUMER_DIR) && npm install --no-save --offline --no-audit --no-fund --loglevel=error $(NPM_PACK_DIR)/execscope-*.tgz
+	$(call banner,test-npm: npm test in tests/consumer)
+	cd $(CONSUMER_DIR) && EXECSCOPE_NPM_DIR=$(NPM_DIR) npm test
+
 clean:
 	cargo clean
+	rm -rf $(NPM_DIR) $(CONSUMER_DIR)/node_modules $(CONSUMER_DIR)/build
 	rm -rf pkg www/pkg $(BINARYEN_DIR)/node_modules $(addsuffix /node_modules,$(JS_TESTS))
