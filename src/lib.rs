@@ -32,6 +32,7 @@ pub mod summary;
 pub mod time;
 pub mod timeline;
 pub mod view;
+pub mod workspace;
 
 use error::{Error, ErrorCode};
 use js_sys::{Reflect, Uint8Array};
@@ -390,6 +391,117 @@ impl TimelineView {
             }),
             None => Ok(JsValue::UNDEFINED),
         }
+    }
+}
+
+/// Payloads of the same run joined into one: an execution and its events, a
+/// workflow run and its detail, successive snapshots of a polled execution.
+#[wasm_bindgen]
+pub struct Workspace {
+    inner: workspace::Workspace,
+}
+
+fn unknown_run(id: &str, known: &[String]) -> JsValue {
+    js_error(&Error::new(
+        ErrorCode::UnknownRun,
+        format!(
+            "expected a run id of this workspace ({}), found {id:?}",
+            if known.is_empty() {
+                "it has none yet".to_string()
+            } else {
+                known.join(", ")
+            }
+        ),
+    ))
+}
+
+#[wasm_bindgen]
+impl Workspace {
+    /// An empty workspace.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Workspace {
+        Workspace {
+            inner: workspace::Workspace::new(),
+        }
+    }
+
+    /// Reads a payload and joins its runs with those already added. Returns
+    /// `{source, name, format, runs, warnings}`.
+    #[wasm_bindgen(unchecked_return_type = "Added")]
+    pub fn add(
+        &mut self,
+        input: &Input,
+        name: &str,
+        options: Option<JsOptions>,
+    ) -> Result<JsValue, JsValue> {
+        let opts = read_options(options)?;
+        let model = with_input(input, &opts, |b| api::read(b, &opts))?;
+        to_js(&self.inner.add(name, model))
+    }
+
+    /// Every run: `{id, name, phase, sources, snapshots}`.
+    #[wasm_bindgen(unchecked_return_type = "WorkspaceRun[]")]
+    pub fn runs(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.runs())
+    }
+
+    fn known(&self) -> Vec<String> {
+        self.inner
+            .runs()
+            .into_iter()
+            .take(5)
+            .map(|r| r.id)
+            .collect()
+    }
+
+    /// The merged summary of a run, with its sources, conflicts and progress history.
+    #[wasm_bindgen(unchecked_return_type = "WorkspaceSummary")]
+    pub fn summary(&self, run_id: &str) -> Result<JsValue, JsValue> {
+        match self.inner.summary(run_id) {
+            Some(s) => to_js(&s),
+            None => Err(unknown_run(run_id, &self.known())),
+        }
+    }
+
+    /// The merged timeline of a run; each span's `source` says where its start came from.
+    #[wasm_bindgen(unchecked_return_type = "Timeline")]
+    pub fn timeline(&self, run_id: &str) -> Result<JsValue, JsValue> {
+        match self.inner.timeline(run_id) {
+            Some(t) => to_js(&t),
+            None => Err(unknown_run(run_id, &self.known())),
+        }
+    }
+
+    /// The merged timeline as a `TimelineView` for drawing.
+    #[wasm_bindgen(js_name = timelineView)]
+    pub fn timeline_view(&self, run_id: &str) -> Result<TimelineView, JsValue> {
+        match self.inner.timeline(run_id) {
+            Some(t) => Ok(TimelineView {
+                view: view::View::new(t),
+            }),
+            None => Err(unknown_run(run_id, &self.known())),
+        }
+    }
+
+    /// What changed from snapshot `since` (0-based) to each later snapshot.
+    #[wasm_bindgen(unchecked_return_type = "Change[]")]
+    pub fn changes(&self, run_id: &str, since: u32) -> Result<JsValue, JsValue> {
+        match self.inner.changes(run_id, since as usize) {
+            Some(c) => to_js(&c),
+            None => Err(unknown_run(run_id, &self.known())),
+        }
+    }
+
+    /// Names of the payloads added, in order.
+    #[wasm_bindgen(js_name = sourceNames)]
+    pub fn source_names(&self) -> Vec<String> {
+        self.inner.source_names()
+    }
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Workspace::new()
     }
 }
 

@@ -117,6 +117,8 @@ pub struct Run {
     pub event_count: usize,
     /// Markers not tied to an element (events without elemId).
     pub run_markers: Vec<Marker>,
+    /// Every name other payloads may use for this run (id, name, uid), for joining.
+    pub keys: Vec<String>,
 }
 
 /// One element: an AOS sub-object, a GCS node, an event list's elemId, a workflow node.

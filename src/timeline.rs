@@ -61,6 +61,11 @@ pub struct Span {
     pub phase: Phase,
     /// True when the start is not in the payload.
     pub start_inferred: bool,
+    /// Where the start came from, in a workspace joining several payloads:
+    /// `status`, `events`, `snapshot` (the first poll where the element had left
+    /// Pending) or `inferred`. Absent for a single payload.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<&'static str>,
 }
 
 fn status_span(e: &Element, run_start: Option<i64>) -> Option<Span> {
@@ -90,6 +95,7 @@ fn status_span(e: &Element, run_start: Option<i64>) -> Option<Span> {
         end,
         phase: e.phase,
         start_inferred: inferred,
+        source: None,
     })
 }
 
@@ -114,6 +120,7 @@ fn event_spans(e: &Element, run_start: Option<i64>) -> Vec<Span> {
             end: s.end,
             phase: s.phase,
             start_inferred: inferred,
+            source: None,
         });
         previous_end = s.end.or(previous_end);
     }

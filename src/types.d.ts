@@ -140,6 +140,8 @@ export interface Summary {
 export interface Span {
   /** Epoch milliseconds UTC. */
   start: number;
+  /** In a Workspace: where the start came from. Absent for a single payload. */
+  source?: "status" | "events" | "snapshot" | "inferred";
   /** Epoch milliseconds UTC, or null while the span is still open. */
   end: number | null;
   phase: Phase;
@@ -274,4 +276,70 @@ export interface Comparison {
   durationChange: number | null;
   objectData: DataComparison;
   changedObjectData: DataComparison;
+}
+
+/** What `Workspace.add` returns. */
+export interface Added {
+  /** Index of the payload in the workspace. */
+  source: number;
+  name: string;
+  format: Format;
+  /** The workspace run ids this payload's runs joined. */
+  runs: string[];
+  warnings: Warning[];
+}
+
+/** A payload's part in a workspace run. */
+export interface SourceRef {
+  name: string;
+  format: Format;
+  role: "status" | "events";
+}
+
+/** One entry of `Workspace.runs()`. */
+export interface WorkspaceRun {
+  id: string;
+  name: string | null;
+  phase: Phase;
+  sources: SourceRef[];
+  /** Status snapshots (polls) of this run. */
+  snapshots: number;
+}
+
+/** A status phase and an events phase that disagree: shown, not resolved. */
+export interface Conflict {
+  element: string;
+  statusPhase: Phase;
+  eventsPhase: Phase;
+  statusAt: number | null;
+  eventsAt: number | null;
+}
+
+export interface ProgressPoint {
+  snapshot: number;
+  at: number | null;
+  phase: Phase;
+  reported: number | null;
+  derived: number | null;
+}
+
+/** What `Workspace.summary` returns. */
+export interface WorkspaceSummary {
+  run: Run;
+  sources: SourceRef[];
+  snapshots: number;
+  conflicts: Conflict[];
+  progressHistory: ProgressPoint[];
+}
+
+/** One change between snapshots (`Workspace.changes`). */
+export interface Change {
+  /** The snapshot (0-based) where it is first seen. */
+  snapshot: number;
+  at: number | null;
+  /** The element, or null for the run itself. */
+  element: string | null;
+  field: "phase" | "progress";
+  from: string | null;
+  to: string | null;
 }

@@ -276,3 +276,44 @@ fn timeline_view_draws_windows_as_bytes() {
     assert_eq!(view.frame(start, end, 15, 0, 3).len(), 0);
     assert!(view.lane(0).unwrap().is_undefined());
 }
+
+const EXEC_FAILED_EVENTS: &str = include_str!("../samples/aos-upgrade-failed-events.json");
+
+#[wasm_bindgen_test]
+fn workspace_joins_an_execution_and_its_events() {
+    let mut w = execscope::Workspace::new();
+    let a = w.add(&text(FAILED), "exec.json", None).unwrap();
+    let b = w
+        .add(&text(EXEC_FAILED_EVENTS), "events.json", None)
+        .unwrap();
+    assert_eq!(json(&get(&a, "runs")), json(&get(&b, "runs")));
+    let runs = w.runs().unwrap();
+    assert_eq!(Array::from(&runs).length(), 1);
+    let id = get(&runs, "0.id").as_string().unwrap();
+    let s = w.summary(&id).unwrap();
+    assert_eq!(get(&s, "run.phase").as_string().as_deref(), Some("Failed"));
+    assert_eq!(Array::from(&get(&s, "sources")).length(), 2);
+    assert!(Array::from(&get(&s, "conflicts")).length() > 0);
+    let t = w.timeline(&id).unwrap();
+    assert!(Array::from(&get(&t, "lanes")).length() > 5);
+    let e = error_of(w.summary("nope"));
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("unknown_run"));
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn compare_and_exports() {
+    let c = execscope::compare(&text(FAILED), &text(AOS), None, None).unwrap();
+    assert!(get(&c, "firstDivergence.id").as_string().is_some());
+    assert_eq!(
+        get(&c, "objectData.status").as_string().as_deref(),
+        Some("unavailable")
+    );
+    let trace = execscope::export_trace(&text(FAILED), None).unwrap();
+    let parsed = JSON::parse(&trace).unwrap();
+    assert!(Array::from(&get(&parsed, "traceEvents")).length() > 10);
+    let csv = execscope::export_csv(&text(FAILED), None).unwrap();
+    assert!(csv.starts_with("run_id,element,"));
+    let model = execscope::export_json(&text(EVENTS), None).unwrap();
+    assert!(JSON::parse(&model).is_ok());
+}

@@ -83,6 +83,7 @@ pub fn read(r: &mut Reader, o: &Map<String, Value>) -> Run {
         run.elements = status_object::sub_object_statuses(r, status, &status_path);
     }
 
+    run.keys = super::keys_at(o, &["/metadata/name", "/metadata/uid"]);
     run.started_at = run
         .elements
         .iter()

@@ -536,6 +536,7 @@ impl<'a> Builder<'a> {
         };
         run.elements = self.elems.into_iter().map(build_element).collect();
         run.event_count = self.event_count;
+        run.keys = vec![run.id.clone()];
         (run, self.r)
     }
 }

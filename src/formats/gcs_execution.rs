@@ -161,6 +161,15 @@ pub fn read(r: &mut Reader, o: &Map<String, Value>) -> Run {
         }
     }
 
+    run.keys = super::keys_at(
+        o,
+        &[
+            "/execution/guid",
+            "/execution/name",
+            "/object/metadata/name",
+            "/object/metadata/uid",
+        ],
+    );
     run.phase = own_phase.map(|p| (p.phase, p.raw));
     if run.updated_at.is_none() {
         run.updated_at = object_update;

@@ -15,6 +15,28 @@ use crate::path::Path;
 use crate::reader::{describe, Reader};
 use serde_json::Value;
 
+/// The non-empty strings at the JSON pointers `pointers` under `o`, without
+/// warnings (the readers warn about the fields themselves), for `Run::keys`.
+fn keys_at(o: &serde_json::Map<String, Value>, pointers: &[&str]) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    for pointer in pointers {
+        let mut at: Option<&Value> = None;
+        for (i, part) in pointer.trim_start_matches('/').split('/').enumerate() {
+            at = if i == 0 {
+                o.get(part)
+            } else {
+                at.and_then(|v| v.get(part))
+            };
+        }
+        if let Some(s) = at.and_then(Value::as_str).filter(|s| !s.is_empty()) {
+            if !keys.iter().any(|k| k == s) {
+                keys.push(s.to_string());
+            }
+        }
+    }
+    keys
+}
+
 /// Which format `value` is, or unknown_format saying what was found.
 pub fn detect(value: &Value) -> Result<Format, Error> {
     match value {

@@ -62,6 +62,7 @@ fn read_run(r: &mut Reader, o: &Map<String, Value>, p: &Path<'_>) -> Run {
             .map(str::to_owned),
         ..Run::default()
     };
+    run.keys = vec![run.id.clone()];
     run.phase = r.phase(o, "status", p).map(|rp| (rp.phase, rp.raw));
     run.started_at = r.epoch(o, "begin_time", p);
     let end = r.epoch(o, "end_time", p);
