@@ -382,6 +382,12 @@ fn syntax_error(text: &[u8], what: &str, offset: usize, eof: bool, bom: bool) ->
     }
 }
 
+/// Whether `text` is one JSON value (RFC 8259 with serde_json's checks), at any
+/// depth: no value is built, and memory is one bit per open container.
+pub fn is_json(text: &[u8]) -> bool {
+    validate(text).is_ok()
+}
+
 /// Where and why a text is not JSON, as [`validate`] finds it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct SyntaxError {

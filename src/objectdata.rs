@@ -5,7 +5,8 @@
 //! A value made only of asterisks ("*****", as in the AOS doc's example) is
 //! redacted. A bad character, a `=` before the end, mixed alphabets or a wrong
 //! length is invalid_base64 with the 0-based character offset of the problem.
-//! The decoded text is sniffed: JSON when it parses as JSON, YAML when it looks
+//! The decoded text is sniffed: JSON when it is an object or array that parses
+//! as JSON (at any depth: `JSON.parse` in the page has no depth limit), YAML when it looks
 //! like YAML (a `---` start, or `key:` lines), binary when it is not UTF-8 or holds
 //! control characters other than tab/CR/LF, text otherwise.
 
@@ -104,11 +105,40 @@ pub fn decode_with_json(text: &str) -> Result<Decoded, Error> {
     Ok(d)
 }
 
+/// Most base64 characters (not counting `=` padding) whose decoded bytes fit
+/// under [`MAX_DECODED_BYTES`].
+const MAX_DATA_CHARS: usize = MAX_DECODED_BYTES / 3 * 4 + 2;
+
+/// Exact decoded length of `n` base64 data characters (padding not counted).
+fn decoded_len(n: usize) -> usize {
+    n / 4 * 3 + (n % 4).saturating_sub(1)
+}
+
+/// The character offset of the `index`-th kept (non-blank) character of
+/// `text`: the length in characters when there are fewer. Only errors need it,
+/// so nothing is kept per character while decoding.
+fn kept_char_offset(text: &str, index: usize) -> usize {
+    let mut kept = 0;
+    let mut count = 0;
+    for (offset, c) in text.chars().enumerate() {
+        count = offset + 1;
+        if matches!(c, ' ' | '\t' | '\r' | '\n') {
+            continue;
+        }
+        if kept == index {
+            return offset;
+        }
+        kept += 1;
+    }
+    count
+}
+
 /// Validates the characters (reporting exact offsets), then decodes with the
-/// `base64` crate.
+/// `base64` crate. The size cap is checked on the count of base64 characters
+/// before anything is decoded, and no more than the cap's worth is ever copied.
 fn decode_bytes(text: &str) -> Result<Vec<u8>, Error> {
-    let mut compact = String::with_capacity(text.len());
-    let mut offsets = Vec::new(); // character offset of each kept char, for error mapping
+    let mut compact: Vec<u8> = Vec::with_capacity(text.len().min(MAX_DATA_CHARS + 4));
+    let mut data_chars: usize = 0;
     let mut standard: Option<(usize, char)> = None;
     let mut url_safe: Option<(usize, char)> = None;
     let mut padding_at: Option<usize> = None;
@@ -130,6 +160,7 @@ fn decode_bytes(text: &str) -> Result<Vec<u8>, Error> {
                 if matches!(c, '-' | '_') && url_safe.is_none() {
                     url_safe = Some((offset, c));
                 }
+                data_chars += 1;
             }
             '=' => {
                 if padding_at.is_none() {
@@ -146,8 +177,10 @@ fn decode_bytes(text: &str) -> Result<Vec<u8>, Error> {
                 ));
             }
         }
-        compact.push(c);
-        offsets.push(offset);
+        // Past the cap only validate and count; the error follows below.
+        if data_chars <= MAX_DATA_CHARS {
+            compact.push(c as u8);
+        }
     }
     if let (Some((so, sc)), Some((uo, uc))) = (standard, url_safe) {
         let at = so.max(uo);
@@ -155,6 +188,15 @@ fn decode_bytes(text: &str) -> Result<Vec<u8>, Error> {
             at,
             format!(
                 "expected one base64 alphabet, found both {sc:?} (standard) at offset {so} and {uc:?} (url-safe) at offset {uo}"
+            ),
+        ));
+    }
+    let size = decoded_len(data_chars);
+    if size > MAX_DECODED_BYTES {
+        return Err(Error::new(
+            ErrorCode::TooLarge,
+            format!(
+                "expected objectData of at most {MAX_DECODED_BYTES} decoded bytes, found {size}"
             ),
         ));
     }
@@ -169,15 +211,8 @@ fn decode_bytes(text: &str) -> Result<Vec<u8>, Error> {
             .with_decode_padding_mode(DecodePaddingMode::Indifferent)
             .with_decode_allow_trailing_bits(true),
     );
-    let estimate = compact.len() / 4 * 3;
-    if estimate > MAX_DECODED_BYTES {
-        return Err(Error::new(
-            ErrorCode::TooLarge,
-            format!("expected objectData of at most {MAX_DECODED_BYTES} decoded bytes, found about {estimate}"),
-        ));
-    }
-    let at = |i: usize| offsets.get(i).copied().unwrap_or(text.chars().count());
-    engine.decode(compact.as_bytes()).map_err(|e| match e {
+    let at = |i: usize| kept_char_offset(text, i);
+    engine.decode(&compact).map_err(|e| match e {
         base64::DecodeError::InvalidByte(i, b) => bad(
             at(i),
             format!("expected a base64 character, found {:?} at offset {}", b as char, at(i)),
@@ -226,7 +261,7 @@ fn sniff(bytes: Vec<u8>) -> Decoded {
     };
     let start = text.trim_start();
     let format = if (start.starts_with('{') || start.starts_with('['))
-        && serde_json::from_str::<serde::de::IgnoredAny>(&text).is_ok()
+        && crate::json::is_json(text.as_bytes())
     {
         DataFormat::Json
     } else if looks_like_yaml(&text) {
@@ -337,5 +372,37 @@ mod tests {
         assert_eq!(err("a+b_").offset, Some(3));
         assert_eq!(err("abcde").code, ErrorCode::InvalidBase64);
         assert_eq!(err("ab===").code, ErrorCode::InvalidBase64);
+    }
+
+    #[test]
+    fn offsets_count_characters_across_blanks() {
+        assert_eq!(err("ab\n c$").offset, Some(5));
+        // Five data characters: the length error names the fifth, past blanks.
+        assert_eq!(err("ab cd\ne").offset, Some(6));
+        assert_eq!(err("é").offset, Some(0));
+        assert_eq!(err("  ab\u{2028}").offset, Some(4));
+        assert_eq!(kept_char_offset("a b", 1), 2);
+        assert_eq!(kept_char_offset("a b", 5), 3);
+    }
+
+    #[test]
+    fn deep_json_is_still_json() {
+        use base64::engine::general_purpose::STANDARD;
+        let deep = format!("{}{}", "[".repeat(500), "]".repeat(500));
+        let d = ok(&STANDARD.encode(&deep));
+        assert_eq!(d.format, Some(DataFormat::Json));
+        let broken = format!("{}{}", "[".repeat(500), "]".repeat(499));
+        assert_eq!(ok(&STANDARD.encode(&broken)).format, Some(DataFormat::Text));
+    }
+
+    #[test]
+    fn size_cap_counts_data_characters_exactly() {
+        assert_eq!(decoded_len(0), 0);
+        assert_eq!(decoded_len(2), 1);
+        assert_eq!(decoded_len(3), 2);
+        assert_eq!(decoded_len(4), 3);
+        assert_eq!(decoded_len(8), 6);
+        assert!(decoded_len(MAX_DATA_CHARS) <= MAX_DECODED_BYTES);
+        assert!(decoded_len(MAX_DATA_CHARS + 1) > MAX_DECODED_BYTES);
     }
 }
