@@ -18,9 +18,11 @@ export function chromiumPath() {
   return found;
 }
 
+/** The wasm package: $EXECSCOPE_PKG, else pkg/ (make pkg), else www/pkg/ (make demo). */
 export function pkgDir() {
-  const d = [path.join(ROOT, "pkg"), path.join(ROOT, "www", "pkg")].find((x) => fs.existsSync(path.join(x, "execscope_bg.wasm")));
-  if (!d) throw new Error("no wasm package: run `make pkg` first");
+  const cands = [process.env.EXECSCOPE_PKG, path.join(ROOT, "pkg"), path.join(ROOT, "www", "pkg")].filter(Boolean);
+  const d = cands.find((x) => fs.existsSync(path.join(x, "execscope_bg.wasm")));
+  if (!d) throw new Error("no wasm package (tried " + cands.join(", ") + "): run `make pkg` first");
   return d;
 }
 

@@ -3,7 +3,7 @@ import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { launch, serve, openPage, loaded, bigEvents, bigAos, tmpDir, SAMPLES } from "./harness.mjs";
+import { launch, serve, openPage, loaded, bigEvents, bigAos, tmpDir, SAMPLES, ROOT } from "./harness.mjs";
 
 let browser;
 let server;
@@ -397,6 +397,59 @@ describe("objectData, raw, errors, warnings", () => {
     await page.waitForTimeout(300);
     assert.equal(await page.locator("main img, main iframe, main svg, main script, main object, main a[href], main math").count(), 0);
     assert.match(await page.locator(tid("run-name")).textContent(), /<img/);
+    clean(seen);
+    await ctx.close();
+  });
+});
+
+describe("compare and export", () => {
+  it("compares two runs of a workflow history", async () => {
+    const { page, ctx, seen } = await openSample("workflow-history-failure.json");
+    await page.click(tid("compare-menu") + " > summary");
+    const items = page.locator(tid("compare-item"));
+    assert.equal(await items.count(), 5, "the five other runs");
+    await items.filter({ has: page.locator(".ph-failed") }).first().click();
+    await page.waitForSelector(tid("compare"));
+    assert.match(await page.locator(tid("compare-changed")).textContent(), /^\d+ of \d+$/);
+    assert.ok(await page.locator(tid("compare-row")).count() >= 1);
+    await page.waitForFunction(() => /cmp=0&cmprun=/.test(location.hash));
+    await page.click(tid("compare-close"));
+    assert.equal(await page.locator(tid("compare")).count(), 0);
+    clean(seen);
+    await ctx.close();
+  });
+
+  it("compares two open payloads", async () => {
+    const { page, ctx, seen } = await openSample("gcs-running.json,gcs-succeeded-map.json");
+    await page.click(tid("compare-menu") + " > summary");
+    await page.locator(tid("compare-item")).first().click();
+    await page.waitForSelector(tid("compare"));
+    assert.ok(await page.locator(tid("compare-objectData")).count() === 1);
+    clean(seen);
+    await ctx.close();
+  });
+
+  it("exports the model, the elements and a trace as downloads", async () => {
+    const { page, ctx, seen } = await openSample("aos-upgrade-failed.json");
+    for (const [kind, check] of [
+      ["json", (t) => JSON.parse(t)],
+      ["csv", (t) => assert.match(t.split("\n")[0], /,/)],
+      ["trace", (t) => { const v = JSON.parse(t); assert.ok(Array.isArray(v) || Array.isArray(v.traceEvents)); }],
+    ]) {
+      await page.click(tid("export-menu") + " > summary");
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click(`[data-export="${kind}"]`)]);
+      check(fs.readFileSync(await download.path(), "utf8"));
+    }
+    clean(seen);
+    await ctx.close();
+  });
+
+  it("reads RFS stack events", async () => {
+    const { page, ctx, seen } = await openPage(browser, server.url);
+    await page.setInputFiles(tid("file-input"), path.join(ROOT, "tests", "fixtures", "rfs-stack-events.json"));
+    await loaded(page);
+    assert.equal(await page.locator(tid("format")).textContent(), "RFS stack events");
+    assert.match(await page.locator(tid("lane-count")).textContent(), /lanes$/);
     clean(seen);
     await ctx.close();
   });

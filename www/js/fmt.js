@@ -7,6 +7,7 @@ export const FORMAT_LABELS = {
   "gcs-execution": "GCS execution",
   "execution-events": "Execution events",
   "workflow-executions": "Workflow history",
+  "rfs-stack-events": "RFS stack events",
   "api-error": "API error",
 };
 

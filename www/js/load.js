@@ -2,7 +2,9 @@
 // wasm core or parses anything. Everything stays in this page: the served build
 // fetches only same-origin (the wasm and /samples/), the single-file build
 // fetches nothing (wasm and samples are inlined in a JSON data block).
-import init, { summarize, timeline, events, decodeObjectData, rawJson, detect, version } from "../pkg/execscope.js";
+// A namespace import: functions a given core build lacks (compare, exports) are
+// feature-detected instead of breaking the module link.
+import init, * as core from "../pkg/execscope.js";
 
 let ready = null;
 let inline = undefined;
@@ -32,7 +34,7 @@ export function start() {
     const p = data && data.wasm
       ? init({ module_or_path: b64ToBytes(data.wasm) })
       : init();
-    ready = p.then(() => version());
+    ready = p.then(() => core.version());
   }
   return ready;
 }
@@ -152,9 +154,11 @@ export function openPayload(name, input, source) {
     _timelines: new Map(), _events: null, _raw: undefined, _rawError: null,
   };
   try {
-    doc.summary = summarize(input);
+    doc.summary = core.summarize(input);
     doc.format = doc.summary.kind;
     for (const r of doc.summary.runs) {
+      r.reasonBi = splitBilingual(r.reason ?? null);
+      r.messageBi = splitBilingual(r.message ?? null);
       if (r.firstFailure) {
         r.firstFailure.reasonBi = splitBilingual(r.firstFailure.reason);
         r.firstFailure.messageBi = splitBilingual(r.firstFailure.message);
@@ -165,7 +169,7 @@ export function openPayload(name, input, source) {
     if (doc.error.code === "invalid_json" && doc.error.line != null) {
       try { doc.error.context = excerpt(input, doc.error.line, doc.error.column); } catch (_) { doc.error.context = null; }
     }
-    try { doc.format = detect(input); } catch (_) { doc.format = null; }
+    try { doc.format = core.detect(input); } catch (_) { doc.format = null; }
   }
   return doc;
 }
@@ -176,7 +180,7 @@ export function getTimeline(doc, runId) {
   if (!doc._timelines.has(key)) {
     let r;
     try {
-      const tl = timeline(doc.input, runId ? { run: runId } : undefined);
+      const tl = core.timeline(doc.input, runId ? { run: runId } : undefined);
       for (const l of tl.lanes) {
         l.reasonBi = splitBilingual(l.reason);
         l.messageBi = splitBilingual(l.message);
@@ -191,7 +195,7 @@ export function getTimeline(doc, runId) {
 /** events(input) for the doc (execution-events; [] otherwise). {value} or {error}. */
 export function getEvents(doc) {
   if (!doc._events) {
-    try { doc._events = { value: events(doc.input) }; } catch (e) { doc._events = { error: normError(e) }; }
+    try { doc._events = { value: core.events(doc.input) }; } catch (e) { doc._events = { error: normError(e) }; }
   }
   return doc._events;
 }
@@ -199,14 +203,46 @@ export function getEvents(doc) {
 /** The whole payload as a JS value: JSON.parse(rawJson(input)). {value} or {error}. */
 export function getRaw(doc) {
   if (doc._raw === undefined) {
-    try { doc._raw = { value: JSON.parse(rawJson(doc.input)) }; } catch (e) { doc._raw = { error: normError(e) }; }
+    try { doc._raw = { value: JSON.parse(core.rawJson(doc.input)) }; } catch (e) { doc._raw = { error: normError(e) }; }
   }
   return doc._raw;
 }
 
 /** decodeObjectData(text): {value: DecodedObjectData} or {error}. */
 export function decode(text) {
-  try { return { value: decodeObjectData(text) }; } catch (e) { return { error: normError(e) }; }
+  try { return { value: core.decodeObjectData(text) }; } catch (e) { return { error: normError(e) }; }
+}
+
+/** True when the core build has this export (compare, exportJson, exportCsv, exportTrace). */
+export function has(name) {
+  return typeof core[name] === "function";
+}
+
+const EXPORTS = {
+  json: { fn: "exportJson", ext: "execscope.json", type: "application/json" },
+  csv: { fn: "exportCsv", ext: "elements.csv", type: "text/csv;charset=utf-8" },
+  trace: { fn: "exportTrace", ext: "trace.json", type: "application/json" },
+};
+
+/** kind: json | csv | trace. {value: {text, ext, type}} or {error}. */
+export function exportDoc(doc, kind, runId) {
+  const e = EXPORTS[kind];
+  if (!e || !has(e.fn)) return { error: { code: "unsupported", message: "this build of the core has no " + (e ? e.fn : kind) } };
+  try {
+    return { value: { text: core[e.fn](doc.input, runId ? { run: runId } : undefined), ext: e.ext, type: e.type } };
+  } catch (err) {
+    return { error: normError(err) };
+  }
+}
+
+/** compare(a, b): run runA of doc a against run runB of doc b. {value: Comparison} or {error}. */
+export function compareDocs(a, runA, b, runB) {
+  if (!has("compare")) return { error: { code: "unsupported", message: "this build of the core has no compare" } };
+  try {
+    return { value: core.compare(a.input, b.input, runA ? { run: runA } : undefined, runB ? { run: runB } : undefined) };
+  } catch (err) {
+    return { error: normError(err) };
+  }
 }
 
 /** Free the big cached values of a closed doc. */

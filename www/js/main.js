@@ -1,9 +1,9 @@
 // Wiring: the header, tabs, the view of the active payload, keyboard shortcuts,
 // the URL hash. Parsing and wasm calls live in load.js; drawing in render/*.
-import { h, clear } from "./dom.js";
+import { h, clear, downloadText } from "./dom.js";
 import * as load from "./load.js";
 import { readHash, writeHash } from "./state.js";
-import { PHASES, FORMAT_LABELS, TIME_MODES, phaseClass, fmtBytes } from "./fmt.js";
+import { PHASES, FORMAT_LABELS, TIME_MODES, phaseClass, fmtBytes, fmtTime } from "./fmt.js";
 import { renderSummary } from "./render/summary.js";
 import { renderPhaseChips } from "./render/phases.js";
 import { TimelineView } from "./render/timeline.js";
@@ -13,6 +13,7 @@ import { renderObjectData } from "./render/objectdata.js";
 import { renderRaw } from "./render/rawtree.js";
 import { renderError, renderWarnings } from "./render/errors.js";
 import { renderHelp } from "./render/help.js";
+import { renderComparison } from "./render/compare.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -49,7 +50,7 @@ function setBusy(msg) {
 }
 
 function newView() {
-  return { run: "", phases: new Set(), type: "", el: "", q: "", sort: "asc", lane: "", z: null, laneText: "" };
+  return { run: "", phases: new Set(), type: "", el: "", q: "", sort: "asc", lane: "", z: null, laneText: "", cmp: null };
 }
 
 function activeDoc() {
@@ -92,6 +93,8 @@ function sync() {
       type: v.type, el: v.el, q: v.q, sort: v.sort !== "asc" ? v.sort : "",
       lane: v.lane, z: v.z ? v.z.join(",") : "",
     });
+    const other = v.cmp ? app.docs.findIndex((d) => d.id === v.cmp.docId) : -1;
+    if (other >= 0) { st.cmp = String(other); st.cmprun = v.cmp.run || ""; }
   }
   writeHash(st);
 }
@@ -105,6 +108,7 @@ function viewFromHash(st) {
   if (st.q) v.q = st.q;
   if (st.sort) v.sort = st.sort;
   if (st.lane) v.lane = st.lane;
+  if (st.cmp != null && /^\d+$/.test(st.cmp)) v.cmpTab = { tab: Number(st.cmp), run: st.cmprun || "" };
   if (st.z) {
     const z = st.z.split(",").map(Number);
     if (z.length === 2 && z.every(isFinite) && z[1] > z[0]) v.z = z;
@@ -311,6 +315,8 @@ class DocView {
       h("span", { class: "muted small" }, fmtBytes(doc.size)),
       h("span", { class: "muted small" }, doc.source.startsWith("sample:") ? "sample" : doc.source === "paste" ? "pasted" : "local file"),
       h("span", { class: "spacer" }),
+      doc.error ? null : this.compareMenu(),
+      doc.error ? null : this.exportMenu(),
       h("button", { type: "button", class: "btn small", title: "Close this payload (X)", onclick: () => closeDoc(app.docs.indexOf(doc)) }, "Close")));
 
     if (doc.error) {
@@ -323,6 +329,8 @@ class DocView {
     if (s.warnings.length) root.appendChild(renderWarnings(s.warnings, { onReveal: (p) => this.revealRaw(p) }));
     this.summaryHost = h("div");
     root.appendChild(this.summaryHost);
+    this.compareHost = h("div", { class: "compare-host" });
+    root.appendChild(this.compareHost);
     this.runHost = h("div", { class: "run-host" });
     root.appendChild(this.runHost);
     this.eventsHost = h("div", { class: "events-host" });
@@ -357,6 +365,7 @@ class DocView {
     }));
     if (!this.run || s.apiError) return;
     const run = this.run;
+    if (doc.view.cmp) this.later(big0(doc) ? "Comparing…" : null, () => this.buildCompare());
     const big = doc.size > 2e6;
     this.later(big ? "Building the timeline…" : null, () => {
       if (this.run !== run) return;
@@ -370,9 +379,102 @@ class DocView {
     });
   }
 
+  /** The run id to pass to the core for this doc (workflow histories only). */
+  runArg() {
+    return this.doc.summary && this.doc.summary.kind === "workflow-executions" && this.run ? this.run.id : undefined;
+  }
+
+  exportMenu() {
+    const kinds = [
+      ["json", "exportJson", "Model (JSON)", "summary, timeline, elements and events per run"],
+      ["csv", "exportCsv", "Elements (CSV)", "one row per element of every run"],
+      ["trace", "exportTrace", "Trace (JSON)", "Chrome Trace Event format, for Perfetto or chrome://tracing"],
+    ].filter((k) => load.has(k[1]));
+    if (!kinds.length || !this.doc.summary || this.doc.summary.apiError) return null;
+    const pop = h("div", { class: "menu-pop right", role: "menu" });
+    const menu = h("details", { class: "menu", "data-testid": "export-menu" },
+      h("summary", { class: "btn small", title: "Download what the core read (nothing leaves the page)" }, "Export"), pop);
+    for (const [kind, , label, desc] of kinds) {
+      pop.appendChild(h("button", { type: "button", class: "menu-item", role: "menuitem", "data-export": kind, onclick: () => {
+        menu.open = false;
+        const r = load.exportDoc(this.doc, kind);
+        if (r.error) { toast("Export failed: " + r.error.message, true); return; }
+        const base = (this.doc.name || "payload").replace(/\.json$/i, "").replace(/[^\w.-]+/g, "_");
+        downloadText(r.value.text, base + "." + r.value.ext, r.value.type);
+      } }, h("span", { class: "menu-title" }, label), h("span", { class: "menu-desc" }, desc)));
+    }
+    return menu;
+  }
+
+  compareMenu() {
+    if (!load.has("compare") || !this.doc.summary || !this.doc.summary.runs.length || this.doc.summary.apiError) return null;
+    const pop = h("div", { class: "menu-pop right", role: "menu" });
+    const menu = h("details", { class: "menu", "data-testid": "compare-menu" },
+      h("summary", { class: "btn small", title: "Compare this run with another open payload or run" }, "Compare"), pop);
+    menu.addEventListener("toggle", () => {
+      if (!menu.open) return;
+      clear(pop);
+      const items = [];
+      const me = this.doc;
+      for (const d of app.docs) {
+        if (d.error || !d.summary || !d.summary.runs.length || d.summary.apiError) continue;
+        if (d.summary.kind === "workflow-executions") {
+          const runs = d.summary.runs.slice().sort((x, y) => (y.startedAt ?? -Infinity) - (x.startedAt ?? -Infinity)).slice(0, 30);
+          for (const r of runs) {
+            if (d === me && this.run && r.id === this.run.id) continue;
+            items.push({ doc: d, run: r.id, title: (d === me ? "Run " : d.name + " · run ") + r.id, phase: r.phase, sub: fmtTimeShort(r.startedAt) });
+          }
+        } else if (d !== me) {
+          const r = d.summary.runs[0];
+          items.push({ doc: d, run: "", title: d.name, phase: r.phase, sub: FORMAT_LABELS[d.summary.kind] || d.summary.kind });
+        }
+      }
+      if (!items.length) {
+        pop.appendChild(h("div", { class: "menu-empty muted small" }, "Open another payload (or pick a workflow history with several runs) to compare."));
+        return;
+      }
+      pop.appendChild(h("div", { class: "menu-empty muted small" }, "Compare this run (B) with… (A)"));
+      for (const it of items) {
+        pop.appendChild(h("button", { type: "button", class: "menu-item", role: "menuitem", "data-testid": "compare-item", onclick: () => {
+          menu.open = false;
+          this.doc.view.cmp = { docId: it.doc.id, run: it.run };
+          this.buildCompare();
+          sync();
+          const sec = document.getElementById("sec-compare");
+          if (sec) sec.scrollIntoView({ behavior: "smooth", block: "start" });
+        } }, h("span", { class: "menu-title" }, h("span", { class: ["dot", phaseClass(it.phase)] }), it.title), h("span", { class: "menu-desc" }, it.sub)));
+      }
+    });
+    return menu;
+  }
+
+  buildCompare() {
+    const host = this.compareHost;
+    if (!host) return;
+    clear(host);
+    const c = this.doc.view.cmp;
+    if (!c) return;
+    const other = app.docs.find((d) => d.id === c.docId);
+    if (!other) { this.doc.view.cmp = null; return; }
+    const res = load.compareDocs(other, c.run || undefined, this.doc, this.runArg());
+    if (res.error) { host.appendChild(renderError(res.error, { title: "The runs cannot be compared" })); return; }
+    const name = (d, runId, run) => (d === this.doc ? "" : d.name + " · ") + (runId || run.name || run.id);
+    host.appendChild(renderComparison(res.value, {
+      labelA: name(other, c.run, res.value.a),
+      labelB: name(this.doc, this.runArg(), res.value.b),
+      onClose: () => { this.doc.view.cmp = null; clear(host); sync(); },
+      onSelect: (id) => {
+        if (this.timeline && this.timeline.select(id, { scroll: true })) {
+          document.getElementById("sec-timeline").scrollIntoView({ behavior: "smooth", block: "start" });
+        }
+      },
+    }));
+  }
+
   pickRun(id) {
     if (id === this.doc.view.run) return;
     Object.assign(this.doc.view, { run: id, lane: "", z: null });
+    if (this.doc.view.cmp && this.doc.view.cmp.docId === this.doc.id && this.doc.view.cmp.run === id) this.doc.view.cmp = null;
     this.buildRun();
     this.markLoaded();
     renderTabs();
@@ -547,6 +649,14 @@ class DocView {
   }
 }
 
+function fmtTimeShort(ms) {
+  return ms == null ? "" : fmtTime(ms, app.tm, ms);
+}
+
+function big0(doc) {
+  return doc.size > 2e6;
+}
+
 function renderActive() {
   const main = $("main");
   if (app.view) { app.view.destroy(); app.view = null; }
@@ -616,7 +726,7 @@ function togglePaste(show) {
 function closeOverlays() {
   let did = false;
   if (!$("help-overlay").hidden) { $("help-overlay").hidden = true; did = true; }
-  if ($("samples-menu").open) { $("samples-menu").open = false; did = true; }
+  for (const m of document.querySelectorAll("details.menu[open]")) { m.open = false; did = true; }
   if (!$("paste-panel").hidden) { $("paste-panel").hidden = true; did = true; }
   return did;
 }
@@ -722,8 +832,7 @@ async function main() {
   $("theme-toggle").addEventListener("click", cycleTheme);
   $("help-overlay").addEventListener("click", (e) => { if (e.target === $("help-overlay")) toggleHelp(false); });
   document.addEventListener("click", (e) => {
-    const m = $("samples-menu");
-    if (m.open && !m.contains(e.target)) m.open = false;
+    for (const m of document.querySelectorAll("details.menu[open]")) if (!m.contains(e.target)) m.open = false;
   });
   load.installDrop(document.body, $("drop-overlay"), openFiles);
   document.addEventListener("keydown", onKey);
@@ -776,6 +885,8 @@ async function main() {
     }
     if (app.docs.length) {
       app.active = Math.max(0, Math.min(tab, app.docs.length - 1));
+      const v = app.docs[app.active].view;
+      if (v.cmpTab && app.docs[v.cmpTab.tab]) v.cmp = { docId: app.docs[v.cmpTab.tab].id, run: v.cmpTab.run };
       renderTabs();
       renderActive();
       sync();

@@ -11,11 +11,12 @@
 //   &lang=zh|en|both       language of bilingual reasons/messages
 //   &sort=asc|desc|...     event sort (time asc/desc, el, type, count)
 //   &lane=<lane id>        selected timeline lane (details panel open)
+//   &cmp=<n>&cmprun=<id>   compared with tab n (and its run id for workflow histories)
 //   &z=<t0>,<t1>           timeline zoom: visible range in epoch ms
 //   &tm=utc|local|rel      time display
 //   &theme=dark|light      theme (absent: follow the system)
 
-const KEYS = ["s", "tab", "run", "ph", "type", "el", "q", "lang", "sort", "lane", "z", "tm", "theme"];
+const KEYS = ["s", "tab", "run", "ph", "type", "el", "q", "lang", "sort", "lane", "cmp", "cmprun", "z", "tm", "theme"];
 
 export function readHash() {
   const raw = location.hash.replace(/^#/, "");

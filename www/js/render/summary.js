@@ -171,6 +171,16 @@ export function renderSummary(opts) {
     run.createdBy != null ? fact("Created by", run.createdBy, { testid: "created-by" }) : null);
   card.appendChild(grid);
   card.appendChild(progressBlock(run));
+  if (run.reason || run.message) {
+    const ff = run.firstFailure;
+    const same = ff && ff.reason === run.reason && ff.message === run.message;
+    if (!same) {
+      card.appendChild(h("div", { class: ["run-status", phaseClass(run.phase)], "data-testid": "run-status" },
+        h("span", { class: "fact-k" }, "Status"),
+        run.reason ? h("span", { class: "run-status-reason", title: run.reason }, bilingual(run.reasonBi, opts.lang) || run.reason) : null,
+        run.message ? h("span", { class: "run-status-msg", title: run.message }, bilingual(run.messageBi, opts.lang) || run.message) : null));
+    }
+  }
   if (run.firstFailure) card.appendChild(failureBlock(run.firstFailure, mode, base, opts.onJumpFailure, opts.lang));
   if (summary.kind === "workflow-executions" && summary.runs.length) {
     card.appendChild(runsTable(summary.runs, run.id, opts.newestId, mode, opts.onPickRun));
