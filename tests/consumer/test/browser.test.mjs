@@ -4,7 +4,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { build } from "vite";
+import { build, createServer } from "vite";
 import { chromium } from "playwright-core";
 import { BUILD, HERE, apiNames, INSTALLED, REPO, checkReport, loadGoldens, packageVersion, serve } from "./helpers.mjs";
 
@@ -65,6 +65,25 @@ test("a Vite 7 bundle of the consumer file runs in Chromium and matches the gold
     const report = await load(`${server.url}/`, "__execscopeReport");
     checkReport(report);
     assert.ok(server.requests.includes(`/assets/${wasm[0]}`), "the page fetched the bundled .wasm");
+  } finally {
+    await server.close();
+  }
+});
+
+test("the Vite dev server serves it too, with the documented optimizeDeps.exclude", async () => {
+  // Vite's dependency pre-bundling moves the package's JS into node_modules/.vite/deps,
+  // where new URL("./execscope_bg.wasm", import.meta.url) no longer finds the file;
+  // docs/npm.md tells Vite users to exclude execscope from it.
+  const server = await createServer({
+    root: path.join(HERE, "web"),
+    logLevel: "warn",
+    server: { host: "127.0.0.1", port: 0, strictPort: false },
+    optimizeDeps: { exclude: ["execscope"] },
+  });
+  await server.listen();
+  try {
+    const url = server.resolvedUrls.local[0];
+    checkReport(await load(url, "__execscopeReport"));
   } finally {
     await server.close();
   }

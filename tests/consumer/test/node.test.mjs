@@ -63,17 +63,34 @@ function node(code) {
 
 const payload = JSON.stringify(fs.readFileSync(path.join(HERE, "../../samples/aos-upgrade-failed.json"), "utf8"));
 
-test('"execscope/init": functions throw until init(); init() reads the .wasm from disk', () => {
+test('"execscope/init": every export throws until init(); init() reads the .wasm from disk', () => {
+  const dts = fs.readFileSync(path.join(INSTALLED, "execscope.d.ts"), "utf8");
+  const classes = [...dts.matchAll(/^export (?:declare )?class (\w+)/gm)].map((m) => m[1]);
   const out = node(`
-    import init, { summarize, initSync } from "execscope/init";
-    let before;
-    try { summarize("{}"); } catch (e) { before = e instanceof Error && e.name + ":" + e.code; }
-    const p1 = init(), p2 = init();
+    import * as m from "execscope/init";
+    const classes = ${JSON.stringify(classes)};
+    const before = {};
+    for (const name of ${JSON.stringify(apiNames())}) {
+      try {
+        if (classes.includes(name)) new m[name]("{}");
+        else m[name]("{}");
+        before[name] = "no error";
+      } catch (e) {
+        before[name] = e instanceof Error && e.name + ":" + e.code;
+      }
+    }
+    const p1 = m.default(), p2 = m.default();
     await p1;
-    const s = summarize(${payload});
-    console.log([before, p1 === p2, s.runs[0].phase, s.runs[0].progress.reported].join(" "));
+    const s = m.summarize(${payload});
+    console.log(JSON.stringify({ before, same: p1 === p2, phase: s.runs[0].phase, reported: s.runs[0].progress.reported }));
   `);
-  assert.equal(out, "ExecscopeError:not_initialized true Failed 62");
+  const result = JSON.parse(out);
+  assert.deepEqual(result, {
+    before: Object.fromEntries(apiNames().map((n) => [n, "ExecscopeError:not_initialized"])),
+    same: true,
+    phase: "Failed",
+    reported: 62,
+  });
 });
 
 test('"execscope/init": initSync({ module }) with bytes or a compiled module, init({ module_or_path }) with bytes', () => {

@@ -49,8 +49,10 @@ test("types-fail/wrong-types.ts fails to compile, for exactly the announced reas
 
 /** One `export const` per value, each on one line: `<json> satisfies <Type>`. */
 function satisfiesFile(entries) {
+  const types = new Set(["ExecscopeError"]);
+  for (const [type] of entries) if (type !== "Thrown") types.add(type.replace("[]", ""));
   const lines = [
-    `import type { DecodedObjectData, ErrorCode, Event, ExecscopeError, Format, Summary, Timeline } from "execscope";`,
+    `import type { ${[...types].sort().join(", ")} } from "execscope";`,
     `type Thrown = Pick<ExecscopeError, "name" | "message" | "code" | "line" | "column" | "offset">;`,
   ];
   for (const [i, [type, value]] of entries.entries()) {
@@ -90,6 +92,20 @@ test("the real output of every payload satisfies the declared types", async () =
     const { instanceOfError, ...fields } = e;
     entries.push(["Thrown", fields]);
     entries.push(["ErrorCode", fields.code]);
+  }
+  // compare(a, b): two runs of the same stack, a run against itself, two formats.
+  const execscope = await import("execscope");
+  if (typeof execscope.compare === "function") {
+    const inputs = loadInputs();
+    const text = (f) => inputs[`${f}.json`].text;
+    for (const [a, b] of [
+      ["seed-aos-execution", "aos-upgrade-failed"],
+      ["aos-upgrade-failed", "aos-upgrade-failed"],
+      ["gcs-running", "gcs-succeeded-map"],
+      ["workflow-history-failure", "seed-workflow-executions"],
+    ]) {
+      entries.push(["Comparison", execscope.compare(text(a), text(b))]);
+    }
   }
   assert.ok(entries.filter(([t]) => t === "Summary").length >= 15, "every payload's summary is checked");
   const r = checkGenerated("real-output", entries);
