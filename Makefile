@@ -8,6 +8,7 @@
 #   make fmt     cargo fmt
 #   make lint    rustfmt check, clippy (host, all targets), clippy (wasm32 lib)
 #   make test    tools, lint, cargo test, wasm-pack test (Chrome, Firefox), test-js, test-npm
+#   make bench   benchmarks in Node and headless Chromium -> BENCHMARKS.md (QUICK=1: subset)
 #   make clean
 #
 # Works on a fresh Debian machine (root, rustup, cargo, node, npm): whatever is
@@ -80,7 +81,7 @@ endef
 banner = @printf '\n==> %s\n' "$(1)"
 
 .PHONY: help tools tools-build pkg demo fmt lint test test-rust test-wasm \
-	test-wasm-chrome test-wasm-firefox test-js node-deps clean
+	test-wasm-chrome test-wasm-firefox test-js node-deps clean bench
 
 help:
 	@sed -n '3,/^#$$/{/^#$$/!s/^# \{0,1\}//p}' $(THIS_MAKEFILE)
@@ -203,7 +204,19 @@ test-npm: npm
 	$(call banner,test-npm: npm test in tests/consumer)
 	cd $(CONSUMER_DIR) && EXECSCOPE_NPM_DIR=$(NPM_DIR) npm test
 
+# Benchmarks (bench/run.mjs): summarize()/timeline() against JSON.parse and a
+# plain-JS baseline at 1k..1M events, AOS and workflow payloads, in Node and in
+# headless Chromium (/usr/bin/chromium, or CHROMIUM=...). Builds pkg/ first.
+#   make bench            full run (~10 min): prints the tables, writes BENCHMARKS.md
+#   make bench QUICK=1    a subset in ~1-2 min: bench/results/BENCHMARKS-quick.md
+#   BENCH_ARGS='--node-only --cases events-100k'   other flags for bench/run.mjs
+BENCH_DIR := $(ROOT)/bench
+bench: pkg
+	$(call node-deps,$(BENCH_DIR))
+	$(call banner,bench$(if $(filter 1,$(QUICK)), (QUICK=1)))
+	node $(BENCH_DIR)/run.mjs --pkg $(ROOT)/pkg $(if $(filter 1,$(QUICK)),--quick) $(BENCH_ARGS)
+
 clean:
 	cargo clean
 	rm -rf $(NPM_DIR) $(CONSUMER_DIR)/node_modules $(CONSUMER_DIR)/build
-	rm -rf pkg www/pkg $(BINARYEN_DIR)/node_modules $(addsuffix /node_modules,$(JS_TESTS))
+	rm -rf pkg www/pkg $(BINARYEN_DIR)/node_modules $(addsuffix /node_modules,$(JS_TESTS)) $(BENCH_DIR)/node_modules
