@@ -199,6 +199,9 @@ fn blank_trailing_commas(input: &[u8]) -> (Vec<u8>, Vec<usize>) {
     let mut in_string = false;
     let mut escaped = false;
     let mut pending: Option<usize> = None;
+    // Whether the last byte outside strings and blanks ended a value: only a
+    // comma after a value can be a trailing one (`[,]` and `[1,,]` are not).
+    let mut after_value = false;
     for (i, &b) in input.iter().enumerate() {
         if in_string {
             if escaped {
@@ -211,7 +214,7 @@ fn blank_trailing_commas(input: &[u8]) -> (Vec<u8>, Vec<usize>) {
             continue;
         }
         match b {
-            b' ' | b'\t' | b'\n' | b'\r' => {}
+            b' ' | b'\t' | b'\n' | b'\r' => continue,
             b']' | b'}' => {
                 if let Some(at) = pending.take() {
                     if let Some(slot) = out.get_mut(at) {
@@ -220,13 +223,14 @@ fn blank_trailing_commas(input: &[u8]) -> (Vec<u8>, Vec<usize>) {
                     commas.push(at);
                 }
             }
-            b',' => pending = Some(i),
+            b',' if after_value => pending = Some(i),
             b'"' => {
                 in_string = true;
                 pending = None;
             }
             _ => pending = None,
         }
+        after_value = !matches!(b, b'[' | b'{' | b',' | b':');
     }
     (out, commas)
 }
@@ -734,6 +738,18 @@ mod tests {
         let e = parse(b"\xEF\xBB\xBF[1]", &strict, &mut w).err();
         assert_eq!(e.map(|e| e.code), Some(ErrorCode::InvalidJson));
         assert!(w.is_empty());
+    }
+
+    #[test]
+    fn only_commas_after_a_value_are_trailing() {
+        for text in ["[,]", "{,}", "[1,,]", "[[,],]", "{\"a\":,}"] {
+            let e = err(text);
+            assert_eq!(e.code, ErrorCode::InvalidJson, "{text}: {e}");
+        }
+        let mut w = Vec::new();
+        let v = parse(b"[[] ,{} ,\"\" ,]", &JsonOptions::default(), &mut w);
+        assert_eq!(v.ok(), Some(serde_json::json!([[], {}, ""])));
+        assert_eq!(w.len(), 1);
     }
 
     #[test]

@@ -155,6 +155,25 @@ pub struct Element {
     pub markers: Vec<Marker>,
 }
 
+impl Element {
+    /// Finishes an element built from events: a span still open at `open` is
+    /// added as Running, the start is the earliest span start, and `failed_at`
+    /// is kept only when the element ended Failed.
+    pub fn close_event_spans(&mut self, open: Option<i64>) {
+        if let Some(start) = open {
+            self.spans.push(ElementSpan {
+                start: Some(start),
+                end: None,
+                phase: Phase::Running,
+            });
+        }
+        self.started_at = self.spans.iter().filter_map(|s| s.start).min();
+        if self.phase != Phase::Failed {
+            self.failed_at = None;
+        }
+    }
+}
+
 /// A span cut from events: start (or none, when only a finish was seen) to finish (or open).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct ElementSpan {

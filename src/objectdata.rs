@@ -142,6 +142,7 @@ fn decode_bytes(text: &str) -> Result<Vec<u8>, Error> {
     let mut standard: Option<(usize, char)> = None;
     let mut url_safe: Option<(usize, char)> = None;
     let mut padding_at: Option<usize> = None;
+    let mut padding: usize = 0;
     for (offset, c) in text.chars().enumerate() {
         match c {
             ' ' | '\t' | '\r' | '\n' => continue,
@@ -166,6 +167,7 @@ fn decode_bytes(text: &str) -> Result<Vec<u8>, Error> {
                 if padding_at.is_none() {
                     padding_at = Some(offset);
                 }
+                padding += 1;
             }
             other => {
                 return Err(bad(
@@ -190,6 +192,17 @@ fn decode_bytes(text: &str) -> Result<Vec<u8>, Error> {
                 "expected one base64 alphabet, found both {sc:?} (standard) at offset {so} and {uc:?} (url-safe) at offset {uo}"
             ),
         ));
+    }
+    if let Some(p) = padding_at {
+        // Padding is optional, but when present it completes the last group of four.
+        if padding > 2 || (data_chars + padding) % 4 != 0 {
+            return Err(bad(
+                p,
+                format!(
+                    "expected '=' padding to complete the last group of 4 characters, found {padding} '=' after {data_chars} characters at offset {p}"
+                ),
+            ));
+        }
     }
     let size = decoded_len(data_chars);
     if size > MAX_DECODED_BYTES {

@@ -55,12 +55,7 @@ pub fn read(r: &mut Reader, o: &Map<String, Value>) -> Run {
 
     let spec_path = root.key("spec");
     if let Some(spec) = r.object(o, "spec", &root) {
-        run.action = r.string(spec, "actionName", &spec_path).map(str::to_owned);
-        run.timeout_minutes = r.count(spec, "timeoutInMinutes", &spec_path, 1_000_000_000);
-        run.object_data = r.string(spec, "objectData", &spec_path).map(str::to_owned);
-        run.changed_object_data = r
-            .string(spec, "changedObjectData", &spec_path)
-            .map(str::to_owned);
+        status_object::spec(r, spec, &spec_path, &mut run);
         let ref_path = spec_path.key("objectReference");
         if let Some(reference) = r.object(spec, "objectReference", &spec_path) {
             if let Some(name) = r.string(reference, "name", &ref_path) {

@@ -601,14 +601,6 @@ fn build_element(mut acc: Acc<'_>) -> Element {
             latest = Some(event);
         }
     }
-    if let Some(start) = open {
-        element.spans.push(ElementSpan {
-            start: Some(start),
-            end: None,
-            phase: Phase::Running,
-        });
-    }
-    element.started_at = element.spans.iter().filter_map(|s| s.start).min();
     element.updated_at = acc
         .evs
         .iter()
@@ -620,9 +612,7 @@ fn build_element(mut acc: Acc<'_>) -> Element {
         element.reason = Some(event.reason.clone().into_owned());
         element.message = Some(event.message.clone().into_owned());
     }
-    if element.phase != Phase::Failed {
-        element.failed_at = None;
-    }
+    element.close_event_spans(open);
     element
 }
 

@@ -75,12 +75,7 @@ pub fn read(r: &mut Reader, o: &Map<String, Value>) -> Run {
         }
         let spec_path = ob_path.key("spec");
         if let Some(spec) = r.object(ob, "spec", &ob_path) {
-            run.action = r.string(spec, "actionName", &spec_path).map(str::to_owned);
-            run.timeout_minutes = r.count(spec, "timeoutInMinutes", &spec_path, 1_000_000_000);
-            run.object_data = r.string(spec, "objectData", &spec_path).map(str::to_owned);
-            run.changed_object_data = r
-                .string(spec, "changedObjectData", &spec_path)
-                .map(str::to_owned);
+            status_object::spec(r, spec, &spec_path, &mut run);
         }
         let st_path = ob_path.key("status");
         if let Some(st) = r.object(ob, "status", &ob_path) {

@@ -233,17 +233,7 @@ pub fn read(r: &mut Reader, o: &Map<String, Value>) -> Run {
         element.updated_at = e.at.or(element.updated_at);
     }
     for (element, open) in run.elements.iter_mut().zip(open) {
-        if let Some(start) = open {
-            element.spans.push(ElementSpan {
-                start: Some(start),
-                end: None,
-                phase: Phase::Running,
-            });
-        }
-        element.started_at = element.spans.iter().filter_map(|s| s.start).min();
-        if element.phase != Phase::Failed {
-            element.failed_at = None;
-        }
+        element.close_event_spans(open);
     }
     run.event_count = run.events.len();
     run.started_at = raws.iter().filter_map(|e| e.at).min();

@@ -2,7 +2,7 @@
 //! `status {actionName, progress, objectStatus {phase, reason, message, updateAt},
 //! subObjectStatuses {element: {phase, message, reason, updateAt, createAt, subActionName}}}`.
 
-use crate::model::Element;
+use crate::model::{Element, Run};
 use crate::path::Path;
 use crate::reader::{RawPhase, Reader};
 use serde_json::{Map, Value};
@@ -32,6 +32,15 @@ pub fn object_status(r: &mut Reader, status: &Map<String, Value>, path: &Path<'_
         message: r.string(o, "message", &p).map(str::to_owned),
         update_at: r.time(o, "updateAt", &p),
     }
+}
+
+/// Reads the execution `spec` fields both AOS and GCS have: actionName,
+/// timeoutInMinutes, objectData, changedObjectData.
+pub fn spec(r: &mut Reader, spec: &Map<String, Value>, path: &Path<'_>, run: &mut Run) {
+    run.action = r.string(spec, "actionName", path).map(str::to_owned);
+    run.timeout_minutes = r.count(spec, "timeoutInMinutes", path, 1_000_000_000);
+    run.object_data = r.string(spec, "objectData", path).map(str::to_owned);
+    run.changed_object_data = r.string(spec, "changedObjectData", path).map(str::to_owned);
 }
 
 /// Reads `subObjectStatuses` into elements, in payload order.
