@@ -3,6 +3,7 @@
 #   make tools   install what is missing (scripts/install-tools.sh + npm wasm-opt)
 #   make pkg     build the npm package into pkg/ (wasm-pack, then wasm-opt -Oz)
 #   make demo    build pkg/, copy it to www/pkg/, serve www/ on 127.0.0.1:$PORT
+#   make dist    dist/execscope.html: one self-contained file that works from file://
 #   make npm     build the publishable npm package into pkg-npm/ (+ target/npm/*.tgz)
 #   make test-npm  install that tarball in tests/consumer/: tsc, Vite + Chromium, Node
 #   make fmt     cargo fmt
@@ -55,7 +56,7 @@ WASM_OPT_FLAGS ?= -Oz \
 
 # Directories of JS test suites, each with its own package.json whose `npm test`
 # runs the suite (dependencies installed by node-deps first). Empty for now.
-JS_TESTS ?=
+JS_TESTS ?= tests/page
 
 # $(call node-deps,DIR): install DIR's npm dependencies: `npm ci` when there is
 # a package-lock.json, else `npm install`. Skipped when node_modules is newer
@@ -80,7 +81,7 @@ endef
 
 banner = @printf '\n==> %s\n' "$(1)"
 
-.PHONY: help tools tools-build pkg demo fmt lint test test-rust test-wasm \
+.PHONY: help tools tools-build pkg demo dist fmt lint test test-rust test-wasm \
 	test-wasm-chrome test-wasm-firefox test-js node-deps clean bench
 
 help:
@@ -110,6 +111,13 @@ demo: pkg
 	@rm -rf www/pkg && cp -R pkg www/pkg
 	$(call banner,demo (Ctrl-C to stop))
 	@PORT=$(PORT) node www/serve.mjs
+
+# One self-contained HTML file (wasm, scripts, styles and samples inlined) that
+# works double-clicked from file:// with no network.
+dist: pkg
+	$(call banner,dist: dist/execscope.html)
+	node scripts/build-dist.mjs --pkg pkg --out dist/execscope.html
+	@echo "dist/execscope.html: $$(stat -c %s dist/execscope.html) bytes"
 
 fmt:
 	cargo fmt --all
