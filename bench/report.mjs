@@ -252,14 +252,26 @@ export function render(results) {
     const c = idx[env][cs.id];
     if (c && c.info && (!largest || c.info.bytes > largest.info.bytes)) largest = c;
   }
-  if (largest) {
-    const V8_MAX_STRING = 2 ** 29 - 24; // characters, 64-bit V8 (Node 20, Chromium)
-    const MAX_BYTES = 512 * 2 ** 20; // execscope's default options.maxBytes
+  const V8_MAX_STRING = 2 ** 29 - 24; // characters, 64-bit V8 (Node 20, Chromium)
+  const MAX_BYTES = 512 * 2 ** 20; // execscope's default options.maxBytes
+  if (largest && (largest.info.chars > V8_MAX_STRING / 4 || largest.info.bytes > MAX_BYTES / 4)) {
     L.push(
       `- the largest payload (${largest.info.label}: ${largest.info.chars.toLocaleString("en-US")} characters, ${largest.info.bytes.toLocaleString("en-US")} UTF-8 bytes) is ${((100 * largest.info.chars) / V8_MAX_STRING).toFixed(0)}% of V8's maximum string length (2²⁹−24 characters) and ${((100 * largest.info.bytes) / MAX_BYTES).toFixed(0)}% of execscope's default maxBytes (512 MiB): a payload ${Math.floor((V8_MAX_STRING / largest.info.chars - 1) * 100)}% larger could not be a JS string at all (JSON.parse, the baseline and summarize(string) cannot take it; summarize(bytes) of a file read as bytes can), and one ${Math.floor((MAX_BYTES / largest.info.bytes - 1) * 100)}% larger is refused (too_large) unless maxBytes is raised.`,
     );
   }
   p();
+
+  const bd = m.wasm.breakdown;
+  if (bd) {
+    p("## What the .wasm is made of");
+    p();
+    p(`From the name section of \`${bd.file}\` (cargo's output of the same build, before wasm-bindgen and wasm-opt -Oz, so larger than the shipped file: read the shares). Sections: ${["code", "data", "export"].map((k) => `${k} ${(bd.sections[k] || 0).toLocaleString("en-US")} B`).join(", ")}. Code by the crate a function is defined in (generic code instantiated for execscope's types counts for the generic crate; wasm_bindgen includes describe functions wasm-bindgen removes):`);
+    p();
+    p("| crate | code bytes | share |");
+    p("|---|---:|---:|");
+    for (const [c, v] of bd.byCrate.slice(0, 12)) p(`| ${c} | ${v.toLocaleString("en-US")} | ${((100 * v) / bd.code).toFixed(1)}% |`);
+    p();
+  }
 
   p("## Method");
   p();

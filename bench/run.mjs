@@ -19,6 +19,7 @@ import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { plan } from "./core.mjs";
 import { render } from "./report.mjs";
+import { breakdown } from "./wasm-size.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
@@ -60,6 +61,22 @@ const sh = (cmd, args) => {
   }
 };
 
+/** Code per crate, from cargo's wasm (with names) of the same build as pkg/, when there is one. */
+function wasmBreakdown() {
+  const target = process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TARGET_DIR) : path.join(ROOT, "target");
+  const file = path.join(target, "wasm32-unknown-unknown", "release", "execscope.wasm");
+  const shipped = path.join(pkg, "execscope_bg.wasm");
+  try {
+    const a = fs.statSync(file).mtimeMs;
+    const b = fs.statSync(shipped).mtimeMs;
+    if (a > b + 60e3 || a < b - 30 * 60e3) return null; // not the build pkg/ came from
+    const r = breakdown(fs.readFileSync(file));
+    return r.named ? { file: path.relative(ROOT, file), ...r } : null;
+  } catch {
+    return null;
+  }
+}
+
 function machine() {
   const cpuinfo = fs.existsSync("/proc/cpuinfo") ? fs.readFileSync("/proc/cpuinfo", "utf8") : "";
   const meminfo = fs.existsSync("/proc/meminfo") ? fs.readFileSync("/proc/meminfo", "utf8") : "";
@@ -85,6 +102,7 @@ function machine() {
       raw: wasm.length,
       gzip: zlib.gzipSync(wasm, { level: 9 }).length,
       brotli: zlib.brotliCompressSync(wasm, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      breakdown: wasmBreakdown(),
     },
   };
 }
