@@ -172,7 +172,7 @@ endif
 node-deps:
 	$(call node-deps,$(DIR))
 
-# The npm package (docs/npm.md). wasm-pack's bundler-target glue and .wasm
+# The npm package (README.md "Use from JavaScript"). wasm-pack's bundler-target glue and .wasm
 # (wasm-opt'd as in `pkg`), turned by scripts/npm-package.mjs into one package
 # for Node ("node" condition: fs + synchronous compile), browsers and bundlers
 # (fetch + top-level await) and "execscope/init" (the caller loads the .wasm).

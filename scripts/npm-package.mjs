@@ -1,5 +1,5 @@
 // Turns `wasm-pack build --target bundler --out-dir DIR` output into the
-// publishable npm package execscope (run by `make npm`; see docs/npm.md).
+// publishable npm package execscope (run by `make npm`; see README.md "Use from JavaScript").
 //
 //   node scripts/npm-package.mjs DIR
 //
@@ -19,7 +19,7 @@
 //                   "default"            init.js            from wherever the caller says (default: next to the file)
 //
 // and writes package.json (version etc. from Cargo.toml via wasm-pack's), the
-// README (docs/npm.md) and init.d.ts. Then it checks the result: the entries
+// README (README.md "Use from JavaScript") and init.d.ts. Then it checks the result: the entries
 // export exactly the functions of the glue, the Node entry loads and answers,
 // and `npm pack --dry-run` lists exactly the files a user needs.
 import fs from "node:fs";
@@ -311,9 +311,23 @@ fs.writeFileSync(p("package.json"), JSON.stringify(pkg, null, 2) + "\n");
   if (text.includes("Symbol.dispose") && !text.includes(ref)) fs.writeFileSync(file, ref + text);
 }
 
-// README: the JavaScript guide (docs/npm.md), else the crate README.
-const readme = [path.join(ROOT, "docs/npm.md"), path.join(ROOT, "README.md")].find((f) => fs.existsSync(f));
-if (readme) fs.copyFileSync(readme, p("README.md"));
+// README: the crate README's "Use from JavaScript" section (the one source of the
+// JavaScript guide; tests/consumer runs its examples), headings promoted one level.
+{
+  const crate = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+  const m = /^## Use from JavaScript\n([\s\S]*?)(?=^## )/m.exec(crate);
+  if (!m) fail('README.md has no "## Use from JavaScript" section');
+  let inBlock = false;
+  const body = m[1]
+    .split("\n")
+    .map((l) => {
+      if (l.startsWith("```")) inBlock = !inBlock;
+      return !inBlock && /^#{3,6} /.test(l) ? l.slice(1) : l;
+    })
+    .join("\n")
+    .replace("is described above; this section", "is described in the crate's README; this page");
+  fs.writeFileSync(p("README.md"), `# execscope for JavaScript and TypeScript\n${body.trimEnd()}\n`);
+}
 
 // wasm-pack's extras that a user does not need (its .gitignore is "*").
 for (const f of [".gitignore", "execscope_bg.wasm.d.ts"]) fs.rmSync(p(f), { force: true });
@@ -354,7 +368,7 @@ if (loaded !== pkg.version) fail(`version() is ${loaded}, package.json says ${pk
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const packed = JSON.parse(execFileSync(npm, ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: dir, encoding: "utf8" }));
 const listed = packed[0].files.map((f) => f.path).sort();
-const want = [...files, "package.json", ...(readme ? ["README.md"] : [])].sort();
+const want = [...files, "package.json", "README.md"].sort();
 if (JSON.stringify(listed) !== JSON.stringify(want)) {
   fail(`npm pack would ship ${JSON.stringify(listed)}, expected ${JSON.stringify(want)}`);
 }

@@ -73,7 +73,7 @@ test("a Vite 7 bundle of the consumer file runs in Chromium and matches the gold
 test("the Vite dev server serves it too, with the documented optimizeDeps.exclude", async () => {
   // Vite's dependency pre-bundling moves the package's JS into node_modules/.vite/deps,
   // where new URL("./execscope_bg.wasm", import.meta.url) no longer finds the file;
-  // docs/npm.md tells Vite users to exclude execscope from it.
+  // README.md "Use from JavaScript" tells Vite users to exclude execscope from it.
   const server = await createServer({
     root: path.join(HERE, "web"),
     logLevel: "warn",

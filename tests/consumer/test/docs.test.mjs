@@ -1,4 +1,4 @@
-// docs/npm.md, followed by the letter: every ```js block that starts with
+// README.md's JavaScript guide ("Use from JavaScript"), followed by the letter: every ```js block that starts with
 // `// example` runs in Node from samples/ (importing the installed package), and
 // each `console.log(...); // → text` line must print exactly `text` (a
 // `// e.g.` line prints anything); every ```ts block type-checks under
@@ -10,14 +10,15 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { BUILD, REPO, tsc } from "./helpers.mjs";
 
-const DOC = path.join(REPO, "docs/npm.md");
-const blocks = [...fs.readFileSync(DOC, "utf8").matchAll(/^```(js|ts)\n([\s\S]*?)^```$/gm)].map((m) => ({
+const README = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
+const DOC = /^## Use from JavaScript\n([\s\S]*?)(?=^## )/m.exec(README)?.[1] ?? "";
+const blocks = [...DOC.matchAll(/^```(js|ts)\n([\s\S]*?)^```$/gm)].map((m) => ({
   lang: m[1],
   code: m[2],
 }));
 const examples = blocks.filter((b) => b.lang === "js" && b.code.startsWith("// example\n"));
 
-test("docs/npm.md has runnable examples for every documented function", () => {
+test("README.md (JavaScript) has runnable examples for every documented function", () => {
   const code = examples.map((b) => b.code).join("\n");
   for (const name of ["summarize", "timeline", "events", "decodeObjectData", "rawJson", "detect", "version"]) {
     assert.match(code, new RegExp(`\\b${name}\\(`), `an example calls ${name}()`);
@@ -26,7 +27,7 @@ test("docs/npm.md has runnable examples for every documented function", () => {
 
 for (const [i, { code }] of examples.entries()) {
   const title = code.split("\n").find((l) => l.endsWith('from "execscope";')) ?? `example ${i + 1}`;
-  test(`docs/npm.md example ${i + 1} prints what it says (${title})`, () => {
+  test(`README.md (JavaScript) example ${i + 1} prints what it says (${title})`, () => {
     const expected = [];
     for (const line of code.split("\n")) {
       const arrow = /console\.log\(.*\/\/ → (.*)$/.exec(line);
@@ -45,7 +46,7 @@ for (const [i, { code }] of examples.entries()) {
   });
 }
 
-test("docs/npm.md's TypeScript blocks type-check", () => {
+test("README.md (JavaScript)'s TypeScript blocks type-check", () => {
   const ts = blocks.filter((b) => b.lang === "ts");
   assert.ok(ts.length >= 1);
   fs.mkdirSync(BUILD, { recursive: true });
