@@ -8,8 +8,10 @@
 #   make test-npm  install that tarball in tests/consumer/: tsc, Vite + Chromium, Node
 #   make fmt     cargo fmt
 #   make lint    rustfmt check, clippy (host, all targets), clippy (wasm32 lib)
-#   make test    tools, lint, cargo test, wasm-pack test (Chrome, Firefox), test-js, test-npm
+#   make test    tools, lint, cargo test, fuzz-short, wasm-pack test (Chrome, Firefox), test-js, test-npm
 #   make bench   benchmarks in Node and headless Chromium -> BENCHMARKS.md (QUICK=1: subset)
+#   make fuzz-short  every cargo-fuzz target for FUZZ_SHORT_SECONDS (20 s) each (part of make test)
+#   make fuzz-long   the same for FUZZ_SECONDS (600 s) each; see docs/robustness.md
 #   make clean
 #
 # Works on a fresh Debian machine (root, rustup, cargo, node, npm): whatever is
@@ -56,7 +58,7 @@ WASM_OPT_FLAGS ?= -Oz \
 
 # Directories of JS test suites, each with its own package.json whose `npm test`
 # runs the suite (dependencies installed by node-deps first). Empty for now.
-JS_TESTS ?= tests/page
+JS_TESTS ?= tests/page tests/conformance
 
 # $(call node-deps,DIR): install DIR's npm dependencies: `npm ci` when there is
 # a package-lock.json, else `npm install`. Skipped when node_modules is newer
@@ -82,7 +84,7 @@ endef
 banner = @printf '\n==> %s\n' "$(1)"
 
 .PHONY: help tools tools-build pkg demo dist fmt lint test test-rust test-wasm \
-	test-wasm-chrome test-wasm-firefox test-js node-deps clean bench
+	test-wasm-chrome test-wasm-firefox test-js node-deps clean bench fuzz-short fuzz-long
 
 help:
 	@sed -n '3,/^#$$/{/^#$$/!s/^# \{0,1\}//p}' $(THIS_MAKEFILE)
@@ -134,6 +136,7 @@ test:
 	@$(SUBMAKE) tools
 	@$(SUBMAKE) lint
 	@$(SUBMAKE) test-rust
+	@$(SUBMAKE) fuzz-short
 	@$(SUBMAKE) test-wasm
 	@$(SUBMAKE) test-js
 	@$(SUBMAKE) test-npm
@@ -141,6 +144,20 @@ test:
 test-rust:
 	$(call banner,test: cargo test)
 	cargo test
+
+# Fuzzing (cargo-fuzz, libFuzzer; nightly when rustup has it, else stable with
+# RUSTC_BOOTSTRAP=1): scripts/fuzz.sh runs every target in fuzz/ from a
+# temporary copy of its checked-in seeds; crashes land in fuzz/artifacts/.
+FUZZ_SHORT_SECONDS ?= 20
+FUZZ_SECONDS ?= 600
+
+fuzz-short:
+	$(call banner,fuzz-short: $(FUZZ_SHORT_SECONDS) s per target)
+	@bash $(ROOT)/scripts/fuzz.sh $(FUZZ_SHORT_SECONDS)
+
+fuzz-long:
+	$(call banner,fuzz-long: $(FUZZ_SECONDS) s per target)
+	@bash $(ROOT)/scripts/fuzz.sh $(FUZZ_SECONDS)
 
 # Same as `wasm-pack test --headless --chrome --firefox`, one run per browser
 # with its own banner; both run even when the first fails. `env -u` drops any
@@ -226,5 +243,6 @@ bench: pkg
 
 clean:
 	cargo clean
+	rm -rf fuzz/target
 	rm -rf $(NPM_DIR) $(CONSUMER_DIR)/node_modules $(CONSUMER_DIR)/build
 	rm -rf pkg www/pkg $(BINARYEN_DIR)/node_modules $(addsuffix /node_modules,$(JS_TESTS)) $(BENCH_DIR)/node_modules

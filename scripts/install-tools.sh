@@ -124,6 +124,16 @@ else
   run_logged geckodriver cargo install geckodriver
 fi
 
+# ----------------------------------------------------------------- cargo-fuzz
+# `make fuzz-short` (part of `make test`) and `make fuzz-long`; scripts/fuzz.sh
+# uses the nightly toolchain when rustup has one, else stable with RUSTC_BOOTSTRAP.
+if cargo fuzz --version >/dev/null 2>&1; then
+  say "cargo-fuzz" "present ($(cargo fuzz --version 2>/dev/null | awk '{print $2}'))"
+else
+  say "cargo-fuzz" "installing: cargo install cargo-fuzz (a few minutes)"
+  run_logged cargo-fuzz cargo install cargo-fuzz
+fi
+
 # -------------------------------------------------------- clippy and rustfmt
 installed_components="$(rustup component list --installed 2>/dev/null || true)"
 comps=()
