@@ -58,13 +58,13 @@ fn format_of(value: &Value, options: &Options) -> Result<Format, Error> {
         Err(Error::new(
             ErrorCode::UnknownFormat,
             format!(
-                "expected {} for options.format {:?}, found {}",
+                "expected {} for options.format {}, found {}",
                 if array_format {
                     "an array"
                 } else {
                     "an object"
                 },
-                forced.as_str(),
+                crate::reader::quote(forced.as_str()),
                 crate::reader::describe(value)
             ),
         ))
@@ -141,12 +141,13 @@ fn select_run<'m>(model: &'m Model, options: &Options) -> Result<Option<&'m Run>
             Err(Error::new(
                 ErrorCode::UnknownRun,
                 format!(
-                    "expected options.run to name a run in the payload ({}), found {id:?}",
+                    "expected options.run to name a run in the payload ({}), found {}",
                     if known.is_empty() {
                         "it has none".to_string()
                     } else {
                         format!("such as {}", known.join(", "))
-                    }
+                    },
+                    crate::reader::quote(id)
                 ),
             ))
         }

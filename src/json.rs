@@ -368,7 +368,7 @@ fn syntax_error(text: &[u8], what: &str, offset: usize, eof: bool, bom: bool) ->
         }
     } else {
         let found = describe_at(text, offset);
-        let what = what.to_lowercase();
+        let what = what.to_ascii_lowercase();
         if eof {
             format!("expected the rest of the json text at line {line}, column {column}, found the end of the input ({what})")
         } else if what.starts_with("expected") {

@@ -119,7 +119,8 @@ fn options(value: &JsValue) -> Result<api::Options, JsValue> {
         out.format = Some(model::Format::from_name(&name).ok_or_else(|| {
             option_error(format!(
                 "expected options.format to be one of aos-execution, gcs-execution, execution-events, \
-                 workflow-executions, rfs-stack-events, api-error, found {name:?}"
+                 workflow-executions, rfs-stack-events, api-error, found {}",
+                reader::quote(&name)
             ))
         })?);
     }
@@ -405,12 +406,13 @@ fn unknown_run(id: &str, known: &[String]) -> JsValue {
     js_error(&Error::new(
         ErrorCode::UnknownRun,
         format!(
-            "expected a run id of this workspace ({}), found {id:?}",
+            "expected a run id of this workspace ({}), found {}",
             if known.is_empty() {
                 "it has none yet".to_string()
             } else {
                 known.join(", ")
-            }
+            },
+            reader::quote(id)
         ),
     ))
 }

@@ -151,7 +151,8 @@ fn decode_bytes(text: &str) -> Result<Vec<u8>, Error> {
                     return Err(bad(
                         p,
                         format!(
-                            "expected '=' padding only at the end of the base64 text, found '=' at offset {p} followed by {c:?} at offset {offset}"
+                            "expected '=' padding only at the end of the base64 text, found '=' at offset {p} followed by {} at offset {offset}",
+                            describe_char(c)
                         ),
                     ));
                 }
@@ -189,7 +190,9 @@ fn decode_bytes(text: &str) -> Result<Vec<u8>, Error> {
         return Err(bad(
             at,
             format!(
-                "expected one base64 alphabet, found both {sc:?} (standard) at offset {so} and {uc:?} (url-safe) at offset {uo}"
+                "expected one base64 alphabet, found both {} (standard) at offset {so} and {} (url-safe) at offset {uo}",
+                describe_char(sc),
+                describe_char(uc)
             ),
         ));
     }
@@ -228,7 +231,11 @@ fn decode_bytes(text: &str) -> Result<Vec<u8>, Error> {
     engine.decode(&compact).map_err(|e| match e {
         base64::DecodeError::InvalidByte(i, b) => bad(
             at(i),
-            format!("expected a base64 character, found {:?} at offset {}", b as char, at(i)),
+            format!(
+                "expected a base64 character, found {} at offset {}",
+                describe_char(b as char),
+                at(i)
+            ),
         ),
         base64::DecodeError::InvalidLength(n) => bad(
             at(n.saturating_sub(1)),
@@ -239,7 +246,11 @@ fn decode_bytes(text: &str) -> Result<Vec<u8>, Error> {
         ),
         base64::DecodeError::InvalidLastSymbol(i, b) => bad(
             at(i),
-            format!("expected a valid last base64 character, found {:?} at offset {}", b as char, at(i)),
+            format!(
+                "expected a valid last base64 character, found {} at offset {}",
+                describe_char(b as char),
+                at(i)
+            ),
         ),
         base64::DecodeError::InvalidPadding => {
             let p = padding_at.unwrap_or(0);
@@ -255,7 +266,7 @@ fn describe_char(c: char) -> String {
     if c.is_control() || c.is_whitespace() {
         format!("the character U+{:04X}", c as u32)
     } else {
-        format!("{c:?}")
+        format!("'{c}'")
     }
 }
 

@@ -41,7 +41,7 @@ impl Phase {
         for c in raw.trim().chars() {
             match c {
                 '-' | ' ' => key.push('_'),
-                c => key.extend(c.to_lowercase()),
+                c => key.push(c.to_ascii_lowercase()),
             }
         }
         Some(match key.as_str() {

@@ -25,6 +25,23 @@ pub struct RawPhase {
     pub raw: String,
 }
 
+/// A text in double quotes with JSON escapes, for messages. (Not `{:?}`: that
+/// pulls Unicode printability tables into the wasm for no gain here.)
+pub fn quote(s: &str) -> String {
+    Value::String(s.to_string()).to_string()
+}
+
+/// A number for messages: whole numbers without a fraction, others as JSON
+/// writes them. (Not `{}` on f64: that pulls float formatting into the wasm.)
+pub fn num(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        (n as i64).to_string()
+    } else {
+        serde_json::Number::from_f64(n)
+            .map_or_else(|| "a non-finite number".into(), |n| n.to_string())
+    }
+}
+
 /// Names a JSON value's type for messages, with a short excerpt of scalars.
 pub fn describe(v: &Value) -> String {
     match v {
@@ -38,7 +55,7 @@ pub fn describe(v: &Value) -> String {
             } else {
                 ""
             };
-            format!("a string ({short:?}{more})")
+            format!("a string ({}{more})", quote(&short))
         }
         Value::Array(a) => format!("an array of {} items", a.len()),
         Value::Object(o) => format!("an object with {} keys", o.len()),
@@ -176,7 +193,10 @@ impl Reader {
             self.warn(
                 WarningCode::InvalidValue,
                 path,
-                format!("expected a whole number from 0 to {max}, found {n}; ignored"),
+                format!(
+                    "expected a whole number from 0 to {max}, found {}; ignored",
+                    num(n)
+                ),
             );
             None
         }
@@ -196,7 +216,10 @@ impl Reader {
             self.warn(
                 WarningCode::InvalidValue,
                 &parent.key(key),
-                format!("expected a progress from 0 to 100, found {n}; ignored"),
+                format!(
+                    "expected a progress from 0 to 100, found {}; ignored",
+                    num(n)
+                ),
             );
             None
         }
@@ -261,8 +284,9 @@ impl Reader {
                         WarningCode::EpochSeconds,
                         path,
                         format!(
-                            "expected epoch milliseconds, found {n}, below 1e11: read as seconds ({}); \
+                            "expected epoch milliseconds, found {}, below 1e11: read as seconds ({}); \
                              the same was done for every such time in this payload",
+                            num(n),
                             time::format_ms(ms)
                         ),
                     );
@@ -274,7 +298,8 @@ impl Reader {
                     WarningCode::InvalidValue,
                     path,
                     format!(
-                        "expected epoch milliseconds from 0 to 9999999999999, found {n}; ignored"
+                        "expected epoch milliseconds from 0 to 9999999999999, found {}; ignored",
+                        num(n)
                     ),
                 );
                 None

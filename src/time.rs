@@ -1,5 +1,8 @@
-//! Times: RFC 3339 texts (parsed by `jiff`) and epoch numbers, all normalized
+//! Times: RFC 3339 texts (parsed by the `time` crate) and epoch numbers, all normalized
 //! to epoch milliseconds UTC.
+
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
 
 /// Epoch milliseconds of the largest time the workflow API documents (9999999999999).
 pub const MAX_EPOCH_MS: i64 = 9_999_999_999_999;
@@ -13,14 +16,14 @@ pub fn parse_rfc3339(text: &str) -> Option<i64> {
     if let Some(ms) = parse_plain_utc(text.as_bytes()) {
         return Some(ms);
     }
-    let ts: jiff::Timestamp = text.trim().parse().ok()?;
-    Some(ts.as_millisecond())
+    let t = OffsetDateTime::parse(text.trim(), &Rfc3339).ok()?;
+    i64::try_from(t.unix_timestamp_nanos().div_euclid(1_000_000)).ok()
 }
 
 /// Fast path for the one shape the APIs actually send, `YYYY-MM-DDTHH:MM:SSZ`
 /// (20 bytes, UTC, no fraction): fixed positions, no allocation. Anything else —
 /// offsets, fractions, lowercase, a space for `T`, out-of-range fields — returns
-/// `None` and goes to jiff, which stays the authority on RFC 3339.
+/// `None` and goes to the `time` crate, which stays the authority on RFC 3339.
 fn parse_plain_utc(b: &[u8]) -> Option<i64> {
     let b: &[u8; 20] = b.try_into().ok()?;
     let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1, b'T', h0, h1, b':', i0, i1, b':', s0, s1, b'Z'] =
@@ -86,10 +89,10 @@ pub fn read_epoch(value: f64) -> Epoch {
 
 /// Formats epoch milliseconds as RFC 3339 UTC with milliseconds, for messages.
 pub fn format_ms(ms: i64) -> String {
-    match jiff::Timestamp::from_millisecond(ms) {
-        Ok(ts) => ts.to_string(),
-        Err(_) => ms.to_string(),
-    }
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .ok()
+        .and_then(|t| t.format(&Rfc3339).ok())
+        .unwrap_or_else(|| ms.to_string())
 }
 
 #[cfg(test)]
@@ -112,17 +115,16 @@ mod tests {
     }
 
     #[test]
-    fn fast_path_agrees_with_jiff() {
+    fn fast_path_agrees_with_the_time_crate() {
         let mut checked = 0;
         for year in [1970, 1999, 2000, 2016, 2024, 2100, 2400, 9998] {
             for month in 1..=12 {
                 for day in [1, 15, 28, 29, 30, 31] {
                     for (h, m, s) in [(0, 0, 0), (12, 34, 56), (23, 59, 59)] {
                         let text = format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}Z");
-                        let slow = text
-                            .parse::<jiff::Timestamp>()
+                        let slow = OffsetDateTime::parse(&text, &Rfc3339)
                             .ok()
-                            .map(|t| t.as_millisecond());
+                            .map(|t| (t.unix_timestamp_nanos() / 1_000_000) as i64);
                         assert_eq!(parse_plain_utc(text.as_bytes()), slow, "{text}");
                         checked += 1;
                     }

@@ -64,13 +64,13 @@ impl View {
     }
 
     /// Keeps the lanes whose phase is in `phase_mask` (bit = `Phase::index`) and
-    /// whose id, label, type, reason or message contains `text` (case-insensitive;
+    /// whose id, label, type, reason or message contains `text` (ASCII case-insensitive;
     /// empty keeps all). Returns how many lanes are visible.
     pub fn filter(&mut self, phase_mask: u8, text: &str) -> usize {
-        let needle = text.trim().to_lowercase();
+        let needle = text.trim().to_ascii_lowercase();
         let has = |s: &Option<String>| {
             s.as_deref()
-                .is_some_and(|s| s.to_lowercase().contains(&needle))
+                .is_some_and(|s| s.to_ascii_lowercase().contains(&needle))
         };
         self.visible = self
             .timeline
@@ -80,8 +80,8 @@ impl View {
             .filter(|(_, lane)| phase_mask & (1 << lane.phase.index()) != 0)
             .filter(|(_, lane)| {
                 needle.is_empty()
-                    || lane.id.to_lowercase().contains(&needle)
-                    || lane.label.to_lowercase().contains(&needle)
+                    || lane.id.to_ascii_lowercase().contains(&needle)
+                    || lane.label.to_ascii_lowercase().contains(&needle)
                     || has(&lane.kind)
                     || has(&lane.reason)
                     || has(&lane.message)

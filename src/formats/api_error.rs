@@ -24,7 +24,10 @@ pub fn read(r: &mut Reader, o: &Map<String, Value>) -> ApiError {
                 r.warn(
                     crate::error::WarningCode::InvalidValue,
                     &root.key("http_code"),
-                    format!("expected an http status code from 0 to 999, found {s:?}; ignored"),
+                    format!(
+                        "expected an http status code from 0 to 999, found {}; ignored",
+                        crate::reader::quote(s)
+                    ),
                 );
                 None
             }

@@ -436,8 +436,9 @@ impl<'a> Builder<'a> {
                         Some(id) if *id != name && !self.mixed_warned => {
                             self.mixed_warned = true;
                             let message = format!(
-                                "expected every event to belong to {:?}, found {:?}; all events are shown as one run",
-                                id, name
+                                "expected every event to belong to {}, found {}; all events are shown as one run",
+                                crate::reader::quote(id),
+                                crate::reader::quote(&name)
                             );
                             self.r
                                 .warn(WarningCode::MixedRuns, &io_path.key("name"), message);

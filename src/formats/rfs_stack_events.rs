@@ -116,7 +116,10 @@ pub fn read(r: &mut Reader, o: &Map<String, Value>) -> Run {
                     r.warn(
                         WarningCode::InvalidValue,
                         &p.key("elapsed_seconds"),
-                        format!("expected elapsed seconds from 0 to 1e9, found {s}; ignored"),
+                        format!(
+                            "expected elapsed seconds from 0 to 1e9, found {}; ignored",
+                            crate::reader::num(s)
+                        ),
                     );
                     None
                 }
