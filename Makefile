@@ -48,7 +48,7 @@ WASM_OPT ?= $(BINARYEN_DIR)/node_modules/.bin/wasm-opt
 # "generic" CPU): bulk-memory(-opt), nontrapping-fptoint, sign-ext,
 # mutable-globals, reference-types, multivalue, call-indirect-overlong (the last
 # two Binaryen folds into reference-types / bulk-memory).
-WASM_OPT_FLAGS ?= -Oz \
+WASM_OPT_FLAGS ?= -Oz --strip-debug --strip-producers \
 	--enable-bulk-memory \
 	--enable-nontrapping-float-to-int \
 	--enable-sign-ext \

@@ -67,6 +67,14 @@ extern "C" {
     pub type JsFormat;
 }
 
+/// `new TextEncoder().encode(input)` on a JS string, without first copying the
+/// string into wasm memory.
+fn encode_js_string(input: &JsValue) -> Result<Uint8Array, JsValue> {
+    let encoder = web_sys::TextEncoder::new()?;
+    let encode: js_sys::Function = Reflect::get(&encoder, &"encode".into())?.dyn_into()?;
+    encode.call1(&encoder, input)?.dyn_into()
+}
+
 /// Turns an [`Error`] into a JS `Error` with `code` (and `line`, `column`, `offset`).
 fn js_error(e: &Error) -> JsValue {
     let err = js_sys::Error::new(&e.message);
@@ -164,28 +172,32 @@ fn read_options(options: Option<JsOptions>) -> Result<api::Options, JsValue> {
     self::options(&options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED))
 }
 
-/// Calls `f` with the input's bytes: a string is used as UTF-8, a Uint8Array is
-/// copied into wasm memory once — after the size cap is checked.
+/// Calls `f` with the input's bytes, copied into wasm memory once, after the size
+/// cap is checked. A string is encoded to UTF-8 by the browser's `TextEncoder`
+/// first (outside wasm memory), so string and Uint8Array input take the same path
+/// and give identical results.
 fn with_input<T>(
     input: &JsValue,
     options: &api::Options,
     f: impl FnOnce(&[u8]) -> Result<T, Error>,
 ) -> Result<T, JsValue> {
-    if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
-        json::check_size(bytes.length() as usize, options.max_bytes).map_err(|e| js_error(&e))?;
-        return f(&bytes.to_vec()).map_err(|e| js_error(&e));
-    }
-    if let Some(text) = input.as_string() {
-        json::check_size(text.len(), options.max_bytes).map_err(|e| js_error(&e))?;
-        return f(text.as_bytes()).map_err(|e| js_error(&e));
-    }
-    Err(js_error(&Error::new(
-        ErrorCode::InvalidOption,
-        format!(
-            "expected the input to be a string or a Uint8Array, found {}",
-            describe_js(input)
-        ),
-    )))
+    let encoded;
+    let bytes = if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
+        bytes
+    } else if input.is_string() {
+        encoded = encode_js_string(input)?;
+        &encoded
+    } else {
+        return Err(js_error(&Error::new(
+            ErrorCode::InvalidOption,
+            format!(
+                "expected the input to be a string or a Uint8Array, found {}",
+                describe_js(input)
+            ),
+        )));
+    };
+    json::check_size(bytes.length() as usize, options.max_bytes).map_err(|e| js_error(&e))?;
+    f(&bytes.to_vec()).map_err(|e| js_error(&e))
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
