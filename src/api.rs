@@ -71,6 +71,73 @@ fn format_of(value: &Value, options: &Options) -> Result<Format, Error> {
     }
 }
 
+/// Inputs larger than this have their parsed size estimated before parsing.
+const ESTIMATE_ABOVE: usize = 64 << 20;
+
+/// What the input's copy and its parsed form may take in wasm memory (wasm32
+/// has 4 GiB at most; running out traps the module instead of failing cleanly).
+const MEMORY_BUDGET: u64 = 3 << 30;
+
+/// Estimates, in one pass over the bytes, what parsing will allocate, and fails
+/// with too_large when it would not fit in `budget`. Payloads of very many tiny
+/// values (`[0,0,0,…]`) take 20–30 times their size once parsed; event lists,
+/// read in one streaming pass, only a little per event (more when `events()`
+/// keeps the normalized list).
+fn check_memory(input: &[u8], keep_events: bool, budget: u64) -> Result<(), Error> {
+    let (mut tokens, mut items, mut depth) = (0u64, 0u64, 0u32);
+    let (mut in_string, mut escaped) = (false, false);
+    for &b in input {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                tokens += 1;
+                if depth == 1 {
+                    items += 1;
+                }
+                depth = depth.saturating_add(1);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b',' | b':' => tokens += 1,
+            _ => {}
+        }
+    }
+    let head = input.get(..4096).unwrap_or(input);
+    let starts_array = head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
+    let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+    let events = starts_array
+        && (has(b"\"involvedObject\"") || has(b"\"firstTimestamp\"") || has(b"\"elemId\""));
+    let parsed = if events {
+        items.saturating_mul(if keep_events { 640 } else { 128 })
+    } else {
+        tokens.saturating_mul(64)
+    };
+    let needed = parsed.saturating_add(input.len() as u64);
+    if needed > budget {
+        return Err(Error::new(
+            ErrorCode::TooLarge,
+            format!(
+                "expected a payload whose parsed form fits in wasm memory ({} MiB), found {} bytes \
+                 holding about {} values, which would need about {} MiB",
+                budget >> 20,
+                input.len(),
+                tokens,
+                needed >> 20
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Reads the input into the normalized model, with the normalized event list.
 pub fn read(input: &[u8], options: &Options) -> Result<Model, Error> {
     read_model(input, options, true)
@@ -82,6 +149,10 @@ pub fn read(input: &[u8], options: &Options) -> Result<Model, Error> {
 fn read_model(input: &[u8], options: &Options, keep_events: bool) -> Result<Model, Error> {
     use crate::formats::execution_events::{Top, TopSeed};
     use serde::de::DeserializeSeed;
+    json::check_size(input.len(), options.max_bytes)?;
+    if input.len() > ESTIMATE_ABOVE {
+        check_memory(input, keep_events, MEMORY_BUDGET)?;
+    }
     let events = match options.format {
         Some(Format::ExecutionEvents) => Some(true),
         Some(_) => Some(false),
@@ -101,7 +172,7 @@ fn read_model(input: &[u8], options: &Options, keep_events: bool) -> Result<Mode
     match top {
         Top::Events(events) => {
             let (run, r) = *events;
-            warnings.extend(r.warnings);
+            warnings.extend(r.into_warnings());
             Ok(Model {
                 format: Format::ExecutionEvents,
                 runs: vec![run],
@@ -230,4 +301,41 @@ pub fn export_csv(input: &[u8], options: &Options) -> Result<String, Error> {
 pub fn export_trace(input: &[u8], options: &Options) -> Result<String, Error> {
     let model = read_model(input, options, false)?;
     Ok(serde_json::to_string(&crate::export::chrome_trace(&model)).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warnings_are_capped() {
+        let payload = format!("[{{\"execution_id\": \"a\"}}{}]", ", 1".repeat(5000));
+        let s = summarize(payload.as_bytes(), &Options::default())
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        assert_eq!(s.warnings.len(), crate::reader::MAX_WARNINGS + 1);
+        let last = s.warnings.last().map(|w| (w.code, w.message.clone()));
+        assert_eq!(
+            last,
+            Some((
+                crate::error::WarningCode::TooManyWarnings,
+                "expected at most 1000 warnings, found 4000 more; they are not listed".to_string()
+            ))
+        );
+    }
+
+    #[test]
+    fn memory_estimate_rejects_many_tiny_values_but_not_event_lists() {
+        let tiny = format!("[{}0]", "0,".repeat(100_000));
+        let e = check_memory(tiny.as_bytes(), false, 1 << 20).err();
+        assert_eq!(e.map(|e| e.code), Some(ErrorCode::TooLarge));
+        let event = r#"{"involvedObject": {"name": "x"}, "reason": "启动##ActionStart", "message": "a fairly long message about what happened to the element, as the API writes it", "firstTimestamp": "2024-01-01T00:00:00Z", "lastTimestamp": "2024-01-01T00:00:00Z", "count": 1, "type": "Normal", "elemType": "KubeDAG.job", "elemId": "job-a", "actionName": "create"}"#;
+        let events = format!("[{}]", vec![event; 2000].join(","));
+        assert!(check_memory(events.as_bytes(), false, 4 * events.len() as u64).is_ok());
+        // The same bytes as generic JSON (not an event list) cost more per value.
+        let generic = events
+            .replace("involvedObject", "involvedThing")
+            .replace("firstTimestamp", "firstTime")
+            .replace("elemId", "elem");
+        assert!(check_memory(generic.as_bytes(), false, 2 * generic.len() as u64).is_err());
+    }
 }

@@ -109,6 +109,8 @@ pub enum WarningCode {
     EmptyPayload,
     /// An event list mixes events of several executions; the first one's name is the run id.
     MixedRuns,
+    /// More than 1000 warnings: the rest are counted, not listed.
+    TooManyWarnings,
 }
 
 /// Something the reader repaired or dropped. The rest of the payload still summarized.

@@ -184,7 +184,9 @@ fn with_input<T>(
     let encoded;
     let bytes = if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
         bytes
-    } else if input.is_string() {
+    } else if let Some(text) = input.dyn_ref::<js_sys::JsString>() {
+        // UTF-8 takes at least one byte per UTF-16 unit: refuse before encoding.
+        json::check_size(text.length() as usize, options.max_bytes).map_err(|e| js_error(&e))?;
         encoded = encode_js_string(input)?;
         &encoded
     } else {

@@ -14,7 +14,11 @@ pub struct Reader {
     /// Warnings so far, in payload order.
     pub warnings: Vec<Warning>,
     epoch_seconds_warned: bool,
+    suppressed: usize,
 }
+
+/// Most warnings listed one by one; the rest are counted in one more.
+pub const MAX_WARNINGS: usize = 1000;
 
 /// A phase read from the payload: the normalized value and the text as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,11 +74,32 @@ impl Reader {
 
     /// Records a warning at `path`.
     pub fn warn(&mut self, code: WarningCode, path: &Path<'_>, message: String) {
+        if self.warnings.len() >= MAX_WARNINGS {
+            self.suppressed += 1;
+            return;
+        }
         self.warnings.push(Warning {
             code,
             message,
             path: path.render(),
         });
+    }
+
+    /// The warnings, with one more saying how many were left out past
+    /// [`MAX_WARNINGS`] (a payload of a million bad items must not yield a
+    /// million warnings).
+    pub fn into_warnings(mut self) -> Vec<Warning> {
+        if self.suppressed > 0 {
+            self.warnings.push(Warning {
+                code: WarningCode::TooManyWarnings,
+                message: format!(
+                    "expected at most {MAX_WARNINGS} warnings, found {} more; they are not listed",
+                    self.suppressed
+                ),
+                path: "$".into(),
+            });
+        }
+        self.warnings
     }
 
     fn wrong_type(&mut self, path: &Path<'_>, expected: &str, found: &Value) {

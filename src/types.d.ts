@@ -38,7 +38,8 @@ export type WarningCode =
   | "invalid_time"
   | "end_before_begin"
   | "empty_payload"
-  | "mixed_runs";
+  | "mixed_runs"
+  | "too_many_warnings";
 
 /** Options accepted by `summarize`, `timeline`, `events`, `detect` and `rawJson`. All fields are optional. */
 export interface Options {

@@ -32,6 +32,13 @@ pub struct View {
     now: i64,
 }
 
+/// Most pixel columns of one frame.
+pub const MAX_COLUMNS: u32 = 16_384;
+
+/// Most lanes of one frame (a screen shows a few hundred), so a frame is at
+/// most 64 MiB whatever the caller asks.
+pub const MAX_FRAME_LANES: usize = 4096;
+
 /// Bit mask with every phase set.
 pub const ALL_PHASES: u8 = 0b0111_1111;
 
@@ -91,12 +98,15 @@ impl View {
         self.visible.len()
     }
 
-    /// One byte per column for each visible lane in `lane_from..lane_to` (clamped),
+    /// One byte per column for each visible lane in `lane_from..lane_to` (clamped
+    /// to the visible lanes and to [`MAX_FRAME_LANES`], columns to [`MAX_COLUMNS`]),
     /// covering times `t0..t1` over `columns` pixel columns, lane after lane.
     pub fn frame(&self, t0: f64, t1: f64, columns: u32, lane_from: u32, lane_to: u32) -> Vec<u8> {
-        let columns = columns.min(16_384) as usize;
-        let to = (lane_to as usize).min(self.visible.len());
-        let from = (lane_from as usize).min(to);
+        let columns = columns.min(MAX_COLUMNS) as usize;
+        let from = (lane_from as usize).min(self.visible.len());
+        let to = (lane_to as usize)
+            .min(self.visible.len())
+            .clamp(from, from + MAX_FRAME_LANES);
         let mut cells = vec![0u8; (to - from) * columns];
         if columns == 0 || !t0.is_finite() || !t1.is_finite() || t1 <= t0 {
             return cells;
@@ -226,6 +236,11 @@ mod tests {
         assert!(v.frame(10.0, 5.0, 100, 0, 3).iter().all(|&c| c == 0));
         assert!(v.frame(f64::NAN, 5.0, 100, 0, 3).iter().all(|&c| c == 0));
         assert_eq!(v.frame(0.0, 1.0, 100, 5, 2).len(), 0);
+        // Whatever is asked, a frame is at most MAX_FRAME_LANES × MAX_COLUMNS.
+        assert_eq!(
+            v.frame(0.0, 1.0, u32::MAX, 0, u32::MAX).len(),
+            3 * MAX_COLUMNS as usize
+        );
     }
 
     #[test]

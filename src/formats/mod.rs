@@ -156,6 +156,6 @@ pub fn read(value: &Value, format: Format, mut reader: Reader) -> Model {
             );
         }
     }
-    model.warnings = reader.warnings;
+    model.warnings = reader.into_warnings();
     model
 }
