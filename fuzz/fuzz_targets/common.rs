@@ -27,8 +27,8 @@ pub fn split(data: &[u8]) -> Option<(Options, &[u8])> {
     ))
 }
 
-/// 2^53: every number handed to JS must be exact there (serde-wasm-bindgen's
-/// json_compatible serializer refuses larger integers).
+/// 2^53: every integer handed to JS must be exact there (serde-wasm-bindgen's
+/// json_compatible serializer refuses larger integers; floats pass as they are).
 const SAFE: f64 = 9_007_199_254_740_992.0;
 
 /// Serializes `value` as the JS boundary does and checks every number is a
@@ -38,9 +38,13 @@ pub fn check_serializable<T: serde::Serialize>(value: &T) {
     let mut stack = vec![&v];
     while let Some(v) = stack.pop() {
         match v {
+            Value::Number(n) if n.is_f64() => {
+                let f = n.as_f64().expect("number as f64");
+                assert!(f.is_finite(), "number {n} is not finite");
+            }
             Value::Number(n) => {
                 let f = n.as_f64().expect("number as f64");
-                assert!(f.is_finite() && f.abs() <= SAFE, "number {n} is not exact in JS");
+                assert!(f.abs() <= SAFE, "integer {n} is not exact in JS");
             }
             Value::Array(a) => stack.extend(a.iter()),
             Value::Object(o) => stack.extend(o.values()),
