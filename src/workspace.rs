@@ -56,6 +56,8 @@ struct Group {
 pub struct Workspace {
     sources: Vec<Source>,
     groups: Vec<Group>,
+    /// Run key → group, so joining stays linear in the number of runs.
+    by_key: HashMap<String, usize>,
 }
 
 /// What `add` returns.
@@ -196,10 +198,10 @@ impl Workspace {
                 source,
                 run: run_index,
             };
-            let found = self
-                .groups
+            let found = keys
                 .iter()
-                .position(|g| g.keys.iter().any(|k| !k.is_empty() && keys.contains(k)));
+                .filter(|k| !k.is_empty())
+                .find_map(|k| self.by_key.get(k).copied());
             let group = match found {
                 Some(i) => i,
                 None => {
@@ -209,7 +211,8 @@ impl Workspace {
             };
             if let Some(g) = self.groups.get_mut(group) {
                 for k in keys {
-                    if !g.keys.contains(&k) {
+                    if !k.is_empty() && !g.keys.contains(&k) {
+                        self.by_key.entry(k.clone()).or_insert(group);
                         g.keys.push(k);
                     }
                 }
@@ -320,10 +323,18 @@ impl Workspace {
             .map(|e| (e.id.clone(), "status"))
             .collect();
         // Polling: the first snapshot where an element had left Pending.
+        let by_id: Vec<HashMap<&str, &Element>> = if snapshots.len() > 1 {
+            snapshots
+                .iter()
+                .map(|s| s.elements.iter().map(|e| (e.id.as_str(), e)).collect())
+                .collect()
+        } else {
+            Vec::new()
+        };
         for e in run.elements.iter_mut().filter(|e| e.started_at.is_none()) {
             let mut was_pending = false;
-            for snap in &snapshots {
-                let Some(se) = snap.elements.iter().find(|x| x.id == e.id) else {
+            for (snap, index) in snapshots.iter().zip(&by_id) {
+                let Some(se) = index.get(e.id.as_str()) else {
                     continue;
                 };
                 if se.phase == Phase::Pending {
@@ -372,7 +383,8 @@ impl Workspace {
                     });
                 }
             }
-            let known: Vec<String> = run.elements.iter().map(|e| e.id.clone()).collect();
+            let known: std::collections::HashSet<String> =
+                run.elements.iter().map(|e| e.id.clone()).collect();
             for x in &ev.elements {
                 if !known.contains(&x.id) {
                     let mut x = x.clone();
