@@ -119,7 +119,7 @@ fn check_memory(input: &[u8], keep_events: bool, budget: u64) -> Result<(), Erro
     let parsed = if events {
         items.saturating_mul(if keep_events { 640 } else { 128 })
     } else {
-        tokens.saturating_mul(64)
+        tokens.saturating_mul(96)
     };
     let needed = parsed.saturating_add(input.len() as u64);
     if needed > budget {
