@@ -61,20 +61,20 @@ describe("page shell", () => {
     await ctx.close();
   });
 
-  it("opens several files side by side as tabs, and closes them", async () => {
+  it("opens several files side by side as tabs (and the run they join), and closes them", async () => {
     const { page, ctx, seen } = await openPage(browser, server.url);
     await page.setInputFiles(tid("file-input"), [
       path.join(SAMPLES, "aos-upgrade-failed.json"),
       path.join(SAMPLES, "aos-upgrade-failed-events.json"),
     ]);
     await loaded(page);
-    assert.equal(await page.locator(tid("tab")).count(), 2);
-    assert.deepEqual(await page.locator(tid("tab-format")).allTextContents(), ["AOS execution", "Execution events"]);
+    assert.equal(await page.locator(tid("tab")).count(), 3, "two payloads and the run they join");
+    assert.deepEqual(await page.locator(tid("tab-format")).allTextContents(), ["AOS execution", "Execution events", "Joined · 2 sources"]);
     await page.keyboard.press("2");
     await loaded(page);
     assert.equal(await page.locator(tid("format")).textContent(), "Execution events");
     await page.keyboard.press("x");
-    assert.equal(await page.locator(tid("tab")).count(), 1);
+    assert.equal(await page.locator(tid("tab")).count(), 1, "closing a source closes the joined run");
     clean(seen);
     await ctx.close();
   });
@@ -406,6 +406,7 @@ describe("compare and export", () => {
   it("compares two runs of a workflow history", async () => {
     const { page, ctx, seen } = await openSample("workflow-history-failure.json");
     await page.click(tid("compare-menu") + " > summary");
+    await page.waitForSelector(tid("compare-item")); // the menu is filled on its toggle event
     const items = page.locator(tid("compare-item"));
     assert.equal(await items.count(), 5, "the five other runs");
     await items.filter({ has: page.locator(".ph-failed") }).first().click();
@@ -459,7 +460,7 @@ describe("hash", () => {
   it("restores the samples, tab, filters, lane, zoom, time mode and theme", async () => {
     const hash = "&tab=1&ph=Failed&type=Warning&lane=shop-api-deployment&z=1715588700000,1715588990000&tm=local&theme=dark&lang=en";
     const { page, ctx, seen } = await openSample("aos-upgrade-failed.json,aos-upgrade-failed-events.json", hash);
-    assert.equal(await page.locator(tid("tab")).count(), 2);
+    assert.equal(await page.locator(tid("tab")).count(), 3);
     assert.equal(await page.locator(tid("format")).textContent(), "Execution events");
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
     assert.equal(await page.locator(tid("details-name")).textContent(), "shop-api-deployment");

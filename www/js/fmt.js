@@ -9,6 +9,15 @@ export const FORMAT_LABELS = {
   "workflow-executions": "Workflow history",
   "rfs-stack-events": "RFS stack events",
   "api-error": "API error",
+  joined: "Joined run",
+};
+
+/** Where a span's start came from in a joined run (the core's span.source). */
+export const START_SOURCES = {
+  status: { label: "status", text: "the status payload (its own start time)" },
+  events: { label: "events", text: "the events (the element's first start event)" },
+  snapshot: { label: "snapshot", text: "polling: the first snapshot where it had left Pending" },
+  inferred: { label: "inferred", text: "no source has it: the run start is used" },
 };
 
 export function phaseClass(phase) {

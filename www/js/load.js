@@ -1,13 +1,17 @@
-// Loading: files, drag-and-drop, paste, samples; the only module that calls the
-// wasm core or parses anything. Everything stays in this page: the served build
-// fetches only same-origin (the wasm and /samples/), the single-file build
-// fetches nothing (wasm and samples are inlined in a JSON data block).
-// A namespace import: functions a given core build lacks (compare, exports) are
-// feature-detected instead of breaking the module link.
-import init, * as core from "../pkg/execscope.js";
+// Loading: files, drag-and-drop, paste, samples, and the engine that reads them.
+// This module and the engine it drives (js/engine.js, in the Web Worker
+// js/worker.js, or on the main thread when no worker can start) are the only
+// code that calls the wasm core or parses anything; render modules get plain
+// values. Everything stays in this page: the served build fetches only
+// same-origin (the worker, the wasm and /samples/), the single-file build
+// fetches nothing (wasm, worker code and samples are inlined in a JSON data
+// block; the worker starts from a Blob URL).
+import * as engine from "./engine.js";
 
 let ready = null;
 let inline = undefined;
+let conn = null; // {kind: "worker" | "main", call(method, args, transfer) → Promise}
+let info = { version: "", has: [] };
 
 /** The inline data block of the single-file build, or null when served. */
 function inlineData() {
@@ -27,16 +31,108 @@ function b64ToBytes(b64) {
   return out;
 }
 
-/** Initialise the wasm once. Resolves to the core's version string. */
+/** ?engine=main forces the main-thread engine (for comparison and tests). */
+function wantWorker() {
+  try { return new URLSearchParams(location.search).get("engine") !== "main"; } catch (_) { return true; }
+}
+
+/** A worker (served: the module js/worker.js; single file: a Blob URL of the inlined, bundled worker). */
+function workerConn(data) {
+  return new Promise((resolve, reject) => {
+    let w;
+    let url = null;
+    try {
+      if (data) {
+        if (typeof data.worker !== "string") throw new Error("this build has no worker code");
+        // A classic worker: no module worker starts from a Blob URL in a file:// page.
+        url = URL.createObjectURL(new Blob([data.worker], { type: "text/javascript" }));
+        w = new Worker(url, { name: "execscope" });
+      } else {
+        w = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "execscope" });
+      }
+    } catch (e) {
+      if (url) URL.revokeObjectURL(url);
+      reject(e);
+      return;
+    }
+    const pending = new Map();
+    let seq = 0;
+    let started = false;
+    const failAll = (err) => {
+      for (const p of pending.values()) p.reject(err);
+      pending.clear();
+    };
+    w.onmessage = (e) => {
+      const m = e.data || {};
+      const p = pending.get(m.id);
+      if (!p) return;
+      pending.delete(m.id);
+      if (m.error) p.reject(m.error);
+      else p.resolve(m.value);
+    };
+    w.onerror = (e) => {
+      if (e && e.preventDefault) e.preventDefault();
+      const err = { code: "worker", message: "the reading worker stopped: " + ((e && e.message) || "error"), line: null, column: null, offset: null };
+      failAll(err);
+      if (!started) { clearTimeout(timer); w.terminate(); reject(err); }
+    };
+    const call = (method, args, transfer) => new Promise((res, rej) => {
+      const id = ++seq;
+      pending.set(id, { resolve: res, reject: rej });
+      try { w.postMessage({ id, method, args }, transfer || []); } catch (e) { pending.delete(id); rej(e); }
+    });
+    const timer = setTimeout(() => { w.terminate(); failAll(new Error("timeout")); reject(new Error("the reading worker did not start")); }, 30000);
+    const wasm = data && data.wasm ? b64ToBytes(data.wasm) : undefined;
+    call("init", { wasm }, wasm ? [wasm.buffer] : []).then(() => {
+      started = true;
+      clearTimeout(timer);
+      if (url) URL.revokeObjectURL(url);
+      resolve({ kind: "worker", call });
+    }, (e) => {
+      clearTimeout(timer);
+      w.terminate();
+      reject(e);
+    });
+  });
+}
+
+/** The same engine on the main thread (no worker: big payloads then block while read). */
+async function mainConn(data) {
+  await engine.start(data && data.wasm ? b64ToBytes(data.wasm) : undefined);
+  return { kind: "main", call: async (method, args) => (await engine.handle(method, args)).value };
+}
+
+/** Start the engine once (a worker if one can start, else the main thread). Resolves to the core's version. */
 export function start() {
   if (!ready) {
-    const data = inlineData();
-    const p = data && data.wasm
-      ? init({ module_or_path: b64ToBytes(data.wasm) })
-      : init();
-    ready = p.then(() => core.version());
+    ready = (async () => {
+      const data = inlineData();
+      let c = null;
+      if (wantWorker() && typeof Worker === "function") {
+        try { c = await workerConn(data); } catch (_) { c = null; }
+      }
+      if (!c) c = await mainConn(data);
+      conn = c;
+      info = await c.call("info");
+      return info.version;
+    })();
   }
   return ready;
+}
+
+/** "worker" or "main": where payloads are read. */
+export function engineKind() {
+  return conn ? conn.kind : "";
+}
+
+function call(method, args, transfer) {
+  if (!conn) return Promise.reject({ code: "internal", message: "the engine is not started" });
+  return conn.call(method, args, transfer);
+}
+
+/** {value} or {error} from a call. */
+async function result(method, args, transfer) {
+  try { return { value: await call(method, args, transfer) }; } catch (e) { return { error: engine.normError(e) }; }
 }
 
 export function isSingleFile() {
@@ -72,185 +168,242 @@ export async function fetchSample(file) {
   return new Uint8Array(await r.arrayBuffer());
 }
 
-export async function readFile(file) {
-  return new Uint8Array(await file.arrayBuffer());
+/** Polling series (samples/polling/index.json): [{name, title, description, interval, snapshots: [file]}]. */
+export async function listPolling() {
+  const data = inlineData();
+  if (data) return Array.isArray(data.pollingIndex) ? data.pollingIndex : [];
+  if (location.protocol === "file:") return [];
+  try {
+    const r = await fetch(new URL("samples/polling/index.json", document.baseURI), { credentials: "same-origin" });
+    if (!r.ok) return [];
+    const list = await r.json();
+    return Array.isArray(list) ? list.filter((s) => s && Array.isArray(s.snapshots)) : [];
+  } catch (_) {
+    return [];
+  }
+}
+
+/** The bytes of one recorded snapshot, by file name. */
+export async function fetchPolling(file) {
+  const data = inlineData();
+  if (data) {
+    const text = data.polling && data.polling[file];
+    if (typeof text !== "string") throw new Error("snapshot " + file + " is not in this build");
+    return new TextEncoder().encode(text);
+  }
+  if (!/^[\w.\-]+$/.test(file)) throw new Error("bad snapshot name");
+  const r = await fetch(new URL("samples/polling/" + file, document.baseURI), { credentials: "same-origin" });
+  if (!r.ok) throw new Error("snapshot " + file + ": HTTP " + r.status);
+  return new Uint8Array(await r.arrayBuffer());
 }
 
 let seq = 0;
 
-function normError(e) {
-  if (e && typeof e === "object") {
-    return {
-      code: e.code || "internal",
-      message: String(e.message || e),
-      line: typeof e.line === "number" ? e.line : null,
-      column: typeof e.column === "number" ? e.column : null,
-      offset: typeof e.offset === "number" ? e.offset : null,
-    };
-  }
-  return { code: "internal", message: String(e), line: null, column: null, offset: null };
+/** The engine arguments for an input (File, string or bytes), and what may be moved to the worker. */
+function inputArgs(input) {
+  if (typeof Blob !== "undefined" && input instanceof Blob) return { args: { file: input }, transfer: [] };
+  if (typeof input === "string") return { args: { text: input }, transfer: [] };
+  const whole = input.byteOffset === 0 && input.byteLength === input.buffer.byteLength;
+  return { args: { bytes: input }, transfer: whole ? [input.buffer] : [] };
 }
 
-function asText(input) {
-  return typeof input === "string" ? input : new TextDecoder("utf-8").decode(input);
-}
-
-/** A few lines around line:column for an invalid_json error, long lines windowed. */
-function excerpt(input, line, column) {
-  const text = asText(input);
-  const first = Math.max(1, line - 3);
-  const last = line + 2;
-  const WIN = 120;
-  let pos = 0;
-  let n = 1;
-  while (n < first) {
-    const nl = text.indexOf("\n", pos);
-    if (nl < 0) return [];
-    pos = nl + 1;
-    n++;
-  }
-  const lines = [];
-  for (; n <= last && pos <= text.length; n++) {
-    let nl = text.indexOf("\n", pos);
-    if (nl < 0) nl = text.length;
-    let s = text.slice(pos, nl).replace(/\r$/, "");
-    let caret = n === line ? Math.max(1, column || 1) : null;
-    if (s.length > WIN) {
-      const center = caret != null ? caret - 1 : 0;
-      const cut = Math.max(0, Math.min(center - 50, s.length - WIN));
-      s = (cut > 0 ? "…" : "") + s.slice(cut, cut + WIN) + (cut + WIN < s.length ? "…" : "");
-      if (caret != null) caret = caret - cut + (cut > 0 ? 1 : 0);
-    }
-    lines.push({ n, text: s, caret });
-    if (nl >= text.length) break;
-    pos = nl + 1;
-  }
-  return lines;
-}
-
-function sizeOf(input) {
-  return typeof input === "string" ? new TextEncoder().encode(input).length : input.byteLength;
-}
-
-/** Split "中文##English" the way the core splits Bilingual texts (for lane and failure texts). */
-export function splitBilingual(text) {
-  if (text == null) return null;
-  const i = text.indexOf("##");
-  if (i < 0) return { raw: text, zh: null, en: null };
-  const zh = text.slice(0, i).trim();
-  const en = text.slice(i + 2).trim();
-  return { raw: text, zh: zh || null, en: en || null };
+function inputSize(input) {
+  if (typeof Blob !== "undefined" && input instanceof Blob) return input.size;
+  return typeof input === "string" ? input.length : input.byteLength;
 }
 
 /**
- * Read one payload. Returns a Doc:
- * {id, name, source, input, size, format, summary, error, runs}
+ * Read one payload (a File, a string or bytes; bytes are moved to the engine).
+ * Resolves to a Doc: {id, name, source, size, format, summary, error}.
  * The error (if any) is {code, message, line, column, offset, context}.
  */
-export function openPayload(name, input, source) {
+export async function openPayload(name, input, source) {
+  const id = ++seq;
   const doc = {
-    id: ++seq, name, source: source || "", input, size: sizeOf(input),
+    id, name, source: source || "", size: inputSize(input),
     format: null, summary: null, error: null,
-    _timelines: new Map(), _events: null, _raw: undefined, _rawError: null,
+    _timelines: new Map(), _events: null, _raw: null, closed: false,
   };
+  const { args, transfer } = inputArgs(input);
   try {
-    doc.summary = core.summarize(input);
-    doc.format = doc.summary.kind;
-    for (const r of doc.summary.runs) {
-      r.reasonBi = splitBilingual(r.reason ?? null);
-      r.messageBi = splitBilingual(r.message ?? null);
-      if (r.firstFailure) {
-        r.firstFailure.reasonBi = splitBilingual(r.firstFailure.reason);
-        r.firstFailure.messageBi = splitBilingual(r.firstFailure.message);
-      }
-    }
+    const r = await call("open", { id, name, ...args }, transfer);
+    Object.assign(doc, { size: r.size, format: r.format, summary: r.summary, error: r.error });
   } catch (e) {
-    doc.error = normError(e);
-    if (doc.error.code === "invalid_json" && doc.error.line != null) {
-      try { doc.error.context = excerpt(input, doc.error.line, doc.error.column); } catch (_) { doc.error.context = null; }
-    }
-    try { doc.format = core.detect(input); } catch (_) { doc.format = null; }
+    doc.error = engine.normError(e);
   }
   return doc;
 }
 
-/** timeline(input, {run}) for the doc, cached per run. {value} or {error}. */
-export function getTimeline(doc, runId) {
-  const key = runId || "";
+/**
+ * The timeline of a run, cached per run: {value: {kind: "objects", value: Timeline}}
+ * or {value: {kind: "frames", view: RemoteView}} (a large timeline kept in the
+ * engine), or {error}. mode: auto | objects | frames.
+ */
+export function getTimeline(doc, runId, mode) {
+  const key = (runId || "") + "|" + (mode || "auto");
   if (!doc._timelines.has(key)) {
-    let r;
-    try {
-      const tl = core.timeline(doc.input, runId ? { run: runId } : undefined);
-      for (const l of tl.lanes) {
-        l.reasonBi = splitBilingual(l.reason);
-        l.messageBi = splitBilingual(l.message);
-      }
-      r = { value: tl };
-    } catch (e) { r = { error: normError(e) }; }
-    doc._timelines.set(key, r);
+    doc._timelines.set(key, result("timeline", { id: doc.id, run: runId || undefined, mode: mode || "auto" }).then(wrapTimeline));
   }
   return doc._timelines.get(key);
 }
 
-/** events(input) for the doc (execution-events; [] otherwise). {value} or {error}. */
-export function getEvents(doc) {
+function wrapTimeline(r) {
+  if (r.error || r.value.kind !== "frames") return r;
+  return { value: { kind: "frames", view: new RemoteView(r.value) } };
+}
+
+const EVENTS_SLICE = 5000;
+
+/** Rebuild the events of a packed slice (engine.eventsPacked); reasons are shared objects. */
+function unpackEvents(p, reasonCache, out, stats) {
+  const S = p.strings;
+  const c = p.cols;
+  const reasons = p.reasons.map(([raw, zh, en]) => {
+    let r = reasonCache.get(raw);
+    if (!r) { r = { raw, zh, en }; reasonCache.set(raw, r); }
+    return r;
+  });
+  const str = (k) => (k < 0 ? null : S[k]);
+  for (let i = 0; i < p.n; i++) {
+    const e = {
+      element: str(c.element[i]), elemType: str(c.elemType[i]), type: str(c.type[i]),
+      reason: reasons[c.reason[i]],
+      message: { raw: p.msgRaw[i], zh: p.msgZh[i], en: p.msgEn[i] },
+      firstTimestamp: Number.isNaN(c.first[i]) ? null : c.first[i],
+      lastTimestamp: Number.isNaN(c.last[i]) ? null : c.last[i],
+      count: c.count[i], action: str(c.action[i]), kind: str(c.kind[i]), phase: str(c.phase[i]),
+    };
+    out.push(e);
+    const t = e.type ?? "(none)";
+    stats.types.set(t, (stats.types.get(t) || 0) + 1);
+    if (e.element != null) stats.elements.set(e.element, (stats.elements.get(e.element) || 0) + 1);
+  }
+}
+
+/**
+ * events(input) for the doc ([] for other formats), fetched in packed slices so
+ * that no single hand-over blocks the page; types and elements are counted as
+ * the slices arrive (the events table then need not walk them all at once).
+ * {value, stats: {types, elements}} or {error}. onProgress(done, total).
+ */
+export function getEvents(doc, onProgress) {
   if (!doc._events) {
-    try { doc._events = { value: core.events(doc.input) }; } catch (e) { doc._events = { error: normError(e) }; }
+    doc._events = (async () => {
+      try {
+        const stats = { types: new Map(), elements: new Map() };
+        const reasonCache = new Map();
+        const out = [];
+        let total = Infinity;
+        for (let from = 0; from < total; from += EVENTS_SLICE) {
+          if (onProgress && from) onProgress(from, total);
+          const p = await call("eventsPacked", { id: doc.id, from, count: EVENTS_SLICE });
+          total = p.total;
+          unpackEvents(p, reasonCache, out, stats);
+          if (!p.n) break;
+        }
+        return { value: out, stats };
+      } catch (e) {
+        return { error: engine.normError(e) };
+      }
+    })();
   }
   return doc._events;
 }
 
 /** The whole payload as a JS value: JSON.parse(rawJson(input)). {value} or {error}. */
 export function getRaw(doc) {
-  if (doc._raw === undefined) {
-    try { doc._raw = { value: JSON.parse(core.rawJson(doc.input)) }; } catch (e) { doc._raw = { error: normError(e) }; }
-  }
+  if (!doc._raw) doc._raw = result("raw", { id: doc.id });
   return doc._raw;
 }
 
 /** decodeObjectData(text): {value: DecodedObjectData} or {error}. */
 export function decode(text) {
-  try { return { value: core.decodeObjectData(text) }; } catch (e) { return { error: normError(e) }; }
+  return result("decode", { text });
 }
 
-/** True when the core build has this export (compare, exportJson, exportCsv, exportTrace). */
+/** True when the core build has this export (compare, exportJson, exportCsv, exportTrace, Workspace…). */
 export function has(name) {
-  return typeof core[name] === "function";
+  return info.has.includes(name);
 }
-
-const EXPORTS = {
-  json: { fn: "exportJson", ext: "execscope.json", type: "application/json" },
-  csv: { fn: "exportCsv", ext: "elements.csv", type: "text/csv;charset=utf-8" },
-  trace: { fn: "exportTrace", ext: "trace.json", type: "application/json" },
-};
 
 /** kind: json | csv | trace. {value: {text, ext, type}} or {error}. */
 export function exportDoc(doc, kind, runId) {
-  const e = EXPORTS[kind];
-  if (!e || !has(e.fn)) return { error: { code: "unsupported", message: "this build of the core has no " + (e ? e.fn : kind) } };
-  try {
-    return { value: { text: core[e.fn](doc.input, runId ? { run: runId } : undefined), ext: e.ext, type: e.type } };
-  } catch (err) {
-    return { error: normError(err) };
-  }
+  return result("exportDoc", { id: doc.id, kind, run: runId || undefined });
 }
 
 /** compare(a, b): run runA of doc a against run runB of doc b. {value: Comparison} or {error}. */
 export function compareDocs(a, runA, b, runB) {
-  if (!has("compare")) return { error: { code: "unsupported", message: "this build of the core has no compare" } };
-  try {
-    return { value: core.compare(a.input, b.input, runA ? { run: runA } : undefined, runB ? { run: runB } : undefined) };
-  } catch (err) {
-    return { error: normError(err) };
-  }
+  if (!has("compare")) return Promise.resolve({ error: { code: "unsupported", message: "this build of the core has no compare" } });
+  return result("compare", { a: a.id, runA: runA || undefined, b: b.id, runB: runB || undefined });
 }
 
-/** Free the big cached values of a closed doc. */
+/** Forget a closed doc (here and in the engine: its bytes and timeline views). */
 export function dispose(doc) {
+  doc.closed = true;
   doc._timelines.clear();
   doc._events = null;
-  doc._raw = undefined;
-  doc.input = null;
+  doc._raw = null;
+  call("close", { id: doc.id }).catch(() => {});
+}
+
+/**
+ * A timeline kept in the engine (the core's TimelineView), drawn from frames:
+ * every method is a call to the engine and resolves later.
+ */
+export class RemoteView {
+  constructor(r) {
+    this.handle = r.view;
+    this.laneCount = r.laneCount;
+    this.visibleCount = r.visibleCount;
+    this.start = r.start;
+    this.end = r.end;
+    this.freed = false;
+  }
+
+  /** {t0, t1, columns, from, to, bytes: Uint8Array} (README "Drawing large timelines"). */
+  frame(t0, t1, columns, from, to) { return call("viewFrame", { view: this.handle, t0, t1, columns, from, to }); }
+  /** {from, labels: string[], phases: Uint8Array} of visible lanes from..to. */
+  rows(from, to) { return call("viewRows", { view: this.handle, from, to }); }
+  /** {lane, span, marker} or null. */
+  hit(row, t, tolerance) { return call("viewHit", { view: this.handle, row, t, tolerance }); }
+  lane(index) { return call("viewLane", { view: this.handle, index }); }
+  indexOf(id) { return call("viewIndexOf", { view: this.handle, id }); }
+  async filter(mask, text) { this.visibleCount = await call("viewFilter", { view: this.handle, mask, text }); return this.visibleCount; }
+  /** Uint32Array(7 × columns): per phase and column, lanes with a span there. */
+  overview(t0, t1, columns) { return call("viewOverview", { view: this.handle, t0, t1, columns }); }
+  free() { if (this.freed) return; this.freed = true; call("viewFree", { view: this.handle }).catch(() => {}); }
+}
+
+/**
+ * The core's Workspace (payloads of one run joined), kept in the engine.
+ * Every method resolves to {value} or {error}.
+ */
+export class Space {
+  static async create() {
+    return new Space(await call("wsNew"));
+  }
+
+  constructor(handle) { this.handle = handle; }
+
+  /** Add an open doc (by id: nothing is copied) or bytes / a string. The core's Added. */
+  add(docOrInput, name) {
+    if (docOrInput && typeof docOrInput === "object" && "id" in docOrInput && "summary" in docOrInput) {
+      return result("wsAdd", { ws: this.handle, doc: docOrInput.id, name });
+    }
+    const { args, transfer } = inputArgs(docOrInput);
+    return result("wsAdd", { ws: this.handle, name, ...args }, transfer);
+  }
+
+  runs() { return result("wsRuns", { ws: this.handle }); }
+  summary(run) { return result("wsSummary", { ws: this.handle, run }); }
+  changes(run, since) { return result("wsChanges", { ws: this.handle, run, since: since || 0 }); }
+
+  /** Like getTimeline: objects when small (weight = lanes + events), else a RemoteView. */
+  async timeline(run, mode, weight) {
+    return wrapTimeline(await result("wsTimeline", { ws: this.handle, run, mode: mode || "auto", weight: weight || 0 }));
+  }
+
+  free() { return result("wsFree", { ws: this.handle }); }
 }
 
 /** Pretty-print a decoded JSON value (for copy / download / text view). */

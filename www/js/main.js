@@ -1,12 +1,17 @@
-// Wiring: the header, tabs, the view of the active payload, keyboard shortcuts,
-// the URL hash. Parsing and wasm calls live in load.js; drawing in render/*.
+// Wiring: the header, tabs, the view of the active payload (or of a run joined
+// from several payloads), keyboard shortcuts, the URL hash. Parsing and wasm
+// calls live in load.js (and the engine it drives, in a worker); drawing in render/*.
 import { h, clear, downloadText } from "./dom.js";
 import * as load from "./load.js";
 import { readHash, writeHash } from "./state.js";
-import { PHASES, FORMAT_LABELS, TIME_MODES, phaseClass, fmtBytes, fmtTime } from "./fmt.js";
+import { PHASES, FORMAT_LABELS, TIME_MODES, phaseClass, fmtBytes, fmtTime, fmtNum, plural } from "./fmt.js";
 import { renderSummary } from "./render/summary.js";
 import { renderPhaseChips } from "./render/phases.js";
 import { TimelineView } from "./render/timeline.js";
+import { FrameTimelineView } from "./render/frames.js";
+import { renderSources, renderConflicts, renderStartSources, countStartSources } from "./render/join.js";
+import { ProgressChart } from "./render/progress.js";
+import { renderChanges } from "./render/changes.js";
 import { renderDetails } from "./render/details.js";
 import { EventsView } from "./render/events.js";
 import { renderObjectData } from "./render/objectdata.js";
@@ -19,7 +24,8 @@ const $ = (id) => document.getElementById(id);
 
 const app = {
   docs: [],
-  active: -1,
+  joins: [], // runs the core's Workspace joined from several open payloads: tabs after the payloads
+  active: -1, // index into tabs(): payloads, then joined runs
   tm: "utc",
   theme: "",
   lang: "both",
@@ -27,7 +33,16 @@ const app = {
   samples: [],
   pasteN: 0,
   ready: false,
+  space: null, // load.Space: every readable payload, joined by run
+  spaceQueue: Promise.resolve(),
+  dismissed: new Set(), // joined runs whose tab was closed (key: run id + sources)
+  joinSeq: 0,
 };
+
+/** The timeline drawing mode: ?timeline=frames|objects forces one (default: frames above 20,000 lanes + events). */
+const TL_MODE = (() => {
+  try { const m = new URLSearchParams(location.search).get("timeline"); return m === "frames" || m === "objects" ? m : "auto"; } catch (_) { return "auto"; }
+})();
 
 // ---- helpers ---------------------------------------------------------------------------
 
@@ -53,8 +68,13 @@ function newView() {
   return { run: "", phases: new Set(), type: "", el: "", q: "", sort: "asc", lane: "", z: null, laneText: "", cmp: null };
 }
 
+/** Tabs: the open payloads, then the joined runs. */
+function tabs() {
+  return app.docs.concat(app.joins);
+}
+
 function activeDoc() {
-  return app.active >= 0 ? app.docs[app.active] : null;
+  return app.active >= 0 ? tabs()[app.active] || null : null;
 }
 
 function newestRunId(summary) {
@@ -67,7 +87,7 @@ function newestRunId(summary) {
 
 function selectedRun(doc) {
   const s = doc.summary;
-  if (!s || !s.runs.length) return null;
+  if (!s || !s.runs || !s.runs.length) return null;
   if (s.kind === "workflow-executions") {
     return s.runs.find((r) => r.id === doc.view.run) || s.runs.find((r) => r.id === newestRunId(s)) || s.runs[0];
   }
@@ -88,12 +108,12 @@ function sync() {
   if (doc && doc.view) {
     const v = doc.view;
     Object.assign(st, {
-      run: doc.summary && doc.summary.kind === "workflow-executions" ? v.run : "",
+      run: doc.kind !== "join" && doc.summary && doc.summary.kind === "workflow-executions" ? v.run : "",
       ph: [...v.phases],
       type: v.type, el: v.el, q: v.q, sort: v.sort !== "asc" ? v.sort : "",
       lane: v.lane, z: v.z ? v.z.join(",") : "",
     });
-    const other = v.cmp ? app.docs.findIndex((d) => d.id === v.cmp.docId) : -1;
+    const other = v.cmp && doc.kind !== "join" ? app.docs.findIndex((d) => d.id === v.cmp.docId) : -1;
     if (other >= 0) { st.cmp = String(other); st.cmprun = v.cmp.run || ""; }
   }
   writeHash(st);
@@ -164,80 +184,252 @@ function setTimeMode(mode) {
 function renderTabs() {
   const nav = $("tabs");
   clear(nav);
-  nav.hidden = app.docs.length === 0;
-  app.docs.forEach((doc, i) => {
+  const all = tabs();
+  nav.hidden = all.length === 0;
+  all.forEach((doc, i) => {
+    if (doc.kind === "join") { nav.appendChild(joinTab(doc, i)); return; }
     const run = doc.summary && doc.summary.runs.length ? selectedRun(doc) : null;
     const status = doc.error ? h("span", { class: "tab-err", title: "cannot be read: " + doc.error.code }, "!")
       : doc.summary && doc.summary.apiError ? h("span", { class: "tab-err", title: "API error" }, doc.summary.apiError.httpCode ?? "!")
         : run ? h("span", { class: ["dot", phaseClass(run.phase)], title: run.phase }) : null;
     const fmt = doc.format ? (FORMAT_LABELS[doc.format] || doc.format) : "unreadable";
-    const tab = h("div", { class: ["tab", i === app.active ? "on" : ""], "data-testid": "tab", role: "presentation" },
+    const tab = h("div", { class: ["tab", i === app.active ? "on" : ""], "data-testid": "tab", "data-kind": "payload", role: "presentation" },
       h("button", { type: "button", class: "tab-main", role: "tab", "aria-selected": String(i === app.active),
         title: doc.name + " — " + fmt + " — " + fmtBytes(doc.size) + (i < 9 ? " (" + (i + 1) + ")" : ""),
         onclick: () => activate(i) },
       status,
       h("span", { class: "tab-name" }, doc.name),
       h("span", { class: ["fmt", doc.error ? "fmt-bad" : ""], "data-testid": "tab-format" }, fmt)),
-      h("button", { type: "button", class: "tab-x", title: "Close (X)", "aria-label": "Close " + doc.name, onclick: () => closeDoc(i) }, "✕"));
+      h("button", { type: "button", class: "tab-x", title: "Close (X)", "aria-label": "Close " + doc.name, onclick: () => closeTab(i) }, "✕"));
     nav.appendChild(tab);
   });
 }
 
+function joinTab(join, i) {
+  const what = join.snapshots > 1 && join.sources.every((s) => s.role === "status")
+    ? join.snapshots + " snapshots" : join.sources.length + " sources";
+  return h("div", { class: ["tab", "tab-join", i === app.active ? "on" : ""], "data-testid": "tab", "data-kind": "join", role: "presentation" },
+    h("button", { type: "button", class: "tab-main", role: "tab", "aria-selected": String(i === app.active),
+      title: "One run joined from " + join.sources.map((s) => s.name).join(" + ") + (i < 9 ? " (" + (i + 1) + ")" : ""),
+      onclick: () => activate(i) },
+    h("span", { class: ["dot", phaseClass(join.phase)], title: join.phase }),
+    h("span", { class: "join-icon", "aria-hidden": "true" }, "⋈"),
+    h("span", { class: "tab-name" }, join.name || join.runId),
+    h("span", { class: "fmt fmt-join", "data-testid": "tab-format" }, "Joined · " + what)),
+    h("button", { type: "button", class: "tab-x", title: "Close (X): the payloads stay open", "aria-label": "Close the joined run " + (join.name || join.runId), onclick: () => closeTab(i) }, "✕"));
+}
+
 function activate(i) {
-  if (i < 0 || i >= app.docs.length) return;
+  if (i < 0 || i >= tabs().length) return;
   app.active = i;
   renderTabs();
   renderActive();
   sync();
 }
 
-function closeDoc(i) {
-  const [doc] = app.docs.splice(i, 1);
-  if (doc) load.dispose(doc);
-  if (app.active >= app.docs.length) app.active = app.docs.length - 1;
+function closeTab(i) {
+  const item = tabs()[i];
+  if (!item) return;
+  if (item.kind === "join") {
+    app.dismissed.add(item.key);
+    app.joins = app.joins.filter((j) => j !== item);
+  } else {
+    app.docs = app.docs.filter((d) => d !== item);
+    load.dispose(item);
+    // The payloads joined with it no longer are: the workspace is rebuilt without it.
+    if (item.inSpace) rebuildSpace();
+    const before = app.joins.length;
+    app.joins = app.joins.filter((j) => !j.sources.some((s) => s.docId === item.id));
+    if (app.joins.length !== before && app.active >= app.docs.length + app.joins.length) app.active = app.docs.length + app.joins.length - 1;
+  }
+  const n = tabs().length;
+  if (app.active >= n) app.active = n - 1;
   else if (i < app.active) app.active--;
   renderTabs();
   renderActive();
   sync();
 }
 
+// ---- joining: the core's Workspace over every open payload -----------------------------------
+
+function spaceTask(fn) {
+  app.spaceQueue = app.spaceQueue.then(fn).catch(() => {});
+  return app.spaceQueue;
+}
+
+function joinable(doc) {
+  return !doc.error && doc.summary && !doc.summary.apiError && doc.summary.runs.length > 0 && load.has("Workspace");
+}
+
+/** The ids and names of a doc's runs (what the core's join keys start from). */
+function runKeys(doc) {
+  if (!doc._keys) {
+    doc._keys = new Set();
+    for (const r of doc.summary.runs.slice(0, 2000)) {
+      if (r.id) doc._keys.add(r.id);
+      if (r.name) doc._keys.add(r.name);
+    }
+  }
+  return doc._keys;
+}
+
+/**
+ * Whether a doc may join another open one: they share a run id or name (an
+ * execution and its events, snapshots of one execution). Adding a payload to
+ * the workspace reads it once more in the worker: only done when it may join.
+ */
+function mayJoin(doc) {
+  if (!joinable(doc)) return false;
+  const keys = runKeys(doc);
+  return app.docs.some((d) => d !== doc && joinable(d) && [...runKeys(d)].some((k) => keys.has(k)));
+}
+
+/** Waits until the active view has drawn what it queued (joining never delays a first paint); at most 10 s. */
+async function idle() {
+  const limit = new Promise((r) => setTimeout(r, 10000));
+  for (let k = 0; k < 50; k++) {
+    const q = app.view && app.view.queue;
+    if (!q) return;
+    if (await Promise.race([q.then(() => false), limit.then(() => true)])) return;
+    if (!app.view || app.view.queue === q) return;
+  }
+}
+
+function uniqueName(name) {
+  const used = new Set(app.docs.filter((d) => d.inSpace).map((d) => d.wsName));
+  let n = name || "payload";
+  for (let k = 2; used.has(n); k++) n = name + " (" + k + ")";
+  return n;
+}
+
+async function addDocToSpace(doc, space) {
+  if (doc.closed || doc.inSpace || !mayJoin(doc)) return;
+  if (!space && !app.space) app.space = await load.Space.create();
+  doc.wsName = uniqueName(doc.name);
+  const r = await (space || app.space).add(doc, doc.wsName);
+  doc.inSpace = !r.error;
+}
+
+/**
+ * Add payloads (and the open ones they may join) to the workspace in the
+ * background, then show the runs they join. how: refreshJoins'.
+ */
+function joinDocs(docs, how) {
+  return spaceTask(async () => {
+    const todo = new Set(docs.filter(mayJoin));
+    if (!todo.size) return;
+    for (const d of app.docs) if (!todo.has(d) && mayJoin(d)) todo.add(d);
+    await idle();
+    for (const d of app.docs) if (todo.has(d)) await addDocToSpace(d);
+    await refreshJoins(how);
+  });
+}
+
+/** A payload was closed: a new workspace of the others replaces the old one (no remove in the core). */
+function rebuildSpace() {
+  spaceTask(async () => {
+    const old = app.space;
+    const next = await load.Space.create();
+    for (const d of app.docs) d.inSpace = false;
+    for (const d of app.docs) await addDocToSpace(d, next);
+    app.space = next;
+    if (old) await old.free();
+    await refreshJoins("notify");
+  });
+}
+
+/**
+ * Re-read the workspace's runs: a tab per run that two or more open payloads
+ * joined. how: "quiet" (the caller shows it), "notify" (a toast names a new one).
+ */
+async function refreshJoins(how) {
+  if (!app.space) return;
+  const r = await app.space.runs();
+  if (r.error) return;
+  const activeItem = activeDoc();
+  const next = [];
+  for (const run of r.value) {
+    const sources = run.sources.map((s) => {
+      const d = app.docs.find((x) => x.inSpace && x.wsName === s.name);
+      return d ? { ...s, docId: d.id, doc: d } : null;
+    });
+    if (sources.some((s) => !s)) continue;
+    if (new Set(sources.map((s) => s.docId)).size < 2) continue;
+    const key = sources.map((s) => s.docId).sort((a, b) => a - b).join(",");
+    if (app.dismissed.has(key)) continue;
+    const old = app.joins.find((j) => j.key === key) || app.joins.find((j) => j.runId === run.id);
+    next.push({
+      kind: "join", id: old ? old.id : "join-" + (++app.joinSeq), key, runId: run.id, name: run.name, phase: run.phase,
+      sources, snapshots: run.snapshots, view: old ? old.view : newView(), isNew: !old, changed: !old || old.key !== key,
+      size: sources.reduce((a, s) => a + (s.doc.size || 0), 0), summary: null,
+    });
+  }
+  const activeJoinChanged = activeItem && activeItem.kind === "join" && !next.some((j) => j.id === activeItem.id && !j.changed);
+  app.joins = next;
+  const fresh = next.find((j) => j.isNew);
+  if (activeItem) {
+    const same = activeItem.kind === "join" ? next.find((j) => j.id === activeItem.id) : activeItem;
+    app.active = same ? tabs().indexOf(same) : Math.min(app.active, tabs().length - 1);
+  }
+  renderTabs();
+  if (activeJoinChanged) renderActive();
+  if (fresh && how === "notify") toast("Joined into one run: " + fresh.sources.map((s) => s.name).join(" + ") + " — see the ⋈ tab");
+  sync();
+}
+
 // ---- opening -----------------------------------------------------------------------------
 
+function sizeOfInput(input) {
+  return typeof input === "string" ? input.length : input instanceof Blob ? input.size : input.byteLength;
+}
+
 async function openInputs(items, opts = {}) {
-  if (!items.length) return;
+  if (!items.length) return [];
   try {
     await load.start();
   } catch (e) {
     fatal(e);
-    return;
+    return [];
   }
-  let first = -1;
+  const added = [];
+  let total = 0;
   for (const it of items) {
-    setBusy("Reading " + it.name + " (" + fmtBytes(typeof it.input === "string" ? it.input.length : it.input.byteLength) + ")…");
-    await nextFrame();
-    const doc = load.openPayload(it.name, it.input, it.source);
+    total += sizeOfInput(it.input);
+    setBusy("Reading " + it.name + " (" + fmtBytes(sizeOfInput(it.input)) + ")…");
+    const doc = await load.openPayload(it.name, it.input, it.source);
+    doc.kind = "doc";
     doc.view = opts.view && items.length === 1 ? opts.view : newView();
     app.docs.push(doc);
-    if (first < 0) first = app.docs.length - 1;
+    added.push(doc);
   }
   setBusy(null);
-  if (opts.noActivate) return;
-  app.active = first;
+  if (opts.noActivate) return added;
+  // Small payloads that join an open one (an execution and its events): show the
+  // joined run at once. Large ones: show the payload first, the joined tab when ready.
+  const small = total < 8 * 1024 * 1024;
+  if (small && added.some(mayJoin)) {
+    await joinDocs(added, "quiet");
+    const fresh = app.joins.find((j) => j.isNew && j.sources.some((s) => added.includes(s.doc)));
+    if (fresh) {
+      app.active = tabs().indexOf(fresh);
+      renderTabs();
+      renderActive();
+      sync();
+      toast("One run from " + fresh.sources.length + " payloads: " + fresh.sources.map((s) => s.name).join(" + "));
+      return added;
+    }
+  }
+  app.active = app.docs.indexOf(added[0]);
   renderTabs();
   renderActive();
   sync();
+  if (added.some((d) => mayJoin(d) && !d.inSpace)) joinDocs(added, "notify");
+  return added;
 }
 
 async function openFiles(files) {
-  const items = [];
-  for (const f of files) {
-    try {
-      items.push({ name: f.name, input: await load.readFile(f), source: "file:" + f.name });
-    } catch (e) {
-      toast("Cannot read " + f.name + ": " + (e.message || e), true);
-    }
-  }
-  await openInputs(items);
+  // The engine reads the files (in the worker): nothing big is copied on this thread.
+  await openInputs(files.map((f) => ({ name: f.name, input: f, source: "file:" + f.name })));
 }
 
 async function openSample(file, opts) {
@@ -245,10 +437,11 @@ async function openSample(file, opts) {
     setBusy("Loading sample " + file + "…");
     const bytes = await load.fetchSample(file);
     const meta = app.samples.find((s) => s.file === file);
-    await openInputs([{ name: (meta && meta.title) || file, input: bytes, source: "sample:" + file }], opts);
+    return await openInputs([{ name: (meta && meta.title) || file, input: bytes, source: "sample:" + file }], opts);
   } catch (e) {
     setBusy(null);
     toast(e.message || String(e), true);
+    return [];
   }
 }
 
@@ -288,7 +481,14 @@ class DocView {
       if (msg) setBusy(msg);
       await nextFrame();
       if (this.dead) return;
-      try { fn(); } finally { if (msg) setBusy(null); }
+      try {
+        await fn();
+      } catch (e) {
+        toast("Something went wrong: " + ((e && e.message) || e), true);
+        console.error(e);
+      } finally {
+        if (msg) setBusy(null);
+      }
     });
     return this.queue;
   }
@@ -317,7 +517,7 @@ class DocView {
       h("span", { class: "spacer" }),
       doc.error ? null : this.compareMenu(),
       doc.error ? null : this.exportMenu(),
-      h("button", { type: "button", class: "btn small", title: "Close this payload (X)", onclick: () => closeDoc(app.docs.indexOf(doc)) }, "Close")));
+      h("button", { type: "button", class: "btn small", title: "Close this payload (X)", onclick: () => closeTab(tabs().indexOf(doc)) }, "Close")));
 
     if (doc.error) {
       root.appendChild(renderError(doc.error));
@@ -336,16 +536,33 @@ class DocView {
     this.eventsHost = h("div", { class: "events-host" });
     root.appendChild(this.eventsHost);
     this.buildRun();
-    if (s.kind === "execution-events") this.later("Reading the events…", () => this.buildEvents(this.eventsHost));
+    if (s.kind === "execution-events") this.later(doc.size > 2e6 ? "Reading the events…" : null, () => this.buildEvents(this.eventsHost));
     this.buildRaw(root, false);
     this.markLoaded();
+  }
+
+  /** The timeline of a run (load.getTimeline): {value: {kind: objects|frames, …}} or {error}. */
+  fetchTimeline(run) {
+    return load.getTimeline(this.doc, this.doc.summary.kind === "workflow-executions" ? run.id : undefined, TL_MODE);
+  }
+
+  /** The events shown in the table: {value: Event[]} or {error}. */
+  fetchEvents(onProgress) {
+    return load.getEvents(this.doc, onProgress);
   }
 
   /** data-loaded="true" on the view once everything queued is drawn (tests wait for it). */
   markLoaded() {
     this.root.dataset.loaded = "false";
-    const q = this.queue;
-    q.then(() => { if (!this.dead && this.queue === q) this.root.dataset.loaded = "true"; });
+    const check = () => {
+      const q = this.queue;
+      q.then(() => {
+        if (this.dead) return;
+        if (this.queue === q) this.root.dataset.loaded = "true";
+        else check(); // more was queued meanwhile
+      });
+    };
+    check();
   }
 
   /** Everything that depends on the selected run. */
@@ -358,22 +575,23 @@ class DocView {
     clear(this.summaryHost);
     clear(this.runHost);
     if (this.timeline) { this.timeline.destroy(); this.timeline = null; }
-    this.summaryHost.appendChild(renderSummary({
-      summary: s, run: this.run, mode: app.tm, lang: app.lang, newestId: newestRunId(s),
-      onPickRun: (id) => this.pickRun(id),
-      onJumpFailure: (ff) => this.jumpToFailure(ff),
-    }));
+    this.summaryHost.appendChild(this.summaryCard(app.tm));
     if (!this.run || s.apiError) return;
     const run = this.run;
     if (doc.view.cmp) this.later(big0(doc) ? "Comparing…" : null, () => this.buildCompare());
     const big = doc.size > 2e6;
-    this.later(big ? "Building the timeline…" : null, () => {
+    this.later(big ? "Building the timeline…" : null, async () => {
       if (this.run !== run) return;
-      const t = load.getTimeline(doc, s.kind === "workflow-executions" ? run.id : undefined);
+      const t = await this.fetchTimeline(run);
+      if (this.dead || this.run !== run) return;
       if (t.error) this.runHost.prepend(renderError(t.error, { title: "The timeline cannot be drawn" }));
-      else { this.tl = t.value; this.buildTimeline(); }
-      if (run.objectData != null || run.changedObjectData != null || s.kind === "aos-execution" || s.kind === "gcs-execution") {
-        this.buildObjectData();
+      else {
+        this.tlr = t.value;
+        this.tl = t.value.kind === "frames" ? { start: t.value.view.start, end: t.value.view.end, lanes: [] } : t.value.value;
+        await this.buildTimeline();
+      }
+      if (run.objectData != null || run.changedObjectData != null || s.kind === "aos-execution" || s.kind === "gcs-execution" || s.kind === "joined") {
+        await this.buildObjectData();
       }
       if (this.events) this.events.setMode(app.tm, this.base());
     });
@@ -395,9 +613,9 @@ class DocView {
     const menu = h("details", { class: "menu", "data-testid": "export-menu" },
       h("summary", { class: "btn small", title: "Download what the core read (nothing leaves the page)" }, "Export"), pop);
     for (const [kind, , label, desc] of kinds) {
-      pop.appendChild(h("button", { type: "button", class: "menu-item", role: "menuitem", "data-export": kind, onclick: () => {
+      pop.appendChild(h("button", { type: "button", class: "menu-item", role: "menuitem", "data-export": kind, onclick: async () => {
         menu.open = false;
-        const r = load.exportDoc(this.doc, kind);
+        const r = await load.exportDoc(this.doc, kind);
         if (r.error) { toast("Export failed: " + r.error.message, true); return; }
         const base = (this.doc.name || "payload").replace(/\.json$/i, "").replace(/[^\w.-]+/g, "_");
         downloadText(r.value.text, base + "." + r.value.ext, r.value.type);
@@ -448,23 +666,24 @@ class DocView {
     return menu;
   }
 
-  buildCompare() {
+  async buildCompare() {
     const host = this.compareHost;
     if (!host) return;
-    clear(host);
     const c = this.doc.view.cmp;
-    if (!c) return;
+    if (!c) { clear(host); return; }
     const other = app.docs.find((d) => d.id === c.docId);
-    if (!other) { this.doc.view.cmp = null; return; }
-    const res = load.compareDocs(other, c.run || undefined, this.doc, this.runArg());
+    if (!other) { clear(host); this.doc.view.cmp = null; return; }
+    const res = await load.compareDocs(other, c.run || undefined, this.doc, this.runArg());
+    if (this.dead || this.doc.view.cmp !== c) return;
+    clear(host);
     if (res.error) { host.appendChild(renderError(res.error, { title: "The runs cannot be compared" })); return; }
     const name = (d, runId, run) => (d === this.doc ? "" : d.name + " · ") + (runId || run.name || run.id);
     host.appendChild(renderComparison(res.value, {
       labelA: name(other, c.run, res.value.a),
       labelB: name(this.doc, this.runArg(), res.value.b),
       onClose: () => { this.doc.view.cmp = null; clear(host); sync(); },
-      onSelect: (id) => {
-        if (this.timeline && this.timeline.select(id, { scroll: true })) {
+      onSelect: async (id) => {
+        if (this.timeline && await this.timeline.select(id, { scroll: true })) {
           document.getElementById("sec-timeline").scrollIntoView({ behavior: "smooth", block: "start" });
         }
       },
@@ -481,26 +700,31 @@ class DocView {
     sync();
   }
 
-  buildTimeline() {
+  async buildTimeline() {
     const v = this.doc.view;
     const chipsHost = h("div", { class: "chips-host" });
-    const sec = section("sec-timeline", "Timeline", "timeline-panel", chipsHost);
+    const frames = this.tlr && this.tlr.kind === "frames";
+    const sec = section("sec-timeline", "Timeline", "timeline-panel", chipsHost,
+      frames ? h("span", { class: "pill", "data-testid": "timeline-frames", title: "A large timeline: it stays in the core (in the worker) and is drawn from frames of one byte per pixel column" }, "large · drawn from frames") : null);
     this.runHost.querySelectorAll("#sec-timeline").forEach((x) => x.remove());
     this.chipsHost = chipsHost;
     this.renderChips();
-    this.timeline = new TimelineView({
+    const opts = {
       onSelect: (lane) => this.onLane(lane),
       onViewChange: (z) => { v.z = z; sync(); },
       onFilterText: (t) => { v.laneText = t; },
-    });
+    };
+    this.timeline = frames ? new FrameTimelineView(opts) : new TimelineView(opts);
     this.detailsHost = h("div", { class: "tl-side", hidden: true });
+    this.timelineHead = h("div", { class: "tl-head" });
+    sec.body.appendChild(this.timelineHead);
     sec.body.appendChild(h("div", { class: "tl-layout" }, this.timeline.el, this.detailsHost));
-    this.runHost.appendChild(sec.el);
+    this.runHost.prepend(sec.el);
     this.timeline.lang = app.lang;
-    this.timeline.setData(this.tl, {
+    this.timeline.setData(frames ? this.tlr.view : this.tl, {
       mode: app.tm, base: this.base(), phases: v.phases, text: v.laneText, view: v.z, lane: null,
     });
-    if (v.lane && this.timeline.select(v.lane, { scroll: true, notify: false })) this.onLane(this.timeline.selectedLane(), true);
+    if (v.lane && await this.timeline.select(v.lane, { scroll: true, notify: false })) this.onLane(this.timeline.selectedLane(), true);
   }
 
   renderChips() {
@@ -541,33 +765,35 @@ class DocView {
     if (!quiet) sync();
   }
 
-  jumpToFailure(ff) {
+  async jumpToFailure(ff) {
     if (!this.timeline) { this.later(null, () => this.timeline && this.jumpToFailure(ff)); return; }
     let id = ff.element;
-    if (!this.timeline.index.has(id)) {
+    if (!(await this.timeline.hasLane(id)) && this.tl) {
       const byLabel = this.tl.lanes.find((l) => l.label === ff.element);
       if (byLabel) id = byLabel.id;
     }
-    if (!this.timeline.isVisible(id)) {
+    if (!(await this.timeline.isVisible(id))) {
       if (this.doc.view.phases.size) this.setPhases(new Set());
       if (this.timeline.text) { this.timeline.setTextFilter(""); this.doc.view.laneText = ""; }
     }
-    const ok = this.timeline.select(id, { scroll: true, at: ff.at });
+    const ok = await this.timeline.select(id, { scroll: true, at: ff.at });
     document.getElementById("sec-timeline").scrollIntoView({ behavior: "smooth", block: "start" });
     if (!ok) toast("The failed element " + ff.element + " has no lane in the timeline.", true);
     else this.timeline.canvas.focus({ preventScroll: true });
   }
 
-  buildEvents(root) {
-    const r = load.getEvents(this.doc);
+  async buildEvents(root, title) {
+    const big = this.doc.size > 2e6;
+    const r = await this.fetchEvents(big ? (done, total) => setBusy("Reading the events… " + fmtNum(done) + " of " + fmtNum(total)) : null);
+    if (this.dead) return;
     if (r.error) { root.appendChild(renderError(r.error, { title: "The events cannot be read" })); return; }
     this.eventList = r.value;
-    if (!r.value.length && this.doc.summary.kind !== "execution-events") return;
+    if (!r.value.length && this.doc.summary.kind !== "execution-events" && this.doc.kind !== "join") return;
     const v = this.doc.view;
-    const sec = section("sec-events", "Events", "events-panel");
+    const sec = section("sec-events", "Events", "events-panel", title ? h("span", { class: "muted small" }, title) : null);
     this.events = new EventsView({
-      onSelectElement: (el) => {
-        if (this.timeline && this.timeline.select(el, { scroll: true })) return;
+      onSelectElement: async (el) => {
+        if (this.timeline && await this.timeline.select(el, { scroll: true })) return;
         this.events.setSelected(el);
       },
       onChange: (f) => {
@@ -578,21 +804,23 @@ class DocView {
     });
     sec.body.appendChild(this.events.el);
     root.appendChild(sec.el);
-    this.events.setData(r.value, { mode: app.tm, base: this.base(), type: v.type, el: v.el, q: v.q, lang: app.lang, sort: v.sort, phases: v.phases });
+    this.events.setData(r.value, { mode: app.tm, base: this.base(), type: v.type, el: v.el, q: v.q, lang: app.lang, sort: v.sort, phases: v.phases, stats: r.stats });
     if (v.lane) this.events.setSelected(v.lane);
   }
 
-  buildObjectData() {
+  async buildObjectData() {
     const run = this.run;
-    const item = (label, raw) => {
+    const item = async (label, raw) => {
       if (raw == null) return { label, raw: null };
-      const decoded = load.decode(raw);
+      const decoded = await load.decode(raw);
       const pretty = decoded.value && decoded.value.format === "json" ? load.prettyJson(decoded.value.json) : null;
       return { label, raw, decoded, pretty };
     };
+    const items = [await item("objectData", run.objectData), await item("changedObjectData", run.changedObjectData)];
+    if (this.dead || this.run !== run) return;
     const sec = section("sec-objectdata", "objectData", "object-data",
       h("span", { class: "muted small" }, "spec.objectData and spec.changedObjectData of " + (run.name ?? run.id), ", decoded"));
-    sec.body.appendChild(renderObjectData([item("objectData", run.objectData), item("changedObjectData", run.changedObjectData)], { runName: run.name || run.id }));
+    sec.body.appendChild(renderObjectData(items, { runName: run.name || run.id }));
     this.runHost.appendChild(sec.el);
   }
 
@@ -603,12 +831,17 @@ class DocView {
         h("span", { class: "muted small" }, "the whole payload, unknown fields included — click to expand")));
     const body = h("div", { class: "panel-body" });
     det.appendChild(body);
-    const build = () => {
-      if (this.rawTree !== null || !det.open) return;
+    const build = async () => {
+      if (this.rawTree !== null || !det.open) return this.rawTree;
+      if (this.rawBuilding) return this.rawBuilding;
       setBusy("Reading the raw payload…");
-      const res = load.getRaw(doc);
-      this.rawTree = renderRaw(body, res, { size: fmtBytes(doc.size) }) || false;
-      setBusy(null);
+      this.rawBuilding = load.getRaw(doc).then((res) => {
+        setBusy(null);
+        if (this.dead) return null;
+        this.rawTree = renderRaw(body, res, { size: fmtBytes(doc.size) }) || false;
+        return this.rawTree;
+      });
+      return this.rawBuilding;
     };
     det.addEventListener("toggle", build);
     this.rawDetails = det;
@@ -617,20 +850,24 @@ class DocView {
     if (open) build();
   }
 
-  revealRaw(path) {
+  async revealRaw(path) {
     if (!this.rawDetails) return;
     this.rawDetails.open = true;
-    this.rawBuild();
+    await this.rawBuild();
     if (this.rawTree) this.rawTree.reveal(path);
+  }
+
+  summaryCard(mode) {
+    return renderSummary({
+      summary: this.doc.summary, run: this.run, mode, lang: app.lang, newestId: newestRunId(this.doc.summary),
+      onPickRun: (id) => this.pickRun(id), onJumpFailure: (ff) => this.jumpToFailure(ff),
+    });
   }
 
   setMode(mode) {
     if (this.summaryHost && this.doc.summary) {
       clear(this.summaryHost);
-      this.summaryHost.appendChild(renderSummary({
-        summary: this.doc.summary, run: this.run, mode, lang: app.lang, newestId: newestRunId(this.doc.summary),
-        onPickRun: (id) => this.pickRun(id), onJumpFailure: (ff) => this.jumpToFailure(ff),
-      }));
+      this.summaryHost.appendChild(this.summaryCard(mode));
     }
     if (this.timeline) {
       this.timeline.setMode(mode, this.base());
@@ -649,6 +886,124 @@ class DocView {
   }
 }
 
+/**
+ * One run joined from several payloads (the core's Workspace): an execution and
+ * its events, or snapshots of one execution. One summary, the conflicts the
+ * sources have, one timeline whose spans say where their start came from, the
+ * events of the run; the payload tabs stay open to see each source alone.
+ */
+class JoinView extends DocView {
+  build() {
+    const join = this.doc;
+    const root = this.root;
+    clear(root);
+    root.appendChild(h("div", { class: "doc-head" },
+      h("span", { class: "join-icon big", "aria-hidden": "true" }, "⋈"),
+      h("h1", { class: "doc-name", title: join.name || join.runId }, join.name || join.runId),
+      h("span", { class: "fmt big fmt-join", "data-testid": "format" }, FORMAT_LABELS.joined),
+      h("span", { class: "muted small" }, plural(join.sources.length, "payload") + " · " + fmtBytes(join.size)),
+      h("span", { class: "spacer" }),
+      h("button", { type: "button", class: "btn small", title: "Close the joined view (X); its payloads stay open", onclick: () => closeTab(tabs().indexOf(join)) }, "Close")));
+    this.sourcesHost = h("div");
+    this.summaryHost = h("div");
+    this.conflictsHost = h("div", { class: "conflicts-host" });
+    this.historyHost = h("div", { class: "history-host" });
+    this.compareHost = h("div", { class: "compare-host" });
+    this.runHost = h("div", { class: "run-host" });
+    this.eventsHost = h("div", { class: "events-host" });
+    root.append(this.sourcesHost, this.summaryHost, this.conflictsHost, this.historyHost, this.runHost, this.eventsHost);
+    this.sourcesHost.appendChild(renderSources(join.sources, {
+      runId: join.runId, snapshots: join.snapshots,
+      onOpen: (docId) => { const i = tabs().findIndex((t) => t.id === docId && t.kind !== "join"); if (i >= 0) activate(i); },
+    }));
+    this.later(null, async () => {
+      const r = app.space ? await app.space.summary(join.runId) : { error: { code: "closed", message: "the joined payloads were closed" } };
+      if (this.dead) return;
+      if (r.error) { this.summaryHost.appendChild(renderError(r.error, { title: "The joined run cannot be read" })); return; }
+      this.ws = r.value;
+      join.summary = { kind: "joined", runs: [r.value.run], apiError: null, warnings: [] };
+      this.renderConflicts();
+      if (this.ws.snapshots > 1) await this.buildHistory();
+      this.buildRun();
+      const ev = this.eventsSource();
+      if (ev) this.later(null, () => this.buildEvents(this.eventsHost, "from " + ev.name));
+    });
+    this.markLoaded();
+  }
+
+  destroy() {
+    super.destroy();
+    if (this.tlr && this.tlr.kind === "frames") this.tlr.view.free();
+    if (this.chart) this.chart.destroy();
+  }
+
+  /** The event list the core refined the run with (the last one added). */
+  eventsSource() {
+    const list = this.doc.sources.filter((s) => s.role === "events");
+    return list.length ? list[list.length - 1] : null;
+  }
+
+  renderConflicts() {
+    clear(this.conflictsHost);
+    const roles = new Set(this.doc.sources.map((s) => s.role));
+    const el = renderConflicts(this.ws.conflicts, {
+      mode: app.tm, base: this.base(), both: roles.has("status") && roles.has("events"),
+      onSelect: async (el) => {
+        if (this.timeline && await this.timeline.select(el, { scroll: true })) {
+          document.getElementById("sec-timeline").scrollIntoView({ behavior: "smooth", block: "start" });
+        }
+      },
+    });
+    if (el) this.conflictsHost.appendChild(el);
+  }
+
+  async buildHistory() {
+    const ch = await app.space.changes(this.doc.runId, 0);
+    if (this.dead) return;
+    clear(this.historyHost);
+    const sec = section("sec-history", "Polling history", "history-panel",
+      h("span", { class: "muted small" }, plural(this.ws.snapshots, "snapshot") + " of this run, ordered by their last update"));
+    this.chart = new ProgressChart();
+    sec.body.appendChild(h("div", { class: "history" },
+      h("div", { class: "history-chart" }, h("div", { class: "sub-title" }, "Progress per snapshot"), this.chart.el),
+      h("div", { class: "history-changes" }, h("div", { class: "sub-title" }, "What changed"),
+        ch.error ? renderError(ch.error) : renderChanges(ch.value, { mode: app.tm, base: this.base(), onSelect: (el) => this.timeline && this.timeline.select(el, { scroll: true }) }))));
+    this.historyHost.appendChild(sec.el);
+    this.chart.setData(this.ws.progressHistory, { mode: app.tm, base: this.base() });
+  }
+
+  fetchTimeline(run) {
+    const events = this.doc.sources.filter((s) => s.role === "events").reduce((a, s) => a + ((s.doc.summary && s.doc.summary.runs[0] && s.doc.summary.runs[0].eventCount) || 0), 0);
+    return app.space.timeline(this.doc.runId, TL_MODE, (run.elementCount || 0) + events);
+  }
+
+  fetchEvents(onProgress) {
+    const ev = this.eventsSource();
+    return ev ? load.getEvents(ev.doc, onProgress) : Promise.resolve({ value: [] });
+  }
+
+  async buildTimeline() {
+    await super.buildTimeline();
+    const starts = this.tl && this.tl.lanes.length && this.timelineHead ? renderStartSources(countStartSources(this.tl)) : null;
+    if (starts) this.timelineHead.appendChild(starts);
+  }
+
+  summaryCard(mode) {
+    return renderSummary({
+      summary: this.doc.summary, run: this.run, mode, lang: app.lang, newestId: null,
+      onPickRun: () => {}, onJumpFailure: (ff) => this.jumpToFailure(ff),
+    });
+  }
+
+  setMode(mode) {
+    super.setMode(mode);
+    if (this.ws) this.renderConflicts();
+    if (this.chart) this.chart.setMode(mode, this.base());
+  }
+
+  runArg() { return undefined; }
+}
+
 function fmtTimeShort(ms) {
   return ms == null ? "" : fmtTime(ms, app.tm, ms);
 }
@@ -663,9 +1018,9 @@ function renderActive() {
   clear(main);
   const doc = activeDoc();
   if (!doc) { renderWelcome(main); return; }
-  const root = h("div", { class: "doc", "data-testid": "doc" });
+  const root = h("div", { class: ["doc", doc.kind === "join" ? "doc-join" : ""], "data-testid": "doc", "data-kind": doc.kind === "join" ? "join" : "payload" });
   main.appendChild(root);
-  app.view = new DocView(doc, root);
+  app.view = doc.kind === "join" ? new JoinView(doc, root) : new DocView(doc, root);
 }
 
 // ---- welcome & samples --------------------------------------------------------------------
@@ -683,7 +1038,9 @@ function renderWelcome(main) {
         h("button", { type: "button", class: "btn", onclick: () => togglePaste(true) }, "Paste JSON"),
         h("span", { class: "muted" }, "or drop files anywhere on this page")),
       h("p", { class: "muted small privacy" }, "Everything is read in this page by a WebAssembly core. Nothing is uploaded; no request leaves the page.")),
-    h("div", { class: "welcome-samples" }, h("h2", null, "Samples"), cards)));
+    h("div", { class: "welcome-samples" }, h("h2", null, "Samples"), cards,
+      h("p", { class: "muted small replay-hint" }, "Open an execution together with its events (or several snapshots of one execution) and they are joined into one run. ",
+        h("a", { class: "linkbtn", href: load.isSingleFile() ? "execscope-replay.html" : "replay.html", "data-testid": "welcome-replay" }, "Replay a recorded polling series →")))));
 }
 
 function fillSampleCards(host) {
@@ -769,14 +1126,14 @@ function onKey(e) {
     case "t": case "T": cycleTheme(); break;
     case "u": case "U": setTimeMode(TIME_MODES[(TIME_MODES.findIndex((m) => m.id === app.tm) + 1) % TIME_MODES.length].id); break;
     case "l": case "L": { const order = ["zh", "en", "both"]; setLang(order[(order.indexOf(app.lang) + 1) % 3]); break; }
-    case "[": if (app.docs.length) activate((app.active - 1 + app.docs.length) % app.docs.length); break;
-    case "]": if (app.docs.length) activate((app.active + 1) % app.docs.length); break;
-    case "x": case "X": if (app.active >= 0) closeDoc(app.active); break;
+    case "[": { const n = tabs().length; if (n) activate((app.active - 1 + n) % n); break; }
+    case "]": { const n = tabs().length; if (n) activate((app.active + 1) % n); break; }
+    case "x": case "X": if (app.active >= 0) closeTab(app.active); break;
     case "/": if (view && view.events) { view.events.focusSearch(); } else handled = false; break;
     case "e": case "E": if (view && view.run && view.run.firstFailure) view.jumpToFailure(view.run.firstFailure); else handled = false; break;
     default: handled = false;
   }
-  if (!handled && /^[1-9]$/.test(k)) { const i = Number(k) - 1; if (i < app.docs.length) { activate(i); handled = true; } }
+  if (!handled && /^[1-9]$/.test(k)) { const i = Number(k) - 1; if (i < tabs().length) { activate(i); handled = true; } }
   if (!handled && tl && !(k.startsWith("Arrow") && document.activeElement !== tl.canvas)) {
     handled = true;
     switch (k) {
@@ -828,6 +1185,7 @@ async function main() {
   $("paste-input").addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); openPasted($("paste-input").value); }
   });
+  $("replay-link").href = load.isSingleFile() ? "execscope-replay.html" : "replay.html";
   $("help-toggle").addEventListener("click", () => toggleHelp());
   $("theme-toggle").addEventListener("click", cycleTheme);
   $("help-overlay").addEventListener("click", (e) => { if (e.target === $("help-overlay")) toggleHelp(false); });
@@ -855,7 +1213,7 @@ async function main() {
     applyTheme();
     renderTimeMode();
     const tab = Number(next.tab) || 0;
-    if (tab !== app.active && tab < app.docs.length) app.active = tab;
+    if (tab !== app.active && tab < tabs().length) app.active = tab;
     const doc = activeDoc();
     if (doc) doc.view = viewFromHash(next);
     renderTabs();
@@ -866,6 +1224,8 @@ async function main() {
   try {
     const v = await load.start();
     $("version").textContent = "v" + v;
+    $("version").title = load.engineKind() === "worker" ? "payloads are read in a Web Worker" : "payloads are read on the page's main thread (no worker could start)";
+    document.documentElement.dataset.engine = load.engineKind();
     app.ready = true;
   } catch (e) {
     fatal(e);
@@ -876,20 +1236,22 @@ async function main() {
   renderSamplesMenu();
   if (!app.docs.length) renderActive();
 
-  // Restore the samples named in the hash, then the view of the active one.
+  // Restore the samples named in the hash (and the runs they join), then the view of the active tab.
   if (st.s) {
     const files = st.s.split(",").filter(Boolean);
-    const tab = Math.min(Number(st.tab) || 0, files.length - 1);
-    for (let i = 0; i < files.length; i++) {
-      await openSample(files[i], { noActivate: true, view: i === tab ? viewFromHash(st) : undefined });
-    }
+    for (let i = 0; i < files.length; i++) await openSample(files[i], { noActivate: true });
     if (app.docs.length) {
-      app.active = Math.max(0, Math.min(tab, app.docs.length - 1));
-      const v = app.docs[app.active].view;
-      if (v.cmpTab && app.docs[v.cmpTab.tab]) v.cmp = { docId: app.docs[v.cmpTab.tab].id, run: v.cmpTab.run };
+      if (app.docs.some(mayJoin)) await joinDocs(app.docs, "quiet");
+      const tab = Math.max(0, Math.min(Number(st.tab) || 0, tabs().length - 1));
+      app.active = tab;
+      const item = tabs()[tab];
+      item.view = viewFromHash(st);
+      const v = item.view;
+      if (item.kind !== "join" && v.cmpTab && app.docs[v.cmpTab.tab]) v.cmp = { docId: app.docs[v.cmpTab.tab].id, run: v.cmpTab.run };
       renderTabs();
       renderActive();
       sync();
+      if (app.docs.some((d) => mayJoin(d) && !d.inSpace)) joinDocs(app.docs, "notify");
     }
   }
   document.documentElement.dataset.ready = "true";

@@ -1,6 +1,6 @@
 // The details panel of one timeline lane (element).
 import { h } from "../dom.js";
-import { fmtTime, fmtDuration, fmtIso, fmtNum, phaseClass, bilingual } from "../fmt.js";
+import { fmtTime, fmtDuration, fmtIso, fmtNum, phaseClass, bilingual, START_SOURCES } from "../fmt.js";
 import { phaseBadge } from "./summary.js";
 
 const KIND = { start: "start", success: "success", failure: "failure", other: "event" };
@@ -38,7 +38,11 @@ export function renderDetails(lane, o) {
           h("span", { class: "mono-num span-dur" }, end != null ? fmtDuration(end - s.start) + (s.end == null ? " so far" : "") : "—")),
         h("div", { class: "span-row" }, h("span", { class: "muted" }, "Start"),
           h("span", { class: "mono-num", title: fmtIso(s.start) }, fmtTime(s.start, mode, base)),
-          s.startInferred ? h("span", { class: "pill", title: "the payload has no start for this element; the run start is used" }, "inferred") : null),
+          s.startInferred ? h("span", { class: "pill", title: "no start for this element; the run start is used" }, "inferred") : null),
+        s.source && START_SOURCES[s.source] ? h("div", { class: "span-row", "data-testid": "details-source", "data-source": s.source },
+          h("span", { class: "muted" }, "From"),
+          h("span", { class: ["pill", "src-pill", "src-" + s.source] }, START_SOURCES[s.source].label),
+          h("span", { class: "muted small" }, START_SOURCES[s.source].text)) : null,
         h("div", { class: "span-row" }, h("span", { class: "muted" }, "End"),
           s.end == null ? h("span", { class: "pill pill-open" }, "open — still running") : h("span", { class: "mono-num", title: fmtIso(s.end) }, fmtTime(s.end, mode, base)))));
     });

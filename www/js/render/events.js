@@ -34,7 +34,7 @@ export class EventsView {
     this.typeSel = h("select", { class: "input small", "aria-label": "Event type", "data-testid": "events-type",
       onchange: () => this.update({ type: this.typeSel.value }) });
     this.elInput = h("input", { type: "search", class: "input small", placeholder: "Element…", list: "", "aria-label": "Element",
-      "data-testid": "events-element", oninput: () => this.debounced({ el: this.elInput.value }) });
+      "data-testid": "events-element", oninput: () => this.debounced({ el: this.elInput.value }), onfocus: () => this.buildElList() });
     this.elList = h("datalist", { id: "ev-elements-" + Math.random().toString(36).slice(2) });
     this.elInput.setAttribute("list", this.elList.id);
     this.qInput = h("input", { type: "search", class: "input small grow", placeholder: "Search reason, message, element…  ( / )",
@@ -57,7 +57,7 @@ export class EventsView {
 
   destroy() { window.removeEventListener("resize", this.onResize); if (this.frame) cancelAnimationFrame(this.frame); clearTimeout(this.timer); }
 
-  /** o: {mode, base, type, el, q, lang, sort, phases:Set} */
+  /** o: {mode, base, type, el, q, lang, sort, phases:Set, stats: {types, elements} (counted while loading)} */
   setData(events, o = {}) {
     this.events = events || [];
     this.search = null;
@@ -67,20 +67,25 @@ export class EventsView {
       type: o.type || "", el: o.el || "", q: o.q || "", lang: LANGS.some((l) => l.id === o.lang) ? o.lang : "both",
       sort: SORTS[o.sort] ? o.sort : "asc", phases: o.phases || new Set(),
     });
-    const types = new Map();
-    const els = new Map();
-    for (const e of this.events) {
-      const t = e.type ?? "(none)";
-      types.set(t, (types.get(t) || 0) + 1);
-      if (e.element != null) els.set(e.element, (els.get(e.element) || 0) + 1);
+    let types = o.stats && o.stats.types;
+    let els = o.stats && o.stats.elements;
+    if (!types || !els) {
+      types = new Map();
+      els = new Map();
+      for (const e of this.events) {
+        const t = e.type ?? "(none)";
+        types.set(t, (types.get(t) || 0) + 1);
+        if (e.element != null) els.set(e.element, (els.get(e.element) || 0) + 1);
+      }
     }
     this.elements = els;
     clear(this.typeSel);
     this.typeSel.appendChild(h("option", { value: "" }, "All types (" + fmtNum(this.events.length) + ")"));
     for (const [t, n] of [...types].sort((a, b) => b[1] - a[1])) this.typeSel.appendChild(h("option", { value: t }, t + " (" + fmtNum(n) + ")"));
+    // The element suggestions are built when the element box is first used (sorting
+    // 100,000 names up front would hold the page while a big event list opens).
     clear(this.elList);
-    let k = 0;
-    for (const name of [...els.keys()].sort()) { if (k++ > 5000) break; this.elList.appendChild(h("option", { value: name })); }
+    this.elListBuilt = false;
     this.syncControls();
     this.refilter();
   }
@@ -115,6 +120,16 @@ export class EventsView {
       col("Reason", null, "c-reason"),
       col("Message", null, "c-msg"),
       col("Count", "count", "c-count num", (a, d) => (a && d < 0 ? "count-asc" : "count")));
+  }
+
+  buildElList() {
+    if (this.elListBuilt || !this.elements) return;
+    this.elListBuilt = true;
+    const names = [...this.elements.keys()];
+    if (names.length <= 20000) names.sort();
+    const frag = document.createDocumentFragment();
+    for (let k = 0; k < Math.min(5000, names.length); k++) frag.appendChild(h("option", { value: names[k] }));
+    this.elList.appendChild(frag);
   }
 
   debounced(part) {
@@ -189,7 +204,10 @@ export class EventsView {
       const f = s.key === "el" ? (e) => e.element || "" : (e) => e.type || "";
       cmp = (a, b) => { const x = f(ev[a]), y = f(ev[b]); return (x < y ? -1 : x > y ? 1 : 0) * s.dir || cmpIdx(a, b); };
     }
-    rows.sort(cmp);
+    // Event lists come in time order: skip the sort when the rows already are.
+    let sorted = true;
+    for (let r = 1; r < rows.length && sorted; r++) if (cmp(rows[r - 1], rows[r]) > 0) sorted = false;
+    if (!sorted) rows.sort(cmp);
     this.rows = rows;
     const filtered = type || el || q || phases.size;
     this.countEl.textContent = filtered

@@ -2,7 +2,7 @@
 // viewport and the spans/markers inside the visible time range are drawn, so
 // 100,000 lanes stay smooth. Redraws are batched with requestAnimationFrame.
 import { h } from "../dom.js";
-import { PHASES, fmtTime, fmtDuration, fmtTick, fmtNum, fmtDate, tzLabel, tzOffsetMs, phaseClass, bilingual } from "../fmt.js";
+import { PHASES, fmtTime, fmtDuration, fmtTick, fmtNum, fmtDate, tzLabel, tzOffsetMs, phaseClass, bilingual, START_SOURCES } from "../fmt.js";
 
 const LANE_H = 22;
 const BAR_H = 14;
@@ -29,7 +29,8 @@ function rgba(color, a) {
   return "rgba(" + r + "," + g + "," + b + "," + a + ")";
 }
 
-const KIND_LABEL = { start: "start", success: "success", failure: "failure", other: "event" };
+export const KIND_LABEL = { start: "start", success: "success", failure: "failure", other: "event" };
+export { LANE_H, BAR_H, AXIS_H, RIGHT_PAD, FONT, FONT_SMALL, rgba };
 
 export class TimelineView {
   /**
@@ -89,7 +90,7 @@ export class TimelineView {
     this.canvas.addEventListener("pointermove", (e) => this.onMove(e));
     this.canvas.addEventListener("pointerup", (e) => this.onUp(e));
     this.canvas.addEventListener("pointercancel", () => { this.drag = null; });
-    this.canvas.addEventListener("pointerleave", () => { if (!this.drag) { this.hover = -1; this.hideTip(); this.invalidate(); } });
+    this.canvas.addEventListener("pointerleave", () => { if (!this.drag) { this.hover = -1; this.hoverRow = -1; this.hoverPos = null; this.hideTip(); this.invalidate(); } });
     this.canvas.addEventListener("dblclick", (e) => this.onDbl(e));
     this.ov.addEventListener("pointerdown", (e) => this.onOvDown(e));
     this.ov.addEventListener("pointermove", (e) => this.onOvMove(e));
@@ -276,7 +277,7 @@ export class TimelineView {
 
   layout() {
     const W = Math.max(200, this.body.clientWidth || 800);
-    const content = AXIS_H + this.vis.length * LANE_H + 6;
+    const content = AXIS_H + this.count() * LANE_H + 6;
     const maxH = Math.max(220, Math.min(Math.round(window.innerHeight * 0.62), 720));
     const H = Math.max(AXIS_H + LANE_H * 3 + 6, Math.min(content, maxH));
     this.W = W;
@@ -357,7 +358,7 @@ export class TimelineView {
     const hist = this.overviewHist();
     const x0 = this.plotX0;
     const top = 4, hh = H - 9;
-    if (hist.max > 0) {
+    if (hist && hist.max > 0) {
       // Stacked per phase, failures on top so they stay visible.
       const order = ["Succeeded", "Skipped", "Cancelled", "Pending", "Unknown", "Running", "Failed"];
       const scale = hh / Math.sqrt(hist.max);
@@ -506,16 +507,15 @@ export class TimelineView {
 
     const st = this.scroll.scrollTop;
     const first = Math.max(0, Math.floor(st / LANE_H));
-    const last = Math.min(this.vis.length - 1, Math.floor((st + H - AXIS_H) / LANE_H));
+    const last = Math.min(this.count() - 1, Math.floor((st + H - AXIS_H) / LANE_H));
     const x0 = this.plotX0, x1 = this.plotX0 + this.plotW;
     const ticks = this.hasTime ? this.ticks() : { step: 0, list: [] };
 
     // lane backgrounds
     for (let p = first; p <= last; p++) {
-      const i = this.vis[p];
       const y = AXIS_H + p * LANE_H - st;
-      if (i === this.selected) { ctx.fillStyle = C.sel; ctx.fillRect(0, y, W, LANE_H); }
-      else if (i === this.hover) { ctx.fillStyle = C.hover; ctx.fillRect(0, y, W, LANE_H); }
+      if (this.isSel(p)) { ctx.fillStyle = C.sel; ctx.fillRect(0, y, W, LANE_H); }
+      else if (this.isHover(p)) { ctx.fillStyle = C.hover; ctx.fillRect(0, y, W, LANE_H); }
       else if (p % 2 === 1) { ctx.fillStyle = C.zebra; ctx.fillRect(0, y, W, LANE_H); }
     }
 
@@ -546,11 +546,7 @@ export class TimelineView {
       }
       ctx.stroke();
       ctx.setLineDash([]);
-      for (let p = first; p <= last; p++) {
-        const i = this.vis[p];
-        const y = AXIS_H + p * LANE_H - st;
-        this.drawLane(ctx, this.lanes[i], y, i === this.selected);
-      }
+      this.drawRows(ctx, first, last, st);
     }
     ctx.restore();
 
@@ -558,25 +554,10 @@ export class TimelineView {
     ctx.fillStyle = C.gutterBg;
     ctx.fillRect(0, AXIS_H, this.labelW, H - AXIS_H);
     for (let p = first; p <= last; p++) {
-      const i = this.vis[p];
       const y = AXIS_H + p * LANE_H - st;
-      if (i === this.selected) { ctx.fillStyle = C.sel; ctx.fillRect(0, y, this.labelW, LANE_H); }
-      else if (i === this.hover) { ctx.fillStyle = C.hover; ctx.fillRect(0, y, this.labelW, LANE_H); }
-      const l = this.lanes[i];
-      ctx.fillStyle = C.ph[l.phase] || C.ph.Unknown;
-      ctx.beginPath();
-      ctx.arc(12, y + LANE_H / 2, 4, 0, Math.PI * 2);
-      ctx.fill();
-      ctx.fillStyle = C.fg;
-      ctx.font = i === this.selected ? "600 " + FONT : FONT;
-      ctx.fillText(this.label(i, this.labelW - 30, ctx), 22, y + LANE_H / 2 + 0.5);
-      ctx.font = FONT;
-      if (!l.spans.length && !l.markers.length && this.hasTime) {
-        ctx.fillStyle = C.muted;
-        ctx.font = FONT_SMALL;
-        ctx.fillText("no time in the payload", x0 + 6, y + LANE_H / 2);
-        ctx.font = FONT;
-      }
+      if (this.isSel(p)) { ctx.fillStyle = C.sel; ctx.fillRect(0, y, this.labelW, LANE_H); }
+      else if (this.isHover(p)) { ctx.fillStyle = C.hover; ctx.fillRect(0, y, this.labelW, LANE_H); }
+      this.drawGutterRow(ctx, p, y);
     }
     ctx.fillStyle = C.border;
     ctx.fillRect(this.labelW, 0, 1, H);
@@ -622,12 +603,12 @@ export class TimelineView {
     ctx.fillStyle = C.border;
     ctx.fillRect(this.labelW, 0, 1, AXIS_H);
 
-    if (!this.hasTime || !this.vis.length) {
+    if (!this.hasTime || !this.count()) {
       ctx.fillStyle = C.muted;
       ctx.font = FONT;
       ctx.textAlign = "center";
-      const msg = !this.lanes.length ? "This run has no elements to draw."
-        : !this.vis.length ? "No lane matches the filters."
+      const msg = !this.total() ? "This run has no elements to draw."
+        : !this.count() ? "No lane matches the filters."
           : "No element in this payload carries a time: lanes are listed without bars.";
       ctx.fillText(msg, x0 + this.plotW / 2, AXIS_H + Math.min(H - AXIS_H, 80) / 2 + 12);
       ctx.textAlign = "left";
@@ -635,6 +616,46 @@ export class TimelineView {
     ctx.textBaseline = "alphabetic";
     this.drawOverview();
   }
+
+  // ---- hooks (FrameTimelineView in frames.js draws from the core's frames instead) ----------
+
+  /** Visible lanes. */
+  count() { return this.vis.length; }
+  /** All lanes. */
+  total() { return this.lanes.length; }
+  isSel(p) { return this.vis[p] === this.selected; }
+  isHover(p) { return this.vis[p] === this.hover; }
+
+  drawRows(ctx, first, last, st) {
+    for (let p = first; p <= last; p++) {
+      const i = this.vis[p];
+      const y = AXIS_H + p * LANE_H - st;
+      this.drawLane(ctx, this.lanes[i], y, i === this.selected);
+    }
+  }
+
+  drawGutterRow(ctx, p, y) {
+    const C = this.colors;
+    const i = this.vis[p];
+    const l = this.lanes[i];
+    ctx.fillStyle = C.ph[l.phase] || C.ph.Unknown;
+    ctx.beginPath();
+    ctx.arc(12, y + LANE_H / 2, 4, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.fillStyle = C.fg;
+    ctx.font = i === this.selected ? "600 " + FONT : FONT;
+    ctx.fillText(this.label(i, this.labelW - 30, ctx), 22, y + LANE_H / 2 + 0.5);
+    ctx.font = FONT;
+    if (!l.spans.length && !l.markers.length && this.hasTime) {
+      ctx.fillStyle = C.muted;
+      ctx.font = FONT_SMALL;
+      ctx.fillText("no time in the payload", this.plotX0 + 6, y + LANE_H / 2);
+      ctx.font = FONT;
+    }
+  }
+
+  /** Whether a lane with this id exists (visible or not). */
+  hasLane(id) { return !!this.index && this.index.has(id); }
 
   labelFit(ctx, s, w) {
     if (ctx.measureText(s).width <= w) return s;
@@ -833,6 +854,10 @@ export class TimelineView {
       }
       return;
     }
+    this.hoverAt(p);
+  }
+
+  hoverAt(p) {
     const hit = this.hit(p.x, p.y);
     const hi = hit ? hit.index : -1;
     if (hi !== this.hover) { this.hover = hi; this.invalidate(); }
@@ -847,14 +872,18 @@ export class TimelineView {
     this.canvas.classList.remove("grabbing");
     if (!d || d.moved) return;
     const p = this.pos(e);
-    const i = this.laneAtY(p.y);
-    if (i >= 0) this.select(this.lanes[i].id, {});
+    this.clickAt(p);
     this.canvas.focus({ preventScroll: true });
   }
 
-  onDbl(e) {
+  clickAt(p) {
+    const i = this.laneAtY(p.y);
+    if (i >= 0) this.select(this.lanes[i].id, {});
+  }
+
+  async onDbl(e) {
     const p = this.pos(e);
-    const hit = this.hit(p.x, p.y);
+    const hit = await this.hit(p.x, p.y);
     if (hit && hit.span) {
       const s = hit.span.start, en = this.spanEnd(hit.span);
       const r = Math.max(en - s, 50);
@@ -879,6 +908,7 @@ export class TimelineView {
       rows.push(row("At", fmtTime(marker.at, this.mode, this.base), "mono-num"));
     } else if (span) {
       rows.push(row("Start", fmtTime(span.start, this.mode, this.base) + (span.startInferred ? "  (inferred: run start)" : ""), "mono-num"));
+      if (span.source && START_SOURCES[span.source]) rows.push(row("Start from", START_SOURCES[span.source].text, "tip-src src-" + span.source));
       rows.push(row("End", span.end == null ? "open — still running" : fmtTime(span.end, this.mode, this.base), "mono-num"));
       rows.push(row("Duration", fmtDuration((span.end ?? this.openEnd) - span.start) + (span.end == null ? " so far" : ""), "mono-num"));
     } else {
