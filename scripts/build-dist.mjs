@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Builds dist/execscope.html: ONE self-contained page that works when opened
-// from file:// with no network.
+// from file:// with no network; and next to it dist/execscope-replay.html, the
+// polling replay (www/replay.html) built the same way.
 //
-//   node scripts/build-dist.mjs [--pkg DIR] [--samples DIR] [--out FILE] [--max-sample-bytes N]
+//   node scripts/build-dist.mjs [--pkg DIR] [--samples DIR] [--out FILE] [--replay-out FILE|none] [--max-sample-bytes N]
 //
-//   --pkg      the wasm-bindgen --target web package (default: pkg/, else www/pkg/)
-//   --samples  the samples directory with index.json (default: samples/)
-//   --out      the output file (default: dist/execscope.html)
+//   --pkg         the wasm-bindgen --target web package (default: pkg/, else www/pkg/)
+//   --samples     the samples directory with index.json and polling/ (default: samples/)
+//   --out         the output file (default: dist/execscope.html)
+//   --replay-out  the replay page (default: execscope-replay.html next to --out; "none" skips it)
 //
 // What it does:
 //   * bundles www/js/main.js and every module it imports (the wasm glue
@@ -14,11 +16,16 @@
 //     becomes a function scope whose exports are returned as an object, its
 //     imports become reads of the modules it names (no dependencies, no npm);
 //   * inlines www/style.css as one <style>;
-//   * puts the wasm (base64) and the samples (index + texts) in a
+//   * bundles www/js/worker.js (the engine that reads payloads, with the wasm
+//     glue) the same way into a second script, which is data, not run by the
+//     page: load.js starts it as a classic Worker from a Blob URL (and, when no
+//     worker can start, runs the same engine on the main thread);
+//   * puts the wasm (base64), the worker bundle and the samples (index + texts;
+//     for the replay, the polling series) in a
 //     <script type="application/json" id="execscope-inline"> data block, which
 //     www/js/load.js reads instead of fetching anything;
 //   * writes a Content-Security-Policy with the sha256 of the script and of the
-//     style, 'wasm-unsafe-eval', and connect-src 'none'.
+//     style, 'wasm-unsafe-eval', worker-src blob:, and connect-src 'none'.
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
@@ -41,6 +48,8 @@ function die(msg) {
 }
 
 const out = path.resolve(ROOT, arg("out", "dist/execscope.html"));
+const replayArg = arg("replay-out", null);
+const replayOut = replayArg === "none" ? null : path.resolve(ROOT, replayArg || path.join(path.dirname(out), "execscope-replay.html"));
 const samplesDir = path.resolve(ROOT, arg("samples", "samples"));
 const maxSampleBytes = Number(arg("max-sample-bytes", String(4 * 1024 * 1024)));
 let pkgDir = arg("pkg", null);
@@ -59,8 +68,8 @@ function realPath(file) {
   return file === PKG_GLUE ? path.join(pkgDir, "execscope.js") : file;
 }
 
-const modules = new Map(); // abs path (as imported) -> {id, code}
-const order = [];
+let modules = new Map(); // abs path (as imported) -> {id, code}
+let order = [];
 
 const IMPORT_RE = /^[ \t]*import\s+([\s\S]*?)\s+from\s+(["'])([^"']+)\2[ \t]*;?/gm;
 const SIDE_IMPORT_RE = /^[ \t]*import\s+(["'])([^"']+)\1[ \t]*;?/gm;
@@ -146,14 +155,29 @@ function load(file) {
   return mod;
 }
 
-let bundle;
-try {
-  load(path.join(WWW, "js", "main.js"));
-  bundle = '"use strict";\n' + order.map((m) => m.code).join("\n");
-} catch (e) {
-  die(e.message);
+/** One script with the module `entry` and everything it imports. */
+function bundleOf(entry) {
+  modules = new Map();
+  order = [];
+  let code;
+  try {
+    load(entry);
+    code = '"use strict";\n' + order.map((m) => m.code).join("\n");
+  } catch (e) {
+    die(e.message);
+  }
+  return { code, count: order.length };
 }
-if (/<\/script|<!--/i.test(bundle)) bundle = bundle.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
+
+function scriptSafe(code) {
+  return /<\/script|<!--/i.test(code) ? code.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--") : code;
+}
+
+// A classic worker: Chromium starts no module worker from a Blob URL in a file://
+// page, so the bundle (which has no import/export left) must not use import.meta
+// either; the glue only reads it to find the wasm by URL, which is passed as bytes.
+const worker = bundleOf(path.join(WWW, "js", "worker.js")).code.replace(/\bimport\.meta\.url\b/g, "self.location.href");
+if (/\bimport\.meta\b/.test(worker)) die("the worker bundle still uses import.meta");
 
 // ---- CSS, wasm, samples ------------------------------------------------------------------
 
@@ -184,41 +208,74 @@ if (fs.existsSync(samplesDir)) {
   });
 }
 
+// The polling series for the replay page (samples/polling/index.json and its snapshots).
+let pollingIndex = [];
+const polling = {};
+const pollingDir = path.join(samplesDir, "polling");
+if (fs.existsSync(path.join(pollingDir, "index.json"))) {
+  pollingIndex = JSON.parse(fs.readFileSync(path.join(pollingDir, "index.json"), "utf8")).filter((s) => {
+    if (!s || !Array.isArray(s.snapshots)) return false;
+    for (const f of s.snapshots) {
+      if (typeof f !== "string" || f.includes("/") || f.includes("\\") || !fs.existsSync(path.join(pollingDir, f))) {
+        skipped.push("polling/" + f + " (missing)");
+        return false;
+      }
+      polling[f] = fs.readFileSync(path.join(pollingDir, f), "utf8");
+    }
+    return true;
+  });
+}
+
 // JSON in a data block: "<" escaped so no payload text can end the element.
-const data = JSON.stringify({ wasm: wasm.toString("base64"), samplesIndex: index, samples })
+const dataBlock = (o) => JSON.stringify({ wasm: wasm.toString("base64"), worker, ...o })
   .replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 
-// ---- the page ---------------------------------------------------------------------------
+// ---- the pages --------------------------------------------------------------------------
 
 const sha = (s) => "'sha256-" + crypto.createHash("sha256").update(s, "utf8").digest("base64") + "'";
-const csp = [
-  "default-src 'none'",
-  "script-src " + sha(bundle) + " 'wasm-unsafe-eval'",
-  "style-src " + sha(css),
-  "img-src data: blob:",
-  "connect-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join("; ");
-
-let html = fs.readFileSync(path.join(WWW, "index.html"), "utf8");
-function replaceOnce(re, to, what) {
-  const m = html.match(re);
-  if (!m || m.length !== 1) die("www/index.html: expected exactly one " + what);
-  html = html.replace(re, () => to);
-}
-replaceOnce(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/g, '<meta http-equiv="Content-Security-Policy" content="' + csp + '">', "CSP meta tag");
-replaceOnce(/<link rel="stylesheet" href="style\.css">/g, "<style>" + css + "</style>", "stylesheet link");
-replaceOnce(/<script type="module" src="js\/main\.js"><\/script>/g, "<script type=\"module\">" + bundle + "</script>", "module script");
-replaceOnce(/<\/body>/g, '<script type="application/json" id="execscope-inline">' + data + "</script>\n</body>", "</body>");
-
-// Nothing may be loaded from anywhere: no src=, no href= but the data: icon.
-const refs = [...html.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((m) => m[1]).filter((u) => !u.startsWith("data:"));
-if (refs.length) die("the page still references files: " + refs.join(", "));
-
-fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, html);
 const kib = (n) => (n / 1024).toFixed(0) + " KiB";
-console.log("build-dist: wrote " + path.relative(process.cwd(), out) + " (" + kib(Buffer.byteLength(html)) + "): " +
-  order.length + " modules (" + kib(Buffer.byteLength(bundle)) + "), wasm " + kib(wasm.length) + " from " + path.relative(ROOT, pkgDir) +
+
+/** One self-contained page from www/<htmlName> with the module `entry` and `data` inlined. */
+function page(htmlName, entry, data, outFile) {
+  const { code, count } = bundleOf(path.join(WWW, "js", entry));
+  const bundle = scriptSafe(code);
+  const csp = [
+    "default-src 'none'",
+    "script-src " + sha(bundle) + " 'wasm-unsafe-eval'",
+    "style-src " + sha(css),
+    "img-src data: blob:",
+    "worker-src blob:",
+    "connect-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+  let html = fs.readFileSync(path.join(WWW, htmlName), "utf8");
+  const replaceOnce = (re, to, what) => {
+    const m = html.match(re);
+    if (!m || m.length !== 1) die("www/" + htmlName + ": expected exactly one " + what);
+    html = html.replace(re, () => to);
+  };
+  const entryRe = new RegExp('<script type="module" src="js/' + entry.replace(/\./g, "\\.") + '"></script>', "g");
+  replaceOnce(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/g, '<meta http-equiv="Content-Security-Policy" content="' + csp + '">', "CSP meta tag");
+  replaceOnce(/<link rel="stylesheet" href="style\.css">/g, "<style>" + css + "</style>", "stylesheet link");
+  replaceOnce(entryRe, "<script type=\"module\">" + bundle + "</script>", "module script");
+  replaceOnce(/<\/body>/g, '<script type="application/json" id="execscope-inline">' + dataBlock(data) + "</script>\n</body>", "</body>");
+
+  // Nothing may be loaded from anywhere: no src=, no href= but the data: icon.
+  const refs = [...html.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((m) => m[1]).filter((u) => !u.startsWith("data:"));
+  if (refs.length) die("the page still references files: " + refs.join(", "));
+
+  fs.mkdirSync(path.dirname(outFile), { recursive: true });
+  fs.writeFileSync(outFile, html);
+  return { size: Buffer.byteLength(html), count, bundle: Buffer.byteLength(bundle) };
+}
+
+const main = page("index.html", "main.js", { samplesIndex: index, samples }, out);
+console.log("build-dist: wrote " + path.relative(process.cwd(), out) + " (" + kib(main.size) + "): " +
+  main.count + " modules (" + kib(main.bundle) + "), worker " + kib(Buffer.byteLength(worker)) + ", wasm " + kib(wasm.length) + " from " + path.relative(ROOT, pkgDir) +
   ", " + Object.keys(samples).length + " samples" + (skipped.length ? " (skipped: " + skipped.join(", ") + ")" : ""));
+if (replayOut) {
+  const replay = page("replay.html", "replay.js", { pollingIndex, polling }, replayOut);
+  console.log("build-dist: wrote " + path.relative(process.cwd(), replayOut) + " (" + kib(replay.size) + "): " +
+    replay.count + " modules, " + pollingIndex.length + " polling series (" + Object.keys(polling).length + " snapshots)");
+}

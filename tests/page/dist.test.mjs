@@ -31,7 +31,10 @@ describe("dist/execscope.html", () => {
     assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
     assert.match(csp, /style-src 'sha256-[A-Za-z0-9+/=]+'/);
     assert.match(csp, /connect-src 'none'/);
+    assert.match(csp, /worker-src blob:/);
     assert.equal((html.match(/<script type="module">/g) || []).length, 1);
+    const replay = fs.readFileSync(path.join(path.dirname(file), "execscope-replay.html"), "utf8");
+    assert.deepEqual([...replay.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((m) => m[1]).filter((u) => !u.startsWith("data:")), []);
   });
 
   it("works from file:// with no request at all, samples inlined", async () => {
@@ -50,6 +53,53 @@ describe("dist/execscope.html", () => {
     assert.deepEqual(seen.dialogs, []);
     assert.deepEqual(seen.requests.filter((u) => u !== url && !u.startsWith("data:") && !u.startsWith("blob:")), [], "nothing is fetched");
     await page.waitForFunction(() => location.hash.includes("s=aos-upgrade-failed-events.json"));
+    await ctx.close();
+  });
+
+  it("reads in a worker started from a Blob URL, and joins an execution with its events", async () => {
+    const url = pathToFileURL(file).href + "#s=aos-upgrade-failed.json,aos-upgrade-failed-events.json&tab=2";
+    const { page, ctx, seen } = await openPage(browser, url);
+    await page.waitForSelector('[data-testid="doc"][data-kind="join"][data-loaded="true"]');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.engine), "worker");
+    assert.ok(seen.requests.some((u) => u.startsWith("blob:")), "the worker's Blob URL");
+    assert.equal(await page.locator(tid("format")).textContent(), "Joined run");
+    assert.ok(await page.locator(tid("conflict")).count() >= 1);
+    assert.equal(await page.locator(tid("events-count")).textContent(), "61 events");
+    assert.deepEqual(seen.errors, []);
+    assert.deepEqual(seen.requests.filter((u) => u !== url.split("#")[0] && !u.startsWith("data:") && !u.startsWith("blob:")), [], "nothing is fetched");
+    await ctx.close();
+  });
+
+  it("falls back to the main thread when no worker can start", async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1400, height: 950 } });
+    const page = await ctx.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+    await page.addInitScript(() => { window.Worker = undefined; });
+    await page.goto(pathToFileURL(file).href + "#s=aos-upgrade-failed-events.json");
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
+    await loaded(page);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.engine), "main");
+    assert.equal(await page.locator(tid("events-count")).textContent(), "61 events");
+    assert.deepEqual(errors, []);
+    await ctx.close();
+  });
+
+  it("has the polling replay next to it, linked, working from file://", async () => {
+    const { page, ctx, seen } = await openPage(browser, pathToFileURL(file).href);
+    assert.equal(await page.locator(tid("replay-link")).getAttribute("href"), "execscope-replay.html");
+    await page.click(tid("replay-link"));
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "true" && location.pathname.endsWith("execscope-replay.html"));
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.engine), "worker");
+    for (let k = 1; k <= 2; k++) {
+      await page.click(tid("replay-step"));
+      await page.waitForFunction((k) => document.querySelector('[data-testid="replay-status"]').dataset.added === String(k), k);
+    }
+    assert.equal(await page.locator(tid("progress-chart")).getAttribute("data-points"), "2");
+    assert.ok(Number(await page.locator(tid("changes")).getAttribute("data-count")) > 0);
+    assert.deepEqual(seen.errors, []);
+    assert.deepEqual(seen.requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:") && !u.startsWith("blob:")), [], "nothing is fetched");
     await ctx.close();
   });
 
