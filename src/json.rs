@@ -816,6 +816,9 @@ mod tests {
         assert_eq!(e.code, ErrorCode::InvalidJson, "{e}");
         // Deep and well formed stays too_deep, deep as objects too.
         assert_eq!(err(&deep(100_000, "1")).code, ErrorCode::TooDeep);
+        // Found by the json_validator fuzzer (its own mistake): `0,0` alone is
+        // not JSON, but wrapped it is a list, valid and too deep.
+        assert_eq!(err(&deep(200, "0,0")).code, ErrorCode::TooDeep);
         let objects = format!("{}1{}", "{\"a\":".repeat(300), "}".repeat(300));
         assert_eq!(err(&objects).code, ErrorCode::TooDeep);
     }
