@@ -10,9 +10,9 @@ export const SHORTCUTS = [
     ["M", "Samples menu"],
     ["T", "Theme: auto → dark → light"],
     ["U", "Time: UTC → local → relative"],
-    ["1 – 9", "Go to payload tab 1 – 9"],
-    ["[  ]", "Previous / next payload tab"],
-    ["X", "Close the current payload"],
+    ["1 – 9", "Go to tab 1 – 9 (payloads, then joined runs)"],
+    ["[  ]", "Previous / next tab"],
+    ["X", "Close the current tab (a joined run: its payloads stay open)"],
   ]],
   ["Timeline", [
     ["W  +", "Zoom in"],
@@ -43,5 +43,6 @@ export function renderHelp(onClose) {
       h("h2", null, "Keyboard shortcuts"),
       h("button", { type: "button", class: "icon-btn", "aria-label": "Close", title: "Close (Esc)", onclick: onClose }, "✕")),
     h("div", { class: "help-grid" }, ...sections),
+    h("p", { class: "muted small" }, "An execution and its events (or several snapshots of one execution) opened together are joined into one run: a ⋈ tab. The polling replay has its own keys: Space play / pause, → step, ← back, Home reset."),
     h("p", { class: "muted small" }, "The view (tab, run, filters, zoom, time mode, theme) is kept in the address bar's #hash — never the payload. Nothing you open leaves this page."));
 }
