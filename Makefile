@@ -119,7 +119,7 @@ demo: pkg
 dist: pkg
 	$(call banner,dist: dist/execscope.html)
 	node scripts/build-dist.mjs --pkg pkg --out dist/execscope.html
-	@echo "dist/execscope.html: $$(stat -c %s dist/execscope.html) bytes"
+	@for f in dist/*.html; do echo "$$f: $$(stat -c %s $$f) bytes"; done
 
 fmt:
 	cargo fmt --all
