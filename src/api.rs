@@ -143,6 +143,29 @@ pub fn read(input: &[u8], options: &Options) -> Result<Model, Error> {
     read_model(input, options, true)
 }
 
+/// Reads the input into the normalized model without the event list (what
+/// summaries, timelines and exports need; cheaper for large event lists).
+pub fn read_lean(input: &[u8], options: &Options) -> Result<Model, Error> {
+    read_model(input, options, false)
+}
+
+/// The timeline of run `run` (default the first — a workflow history's newest)
+/// of a model already read.
+pub fn timeline_of(model: &Model, run: Option<&str>) -> Result<Timeline, Error> {
+    let options = Options {
+        run: run.map(str::to_owned),
+        ..Options::default()
+    };
+    Ok(match select_run(model, &options)? {
+        Some(run) => timeline::build(run),
+        None => Timeline {
+            start: None,
+            end: None,
+            lanes: Vec::new(),
+        },
+    })
+}
+
 /// Reads the input in one pass: event lists stream into the model, everything
 /// else is parsed into a value, detected and read. `keep_events` builds the
 /// normalized event list (only `events()` needs it).

@@ -409,6 +409,63 @@ impl TimelineView {
     }
 }
 
+/// A payload read once and kept inside wasm: its summary, timelines, views and
+/// events without reading it again (a 100 MB event list takes a second to read).
+#[wasm_bindgen]
+pub struct Payload {
+    bytes: Vec<u8>,
+    options: api::Options,
+    model: model::Model,
+}
+
+#[wasm_bindgen]
+impl Payload {
+    /// Reads the payload (string or Uint8Array) with the usual options.
+    #[wasm_bindgen(constructor)]
+    pub fn new(input: &Input, options: Option<JsOptions>) -> Result<Payload, JsValue> {
+        let options = read_options(options)?;
+        let (bytes, model) = with_input(input, &options, |b| {
+            Ok((b.to_vec(), api::read_lean(b, &options)?))
+        })?;
+        Ok(Payload {
+            bytes,
+            options,
+            model,
+        })
+    }
+
+    /// The detected (or forced) format.
+    #[wasm_bindgen(getter)]
+    pub fn format(&self) -> JsFormat {
+        JsValue::from_str(self.model.format.as_str()).unchecked_into()
+    }
+
+    /// The summary, as `summarize` returns it.
+    pub fn summary(&self) -> Result<JsSummary, JsValue> {
+        Ok(to_js(&summary::summarize(&self.model))?.unchecked_into())
+    }
+
+    /// The timeline of run `run` (default the first: a workflow history's newest).
+    pub fn timeline(&self, run: Option<String>) -> Result<JsTimeline, JsValue> {
+        let t = api::timeline_of(&self.model, run.as_deref()).map_err(|e| js_error(&e))?;
+        Ok(to_js(&t)?.unchecked_into())
+    }
+
+    /// The timeline of run `run` as a `TimelineView` for drawing.
+    pub fn view(&self, run: Option<String>) -> Result<TimelineView, JsValue> {
+        let t = api::timeline_of(&self.model, run.as_deref()).map_err(|e| js_error(&e))?;
+        Ok(TimelineView {
+            view: view::View::new(t),
+        })
+    }
+
+    /// The normalized events ([] for formats other than event lists).
+    pub fn events(&self) -> Result<JsEvents, JsValue> {
+        let events = api::events(&self.bytes, &self.options).map_err(|e| js_error(&e))?;
+        Ok(to_js(&events)?.unchecked_into())
+    }
+}
+
 /// Payloads of the same run joined into one: an execution and its events, a
 /// workflow run and its detail, successive snapshots of a polled execution.
 #[wasm_bindgen]

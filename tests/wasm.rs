@@ -317,3 +317,27 @@ fn compare_and_exports() {
     let model = execscope::export_json(&text(EVENTS), None).unwrap();
     assert!(JSON::parse(&model).is_ok());
 }
+
+#[wasm_bindgen_test]
+fn payload_is_read_once_and_queried_many_times() {
+    let p = execscope::Payload::new(&text(WORKFLOW), None).unwrap();
+    let f: JsValue = p.format().into();
+    assert_eq!(f.as_string().as_deref(), Some("workflow-executions"));
+    let s: JsValue = p.summary().unwrap().into();
+    assert_eq!(
+        json(&s),
+        json(&summarize(&text(WORKFLOW), None).unwrap().into())
+    );
+    let t: JsValue = p.timeline(None).unwrap().into();
+    assert_eq!(
+        json(&t),
+        json(&timeline(&text(WORKFLOW), None).unwrap().into())
+    );
+    let e = error_of(p.timeline(Some("missing".into())));
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("unknown_run"));
+    let v = p.view(None).unwrap();
+    assert_eq!(v.lane_count(), 1);
+    let ev = execscope::Payload::new(&text(EVENTS), None).unwrap();
+    let events: JsValue = ev.events().unwrap().into();
+    assert_eq!(Array::from(&events).length(), 3);
+}
