@@ -100,7 +100,8 @@ fn check_memory(input: &[u8], keep_events: bool, budget: u64) -> Result<(), Erro
         match b {
             b'"' => in_string = true,
             b'[' | b'{' => {
-                tokens += 1;
+                // An object costs far more than its bytes (a map and its entries).
+                tokens += if b == b'{' { 3 } else { 1 };
                 if depth == 1 {
                     items += 1;
                 }

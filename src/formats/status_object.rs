@@ -53,7 +53,7 @@ pub fn sub_object_statuses(
         return Vec::new();
     };
     let subs_path = path.key("subObjectStatuses");
-    let mut elements = Vec::with_capacity(subs.len());
+    let mut elements = Vec::new();
     for (name, value) in subs {
         let p = subs_path.key(name);
         let Value::Object(o) = value else {

@@ -29,7 +29,9 @@ pub fn matches(items: &[Value]) -> bool {
 /// Reads every run, newest first.
 pub fn read(r: &mut Reader, items: &[Value]) -> Vec<Run> {
     let root = Path::ROOT;
-    let mut runs = Vec::with_capacity(items.len());
+    // Nothing is reserved from the item count: items that are not objects cost
+    // nothing, and a Run is far larger than the bytes of an item like `1`.
+    let mut runs = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let p = root.index(i);
         let Some(o) = item.as_object() else {
@@ -70,7 +72,6 @@ fn read_run(r: &mut Reader, o: &Map<String, Value>, p: &Path<'_>) -> Run {
     run.updated_at = r.epoch(o, "last_update_time", p).or(run.ended_at);
     let list_path = p.key("execution_result_list");
     if let Some(list) = r.array(o, "execution_result_list", p) {
-        run.elements.reserve(list.len());
         for (i, item) in list.iter().enumerate() {
             let np = list_path.index(i);
             let Some(node) = item.as_object() else {
