@@ -145,6 +145,12 @@ export function render(results) {
   }
   p(`| .wasm ≤100 KB gzipped | – | ${m.wasm.gzip.toLocaleString("en-US")} B gzip -9 (${(m.wasm.gzip / 1024).toFixed(1)} KiB) | ${verdict(m.wasm.gzip, (x) => x <= TARGETS.gzipBytes)} |`);
   p();
+  // The hand-written analysis of what limits each target (bench/LIMITS.md).
+  const limits = new URL("./LIMITS.md", import.meta.url);
+  if (fs.existsSync(limits)) {
+    L.push(fs.readFileSync(limits, "utf8").trimEnd());
+    p();
+  }
 
   // ---- events tables
   for (const env of envs) {
