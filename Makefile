@@ -10,7 +10,7 @@
 #   make lint    rustfmt check, clippy (host, all targets), clippy (wasm32 lib)
 #   make test    tools, lint, cargo test, fuzz-short, wasm-pack test (Chrome, Firefox), test-js, test-npm
 #   make bench   benchmarks in Node and headless Chromium -> BENCHMARKS.md (QUICK=1: subset)
-#   make fuzz-short  every cargo-fuzz target for FUZZ_SHORT_SECONDS (20 s) each (part of make test)
+#   make fuzz-short  every cargo-fuzz target for FUZZ_SHORT_SECONDS (12 s) each, a minute in all (part of make test)
 #   make fuzz-long   the same for FUZZ_SECONDS (600 s) each; see docs/robustness.md
 #   make clean
 #
@@ -148,7 +148,7 @@ test-rust:
 # Fuzzing (cargo-fuzz, libFuzzer; nightly when rustup has it, else stable with
 # RUSTC_BOOTSTRAP=1): scripts/fuzz.sh runs every target in fuzz/ from a
 # temporary copy of its checked-in seeds; crashes land in fuzz/artifacts/.
-FUZZ_SHORT_SECONDS ?= 20
+FUZZ_SHORT_SECONDS ?= 12
 FUZZ_SECONDS ?= 600
 
 fuzz-short:
