@@ -58,7 +58,7 @@ WASM_OPT_FLAGS ?= -Oz --strip-debug --strip-producers \
 
 # Directories of JS test suites, each with its own package.json whose `npm test`
 # runs the suite (dependencies installed by node-deps first). Empty for now.
-JS_TESTS ?= tests/page tests/conformance
+JS_TESTS ?= tests/page tests/conformance tests/injection
 
 # $(call node-deps,DIR): install DIR's npm dependencies: `npm ci` when there is
 # a package-lock.json, else `npm install`. Skipped when node_modules is newer
