@@ -8,6 +8,8 @@
 //! start, have no span. Event-built spans without a start begin where the
 //! element's previous span ended, or at the run start. Lanes are ordered by their
 //! first span's start, then by end, then by payload order; lanes without spans last.
+//! Events that belong to the run itself (no elemId) are markers on a first lane
+//! with the id "" and the label "(execution)".
 
 use crate::model::{Element, Marker, Run};
 use crate::phase::Phase;
@@ -172,7 +174,9 @@ pub fn build(run: &Run) -> Timeline {
         lanes.insert(
             0,
             Lane {
-                id: run.id.clone(),
+                // "": no element has an empty id (readers treat one as none), so
+                // the run's own lane never collides with an element's.
+                id: String::new(),
                 label: "(execution)".into(),
                 kind: Some("execution".into()),
                 phase,

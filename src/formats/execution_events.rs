@@ -424,7 +424,10 @@ impl<'a> Builder<'a> {
                 )
                 .unwrap_or(1),
         };
-        let element = self.string(e.elem_id, &p.key("elemId"));
+        // An empty elemId names no element: the event belongs to the run.
+        let element = self
+            .string(e.elem_id, &p.key("elemId"))
+            .filter(|id| !id.is_empty());
         let elem_type = self.string(e.elem_type, &p.key("elemType"));
         let action = self.string(e.action, &p.key("actionName"));
         let io_path = p.key("involvedObject");

@@ -104,6 +104,7 @@ pub fn read(r: &mut Reader, o: &Map<String, Value>) -> Run {
             let resource_type = r.string(e, "resource_type", &p).map(str::to_owned);
             let name = r.string(e, "resource_name", &p).map(str::to_owned);
             let key = r.string(e, "resource_key", &p).map(str::to_owned);
+            let key = key.filter(|k| !k.is_empty());
             let element = key.or_else(|| match (&resource_type, &name) {
                 (Some(t), Some(n)) => Some(format!("{t}.{n}")),
                 (None, Some(n)) => Some(n.clone()),
