@@ -142,6 +142,18 @@
     }
   }
   const docRoot = () => document.querySelector(tid("doc"));
+  // Generous: a wait that ends is a hang, never a slow machine (passes share two cores in CI).
+  const LOAD_WAIT_MS = 300000;
+  /** What the page shows when a wait gives up: which tab, its view's state, the busy note, a toast, the engine. */
+  function pageState() {
+    const q = (sel) => document.querySelector(sel);
+    const text = (e) => (e ? JSON.stringify(e.textContent.slice(0, 200)) : "none");
+    const r = docRoot();
+    const tab = q(tid("tab") + ".on .tab-name");
+    return ["active tab " + text(tab), "tabs " + document.querySelectorAll(tid("tab")).length, "view " + (r ? "data-loaded=" + r.dataset.loaded : "absent"),
+      "busy " + text(q(".busy")), "toast " + text(q("#toast:not([hidden])")), "engine " + (document.documentElement.dataset.engine || "(not started)"),
+      "error " + text(q(tid("error")))].join("; ");
+  }
   /** The active payload's view once it has drawn everything it queued (data-loaded="true"). */
   function loaded() {
     const ready = () => {
@@ -157,7 +169,7 @@
       });
       obs.observe(document.getElementById("main") || document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-loaded"] });
       obs.observe(document.body, { childList: true });
-      const timer = setTimeout(() => { obs.disconnect(); reject(new Error("timed out waiting for the payload view (data-loaded)")); }, 60000);
+      const timer = setTimeout(() => { obs.disconnect(); reject(new Error("timed out after " + LOAD_WAIT_MS / 1000 + " s waiting for the payload view (data-loaded): " + pageState())); }, LOAD_WAIT_MS);
     });
   }
   const texts = (root, sel) => Array.from(root.querySelectorAll(sel), (e) => e.textContent);
@@ -328,7 +340,7 @@
     const raw = root.querySelector(tid("raw"));
     if (!raw) return;
     if (!raw.open) raw.open = true;
-    await until(() => raw.querySelector(tid("raw-tree")) || raw.querySelector(".panel-body p"), 20000, "the raw tree");
+    await until(() => raw.querySelector(tid("raw-tree")) || raw.querySelector(".panel-body p"), LOAD_WAIT_MS, "the raw tree");
     views.raw++;
     const expand3 = Array.from(raw.querySelectorAll(".sec-tools button")).find((b) => b.textContent === "Expand 3 levels");
     if (expand3) expand3.click();
