@@ -167,30 +167,35 @@ pub fn timeline_of(model: &Model, run: Option<&str>) -> Result<Timeline, Error> 
     })
 }
 
-/// Reads the input in one pass: event lists stream into the model, everything
-/// else is parsed into a value, detected and read. `keep_events` builds the
-/// normalized event list (only `events()` needs it).
+/// Reads the input in one pass: event lists, workflow runs and the
+/// `subObjectStatuses` of executions are read while they are parsed (see
+/// [`formats::TopSeed`]); the rest is parsed into a value, detected and read.
+/// `keep_events` builds the normalized event list (only `events()` needs it).
 fn read_model(input: &[u8], options: &Options, keep_events: bool) -> Result<Model, Error> {
-    use crate::formats::execution_events::{Top, TopSeed};
+    use crate::formats::{Top, TopSeed};
     use serde::de::DeserializeSeed;
+    use serde::Deserialize;
     json::check_size(input.len(), options.max_bytes)?;
     if input.len() > ESTIMATE_ABOVE {
         check_memory(input, keep_events, MEMORY_BUDGET)?;
     }
-    let events = match options.format {
-        Some(Format::ExecutionEvents) => Some(true),
-        Some(_) => Some(false),
-        None => None,
-    };
     let mut warnings = Vec::new();
     let top = json::parse_with(input, &options.json(), &mut warnings, |bytes| {
         let mut de = serde_json::Deserializer::from_slice(bytes);
         let top = TopSeed {
-            events,
+            format: options.format,
             keep_events,
         }
         .deserialize(&mut de)?;
         de.end()?;
+        if matches!(&top, Top::Value(_, pre) if pre.duplicate()) {
+            // A streamed element name came twice: read it all as a plain value.
+            drop(top);
+            let mut de = serde_json::Deserializer::from_slice(bytes);
+            let value = Value::deserialize(&mut de)?;
+            de.end()?;
+            return Ok(Top::Value(value, Box::default()));
+        }
         Ok(top)
     })?;
     match top {
@@ -204,11 +209,23 @@ fn read_model(input: &[u8], options: &Options, keep_events: bool) -> Result<Mode
                 warnings,
             })
         }
-        Top::Value(value) => {
+        Top::Runs(read) => {
+            let (runs, r) = *read;
+            let mut reader = Reader::new();
+            reader.warnings = warnings;
+            reader.absorb(r);
+            Ok(Model {
+                format: Format::WorkflowExecutions,
+                runs,
+                api_error: None,
+                warnings: reader.into_warnings(),
+            })
+        }
+        Top::Value(value, pre) => {
             let format = format_of(&value, options)?;
             let mut reader = Reader::new();
             reader.warnings = warnings;
-            Ok(formats::read(&value, format, reader))
+            Ok(formats::read(&value, *pre, format, reader))
         }
     }
 }
@@ -361,5 +378,270 @@ mod tests {
             .replace("firstTimestamp", "firstTime")
             .replace("elemId", "elem");
         assert!(check_memory(generic.as_bytes(), false, 2 * generic.len() as u64).is_err());
+    }
+}
+
+/// The streaming reader (`read_model`) against the plain one: the whole payload
+/// parsed into a `serde_json::Value`, detected and read (what `read_model` did
+/// before it streamed `subObjectStatuses` and workflow runs). They must agree
+/// on everything but event lists (those have streamed longer, with their own
+/// warning cap).
+#[cfg(test)]
+mod streaming_tests {
+    use super::*;
+    use crate::formats::Prefetched;
+
+    fn reference(input: &[u8], options: &Options) -> Result<Model, Error> {
+        let mut warnings = Vec::new();
+        let value = json::parse(input, &options.json(), &mut warnings)?;
+        let format = format_of(&value, options)?;
+        let mut reader = Reader::new();
+        reader.warnings = warnings;
+        Ok(formats::read(&value, Prefetched::default(), format, reader))
+    }
+
+    /// Not execution-events: event lists were streamed before, differently
+    /// from the plain reader (unknown keys skipped, their own warning cap).
+    const FORMATS: [Option<Format>; 6] = [
+        None,
+        Some(Format::AosExecution),
+        Some(Format::GcsExecution),
+        Some(Format::WorkflowExecutions),
+        Some(Format::ApiError),
+        Some(Format::RfsStackEvents),
+    ];
+
+    /// Compares both readers on `input` under every forced format, lenient
+    /// and strict; returns how many comparisons were made.
+    fn same(input: &[u8], what: &str) -> usize {
+        let mut compared = 0;
+        for format in FORMATS {
+            for strict in [false, true] {
+                let options = Options {
+                    format,
+                    strict,
+                    ..Options::default()
+                };
+                let got = read(input, &options);
+                let want = reference(input, &options);
+                let events = |r: &Result<Model, Error>| {
+                    r.as_ref()
+                        .is_ok_and(|m| m.format == Format::ExecutionEvents)
+                };
+                if events(&got) || events(&want) {
+                    continue;
+                }
+                assert!(
+                    got == want,
+                    "{what} (format {format:?}, strict {strict}): streaming and plain readers differ\n\
+                     streaming: {got:#?}\nplain: {want:#?}"
+                );
+                compared += 1;
+            }
+        }
+        compared
+    }
+
+    fn aos(meta: &str, subs: &str, after: &str) -> String {
+        format!(
+            r#"{{"kind": "Execution", "apiVersion": "aos/v1", "metadata": {meta},
+               "spec": {{"actionName": "apply"}},
+               "status": {{"actionName": "apply", "progress": 50,
+                          "objectStatus": {{"phase": "Running", "updateAt": {after}}},
+                          "subObjectStatuses": {subs}}}}}"#
+        )
+    }
+
+    fn bad_elements(n: usize, epoch_seconds_at: Option<usize>) -> String {
+        let items: Vec<String> = (0..n)
+            .map(|i| {
+                if Some(i) == epoch_seconds_at {
+                    format!(r#""e{i}": {{"phase": "Running", "createAt": 1700000000}}"#)
+                } else {
+                    format!(r#""e{i}": {{"phase": "nope{i}", "createAt": "bad", "type": 3}}"#)
+                }
+            })
+            .collect();
+        format!("{{{}}}", items.join(", "))
+    }
+
+    #[test]
+    fn crafted_payloads_read_the_same() {
+        let meta = r#"{"name": "run", "creationTimestamp": 1600000000}"#;
+        let meta_text = r#"{"name": "run", "creationTimestamp": "2024-01-01T00:00:00Z"}"#;
+        let epoch_subs = r#"{"a": {"phase": "Succeeded", "createAt": 1600000001, "updateAt": 1600000000},
+                             "b": {"phase": "Failed", "updateAt": 1600000005}}"#;
+        let mut cases: Vec<(String, String)> = vec![
+            ("epoch seconds before and in subs".into(), aos(meta, epoch_subs, "1")),
+            ("epoch seconds only in subs".into(), aos(meta_text, epoch_subs, "\"x\"")),
+            (
+                "duplicate element".into(),
+                aos(meta_text, r#"{"a": {"phase": "x"}, "b": {"phase": "Running"}, "a": {"phase": "y", "type": 1}}"#, "null"),
+            ),
+            (
+                "duplicate subObjectStatuses".into(),
+                r#"{"kind": "Execution", "status": {"subObjectStatuses": {"a": {"phase": "q"}}, "subObjectStatuses": "no"}}"#.into(),
+            ),
+            (
+                "duplicate subObjectStatuses, object last".into(),
+                r#"{"kind": "Execution", "status": {"subObjectStatuses": [1], "subObjectStatuses": {"b": 1, "c": null}}}"#.into(),
+            ),
+            (
+                "duplicate status".into(),
+                r#"{"status": {"subObjectStatuses": {"a": {"phase": "q"}}}, "kind": "Execution", "status": {"objectStatus": {}}}"#.into(),
+            ),
+            (
+                "subs of the wrong type".into(),
+                r#"{"kind": "Execution", "status": {"subObjectStatuses": [{"phase": "Running"}]}}"#.into(),
+            ),
+            (
+                "detected by subs only".into(),
+                r#"{"status": {"subObjectStatuses": {"a": {"phase": "Running", "updateAt": "2024-01-01T00:00:00Z"}}}}"#.into(),
+            ),
+            (
+                "gcs with both status blocks".into(),
+                r#"{"execution": {"guid": "g", "create_at": 1600000000},
+                    "status": {"subObjectStatuses": {"top": {"phase": "z"}}, "actual_node_status": {"a": "Running", "n": {"status": "bad"}}},
+                    "object": {"status": {"subObjectStatuses": {"a": {"phase": "bad", "createAt": 1600000002}}}},
+                    "object": {"apiVersion": "gene.kubedag/v1", "status": {"objectStatus": {"updateAt": 5}, "subObjectStatuses": {"a": {"createAt": 1600000002}, "b": 7}}}}"#.into(),
+            ),
+            (
+                "gcs duplicate element".into(),
+                r#"{"execution": {"guid": "g"}, "object": {"status": {"subObjectStatuses": {"a": {}, "a": {"phase": "w"}}}}}"#.into(),
+            ),
+            (
+                "trailing commas and bom".into(),
+                format!("\u{feff}{}", aos(meta, r#"{"a": {"phase": "q",}, "b": [1,],}"#, "1,")),
+            ),
+            (
+                "invalid inside subs".into(),
+                aos(meta, r#"{"a": {"phase": "q"}, "b": {"phase": tru}}"#, "1"),
+            ),
+            (
+                "number out of range inside subs".into(),
+                aos(meta, r#"{"a": {"phase": 1e999}}"#, "1"),
+            ),
+            (
+                "too deep inside subs".into(),
+                aos(meta, &format!(r#"{{"a": {}1{}}}"#, "[".repeat(140), "]".repeat(140)), "1"),
+            ),
+            (
+                "unclosed inside subs".into(),
+                aos(meta, &format!(r#"{{"a": {}"#, "[".repeat(140)), "1"),
+            ),
+            ("not json at all".into(), "{\"status\": {\"subObjectStatuses\": {\"a\"".into()),
+            ("workflow, empty".into(), "[]".into()),
+            (
+                "workflow".into(),
+                r#"[{"execution_id": "a", "begin_time": 1600000000, "end_time": 5, "execution_result_list": [{"node_id": "n", "status": "x", "begin_time": 3}, 4]},
+                    7, {"execution_id": "b", "begin_time": 1700000000000, "created_by": 1,}, null]"#.into(),
+            ),
+            ("workflow of scalars".into(), r#"[1, 2, {"execution_id": 3}]"#.into()),
+            ("array of unknown things".into(), r#"[{"x": 1}, {"execution_id": "a"}]"#.into()),
+            ("events".into(), r#"[{"involvedObject": {"name": "x"}, "reason": "a##Start"}]"#.into()),
+            ("scalar".into(), "\"hello\"".into()),
+            ("api error".into(), r#"{"error_code": "E", "error_msg": "m", "status": {"subObjectStatuses": {"a": 1}}}"#.into()),
+            ("rfs".into(), r#"{"stack_events": [], "status": {"subObjectStatuses": {"a": 1}}}"#.into()),
+        ];
+        // The warning cap: warnings before, in and after the streamed part;
+        // the streamed part's own epoch-seconds warning early, late (counted,
+        // not listed) or dropped because the run already warned.
+        for n in [300, 1200] {
+            for at in [None, Some(2), Some(999), Some(1000), Some(1001), Some(1100)] {
+                for (m, after) in [(meta, "1"), (meta_text, "\"bad\"")] {
+                    cases.push((
+                        format!("{n} bad elements, epoch seconds at {at:?}, meta {m}"),
+                        aos(m, &bad_elements(n, at), after),
+                    ));
+                }
+            }
+        }
+        let runs: Vec<String> = (0..1100)
+            .map(|i| {
+                format!(
+                    r#"{{"execution_id": "r{i}", "status": "s{i}", "begin_time": {}}}"#,
+                    1600000000 + i
+                )
+            })
+            .collect();
+        cases.push(("1100 bad runs".into(), format!("[{},]", runs.join(","))));
+        let mut compared = 0;
+        for (what, payload) in &cases {
+            compared += same(payload.as_bytes(), what);
+        }
+        assert!(compared > 100, "{compared}");
+    }
+
+    #[test]
+    fn samples_and_their_mutations_read_the_same() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        for dir in ["samples", "tests/fixtures"] {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|e| e == "json") {
+                    files.push(path);
+                }
+            }
+        }
+        files.sort();
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |below: usize| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((state >> 33) as usize) % below.max(1)
+        };
+        let mut compared = 0;
+        for path in &files {
+            // Event lists (see FORMATS); rfs stack events are an object.
+            let name = path.file_name().map(|n| n.to_string_lossy().to_string());
+            if name.is_some_and(|n| n.contains("events") && !n.starts_with("rfs-")) {
+                continue;
+            }
+            let Ok(bytes) = std::fs::read(path) else {
+                continue;
+            };
+            let what = path.display().to_string();
+            compared += same(&bytes, &what);
+            if bytes.is_empty() {
+                continue;
+            }
+            for round in 0..40 {
+                let mut m = bytes.clone();
+                let at = next(m.len());
+                match round % 5 {
+                    // Cut the text short.
+                    0 => m.truncate(at),
+                    // Drop a byte.
+                    1 => {
+                        m.remove(at);
+                    }
+                    // Repeat a stretch (duplicate keys, members, items).
+                    2 => {
+                        let end = (at + 1 + next(400)).min(m.len());
+                        let stretch = m.get(at..end).map(<[u8]>::to_vec).unwrap_or_default();
+                        m.splice(at..at, stretch);
+                    }
+                    // Put a comma or a number somewhere.
+                    3 => {
+                        m.insert(at, if next(2) == 0 { b',' } else { b'7' });
+                    }
+                    // Swap a quote for something else.
+                    _ => {
+                        if let Some(q) = m.iter().skip(at).position(|&b| b == b'"') {
+                            if let Some(b) = m.get_mut(at + q) {
+                                *b = b'1';
+                            }
+                        }
+                    }
+                }
+                compared += same(&m, &format!("{what} mutation {round}"));
+            }
+        }
+        assert!(compared > 1000, "{compared}");
     }
 }

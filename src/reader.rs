@@ -15,6 +15,8 @@ pub struct Reader {
     pub warnings: Vec<Warning>,
     epoch_seconds_warned: bool,
     suppressed: usize,
+    /// An epoch_seconds warning was counted in `suppressed`, not listed.
+    epoch_suppressed: bool,
 }
 
 /// Most warnings listed one by one; the rest are counted in one more.
@@ -72,10 +74,45 @@ impl Reader {
         Reader::default()
     }
 
+    /// Appends the warnings of `part` — a reader of a part of the payload read
+    /// while it was parsed (a streamed collection) — as if this reader had
+    /// recorded them there: the cap applies to the whole, and when this reader
+    /// has already warned about epoch seconds, `part`'s own such warning (there
+    /// is at most one) is dropped, as one reader would never have made it.
+    /// (Then this reader holds at least that one warning, so it needs at most
+    /// [`MAX_WARNINGS`]` - 1` of `part`'s: all listed even after the drop.)
+    pub fn absorb(&mut self, part: Reader) {
+        let mut drop_epoch = self.epoch_seconds_warned;
+        for w in part.warnings {
+            if drop_epoch && w.code == WarningCode::EpochSeconds {
+                drop_epoch = false;
+                continue;
+            }
+            if self.warnings.len() >= MAX_WARNINGS {
+                self.suppressed += 1;
+                if w.code == WarningCode::EpochSeconds {
+                    self.epoch_suppressed = true;
+                }
+            } else {
+                self.warnings.push(w);
+            }
+        }
+        self.suppressed += part.suppressed;
+        if drop_epoch && part.epoch_suppressed {
+            self.suppressed = self.suppressed.saturating_sub(1);
+        } else if part.epoch_suppressed {
+            self.epoch_suppressed = true;
+        }
+        self.epoch_seconds_warned |= part.epoch_seconds_warned;
+    }
+
     /// Records a warning at `path`.
     pub fn warn(&mut self, code: WarningCode, path: &Path<'_>, message: String) {
         if self.warnings.len() >= MAX_WARNINGS {
             self.suppressed += 1;
+            if code == WarningCode::EpochSeconds {
+                self.epoch_suppressed = true;
+            }
             return;
         }
         self.warnings.push(Warning {

@@ -4,6 +4,7 @@
 //! Reads: kind, apiVersion, metadata {name, uid, creationTimestamp, labels.stackname},
 //! spec {actionName, timeoutInMinutes, objectData, changedObjectData, objectReference.name},
 //! status {actionName, progress, objectStatus, subObjectStatuses} (see `status_object`).
+//! subObjectStatuses is streamed while parsing (see `status_object`).
 //! Run start: the earliest of metadata.creationTimestamp and any createAt.
 //! Run end: objectStatus.updateAt, once the phase is terminal.
 
@@ -26,8 +27,9 @@ pub fn matches(o: &Map<String, Value>) -> bool {
             && !o.contains_key("execution"))
 }
 
-/// Reads the execution into one run.
-pub fn read(r: &mut Reader, o: &Map<String, Value>) -> Run {
+/// Reads the execution into one run. `subs`: `status.subObjectStatuses` as
+/// read while parsing, if it was (see `status_object::read_top_object`).
+pub fn read(r: &mut Reader, o: &Map<String, Value>, subs: Option<status_object::Streamed>) -> Run {
     let root = Path::ROOT;
     let mut run = Run::default();
 
@@ -75,7 +77,7 @@ pub fn read(r: &mut Reader, o: &Map<String, Value>) -> Run {
         run.reason = os.reason;
         run.message = os.message;
         run.updated_at = os.update_at;
-        run.elements = status_object::sub_object_statuses(r, status, &status_path);
+        run.elements = status_object::sub_object_statuses(r, status, &status_path, subs);
     }
 
     run.keys = super::keys_at(o, &["/metadata/name", "/metadata/uid"]);

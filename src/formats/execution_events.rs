@@ -30,7 +30,7 @@ use crate::model::{Element, ElementSpan, Event, Marker, MarkerKind, Run};
 use crate::path::Path;
 use crate::phase::Phase;
 use crate::reader::{describe, Reader};
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::Value;
 use std::borrow::Cow;
@@ -632,90 +632,30 @@ pub fn read(r: Reader, items: &[Value], keep_events: bool) -> (Run, Reader) {
     b.finish()
 }
 
-/// What the top-level streaming parse found.
-pub enum Top {
-    /// An event list, already read.
-    Events(Box<(Run, Reader)>),
-    /// Anything else, as a value for detection and the other readers.
-    Value(Value),
-}
-
-/// Parses the top level: an array whose first item looks like an event (or any
-/// array, when `events` is forced) is read as events in one pass; anything else
-/// becomes a `Value`.
-pub struct TopSeed {
-    /// `Some(true)`: read arrays as events; `Some(false)`: never; `None`: detect.
-    pub events: Option<bool>,
-    /// Build the normalized event list.
-    pub keep_events: bool,
-}
-
-impl<'de> DeserializeSeed<'de> for TopSeed {
-    type Value = Top;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Top, D::Error> {
-        d.deserialize_any(self)
+/// Reads an event list while it is parsed: `first` is the item already parsed
+/// (for detection), `seq` the rest, each item read straight from the bytes.
+pub fn stream<'de, A: SeqAccess<'de>>(
+    first: Option<Value>,
+    mut seq: A,
+    keep_events: bool,
+) -> Result<(Run, Reader), A::Error> {
+    let mut r = Reader::new();
+    if first.is_none() {
+        r.warn(
+            WarningCode::EmptyPayload,
+            &Path::ROOT,
+            "expected at least one event, found an empty array".into(),
+        );
     }
-}
-
-impl<'de> Visitor<'de> for TopSeed {
-    type Value = Top;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a json value")
+    let mut b = Builder::new(r, keep_events);
+    if let Some(first) = first {
+        let item = Item::deserialize(first.clone()).unwrap_or(Item::NotObject(first));
+        b.push_item(0, item);
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Top, A::Error> {
-        let first: Option<Value> = seq.next_element()?;
-        let events = match self.events {
-            Some(forced) => forced,
-            None => first
-                .as_ref()
-                .is_none_or(|f| matches(std::slice::from_ref(f))),
-        };
-        if !events {
-            let mut items: Vec<Value> = first.into_iter().collect();
-            while let Some(v) = seq.next_element::<Value>()? {
-                items.push(v);
-            }
-            return Ok(Top::Value(Value::Array(items)));
-        }
-        let mut r = Reader::new();
-        if first.is_none() {
-            r.warn(
-                WarningCode::EmptyPayload,
-                &Path::ROOT,
-                "expected at least one event, found an empty array".into(),
-            );
-        }
-        let mut b = Builder::new(r, self.keep_events);
-        if let Some(first) = first {
-            let item = Item::deserialize(first.clone()).unwrap_or(Item::NotObject(first));
-            b.push_item(0, item);
-        }
-        let mut i = 1;
-        while let Some(item) = seq.next_element::<Item<'de>>()? {
-            b.push_item(i, item);
-            i += 1;
-        }
-        Ok(Top::Events(Box::new(b.finish())))
+    let mut i = 1;
+    while let Some(item) = seq.next_element::<Item<'de>>()? {
+        b.push_item(i, item);
+        i += 1;
     }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Top, A::Error> {
-        Value::deserialize(de::value::MapAccessDeserializer::new(map)).map(Top::Value)
-    }
-    fn visit_str<E>(self, s: &str) -> Result<Top, E> {
-        Ok(Top::Value(Value::String(s.to_owned())))
-    }
-    fn visit_u64<E>(self, n: u64) -> Result<Top, E> {
-        Ok(Top::Value(Value::from(n)))
-    }
-    fn visit_i64<E>(self, n: i64) -> Result<Top, E> {
-        Ok(Top::Value(Value::from(n)))
-    }
-    fn visit_f64<E>(self, n: f64) -> Result<Top, E> {
-        Ok(Top::Value(Value::from(n)))
-    }
-    fn visit_bool<E>(self, b: bool) -> Result<Top, E> {
-        Ok(Top::Value(Value::Bool(b)))
-    }
-    fn visit_unit<E>(self) -> Result<Top, E> {
-        Ok(Top::Value(Value::Null))
-    }
+    Ok(b.finish())
 }

@@ -8,6 +8,7 @@
 //! or an array of {name, status, ...}: both are accepted. Nodes that appear only in
 //! actual_node_status become elements too; a node in both keeps the richer
 //! subObjectStatuses entry (times, reason) and takes its phase from there.
+//! object.status.subObjectStatuses is streamed while parsing (see `status_object`).
 //! inputs_json, outputs_json, elementStatuses and enterprise_project are shown raw only.
 //! Run start: execution.create_at (else the earliest createAt); run end:
 //! execution.update_at (else objectStatus.updateAt), once the phase is terminal.
@@ -35,8 +36,9 @@ pub fn matches(o: &Map<String, Value>) -> bool {
     execution_like || object_like
 }
 
-/// Reads the response into one run.
-pub fn read(r: &mut Reader, o: &Map<String, Value>) -> Run {
+/// Reads the response into one run. `subs`: `object.status.subObjectStatuses`
+/// as read while parsing, if it was (see `status_object::read_top_object`).
+pub fn read(r: &mut Reader, o: &Map<String, Value>, subs: Option<status_object::Streamed>) -> Run {
     let root = Path::ROOT;
     let mut run = Run::default();
     let mut own_phase = None;
@@ -90,7 +92,7 @@ pub fn read(r: &mut Reader, o: &Map<String, Value>) -> Run {
             object_update = os.update_at;
             run.reason = os.reason;
             run.message = os.message;
-            run.elements = status_object::sub_object_statuses(r, st, &st_path);
+            run.elements = status_object::sub_object_statuses(r, st, &st_path, subs);
         }
     }
 

@@ -10,10 +10,15 @@ mod status_object;
 mod workflow_executions;
 
 use crate::error::{Error, ErrorCode, WarningCode};
-use crate::model::{Format, Model};
+use crate::model::{Format, Model, Run};
 use crate::path::Path;
 use crate::reader::{describe, Reader};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
 use serde_json::Value;
+use std::fmt;
+
+pub use status_object::Prefetched;
 
 /// The non-empty strings at the JSON pointers `pointers` under `o`, without
 /// warnings (the readers warn about the fields themselves), for `Run::keys`.
@@ -96,8 +101,9 @@ pub fn detect(value: &Value) -> Result<Format, Error> {
 
 /// Reads `value` as `format` into the normalized model. Never fails: whatever
 /// does not fit is dropped with a warning. A value of the wrong top-level type
-/// for the forced format is read as empty, with a warning at `$`.
-pub fn read(value: &Value, format: Format, mut reader: Reader) -> Model {
+/// for the forced format is read as empty, with a warning at `$`. `pre`: the
+/// parts read while parsing (see [`TopSeed`]).
+pub fn read(value: &Value, pre: Prefetched, format: Format, mut reader: Reader) -> Model {
     let root = Path::ROOT;
     let mut model = Model {
         format,
@@ -107,10 +113,14 @@ pub fn read(value: &Value, format: Format, mut reader: Reader) -> Model {
     };
     match (format, value) {
         (Format::AosExecution, Value::Object(o)) => {
-            model.runs.push(aos_execution::read(&mut reader, o))
+            model
+                .runs
+                .push(aos_execution::read(&mut reader, o, pre.top))
         }
         (Format::GcsExecution, Value::Object(o)) => {
-            model.runs.push(gcs_execution::read(&mut reader, o))
+            model
+                .runs
+                .push(gcs_execution::read(&mut reader, o, pre.object))
         }
         (Format::RfsStackEvents, Value::Object(o)) => {
             model.runs.push(rfs_stack_events::read(&mut reader, o))
@@ -132,11 +142,7 @@ pub fn read(value: &Value, format: Format, mut reader: Reader) -> Model {
         }
         (Format::WorkflowExecutions, Value::Array(items)) => {
             if items.is_empty() {
-                reader.warn(
-                    WarningCode::EmptyPayload,
-                    &root,
-                    "expected at least one workflow run, found an empty array".into(),
-                );
+                workflow_executions::empty(&mut reader);
             }
             model.runs = workflow_executions::read(&mut reader, items)
         }
@@ -158,4 +164,105 @@ pub fn read(value: &Value, format: Format, mut reader: Reader) -> Model {
     }
     model.warnings = reader.into_warnings();
     model
+}
+
+/// What the top-level streaming parse found.
+pub enum Top {
+    /// An event list, already read.
+    Events(Box<(Run, Reader)>),
+    /// A workflow history, already read (its reader's warnings are to be
+    /// spliced after the JSON layer's, see [`Reader::absorb`]).
+    Runs(Box<(Vec<Run>, Reader)>),
+    /// Anything else, as a value for detection and the other readers, with the
+    /// `subObjectStatuses` objects already read. When
+    /// [`Prefetched::duplicate`], the payload must be parsed again as a plain
+    /// value.
+    Value(Value, Box<Prefetched>),
+}
+
+/// Parses the top level, reading the large collections as they are parsed:
+/// an array whose first item looks like an event (or any array, when the
+/// format is forced to execution-events) is read as events, one whose first
+/// item looks like a workflow run (or any array, when forced to
+/// workflow-executions) as workflow runs; an object becomes a `Value` whose
+/// `subObjectStatuses` are streamed (unless another format is forced);
+/// anything else becomes a `Value`. Detection gives the same answers as
+/// [`detect`] on the whole value.
+pub struct TopSeed {
+    /// The forced format (`Options.format`), if any.
+    pub format: Option<Format>,
+    /// Build the normalized event list.
+    pub keep_events: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for TopSeed {
+    type Value = Top;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Top, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TopSeed {
+    type Value = Top;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a json value")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Top, A::Error> {
+        let first: Option<Value> = seq.next_element()?;
+        let first_is = |f: fn(&[Value]) -> bool| {
+            first
+                .as_ref()
+                .is_some_and(|item| f(std::slice::from_ref(item)))
+        };
+        let events = match self.format {
+            Some(forced) => forced == Format::ExecutionEvents,
+            None => first.is_none() || first_is(execution_events::matches),
+        };
+        if events {
+            return execution_events::stream(first, seq, self.keep_events)
+                .map(|read| Top::Events(Box::new(read)));
+        }
+        let workflow = match self.format {
+            Some(forced) => forced == Format::WorkflowExecutions,
+            None => first_is(workflow_executions::matches),
+        };
+        if workflow {
+            return workflow_executions::stream(first, seq).map(|read| Top::Runs(Box::new(read)));
+        }
+        let mut items: Vec<Value> = first.into_iter().collect();
+        while let Some(v) = seq.next_element::<Value>()? {
+            items.push(v);
+        }
+        Ok(Top::Value(Value::Array(items), Box::default()))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Top, A::Error> {
+        let streams = match self.format {
+            Some(forced) => matches!(forced, Format::AosExecution | Format::GcsExecution),
+            None => true,
+        };
+        if streams {
+            let (value, pre) = status_object::read_top_object(map)?;
+            return Ok(Top::Value(value, Box::new(pre)));
+        }
+        Value::deserialize(de::value::MapAccessDeserializer::new(map))
+            .map(|v| Top::Value(v, Box::default()))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Top, E> {
+        Ok(Top::Value(Value::String(s.to_owned()), Box::default()))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Top, E> {
+        Ok(Top::Value(Value::from(n), Box::default()))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Top, E> {
+        Ok(Top::Value(Value::from(n), Box::default()))
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<Top, E> {
+        Ok(Top::Value(Value::from(n), Box::default()))
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Top, E> {
+        Ok(Top::Value(Value::Bool(b), Box::default()))
+    }
+    fn visit_unit<E>(self) -> Result<Top, E> {
+        Ok(Top::Value(Value::Null, Box::default()))
+    }
 }

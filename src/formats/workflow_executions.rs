@@ -8,6 +8,7 @@
 //! last_record_id_with_snapshot are shown raw only.
 //! Times are epoch milliseconds; a value below 1e11 is read as seconds (warning
 //! epoch_seconds, once); 0 means not set (end_time 0: not finished).
+//! The array is read while it is parsed, one run at a time ([`stream`]).
 //! Runs are returned newest first (by begin_time; runs without one last, in payload order).
 //! A failed node's message is the first `log`, `message`, `error_msg` or `msg`
 //! text found in its output.fail entries.
@@ -16,6 +17,7 @@ use crate::error::WarningCode;
 use crate::model::{Element, Run};
 use crate::path::Path;
 use crate::reader::{describe, Reader};
+use serde::de::SeqAccess;
 use serde_json::{Map, Value};
 
 /// True when the array's first object looks like a workflow run.
@@ -28,28 +30,67 @@ pub fn matches(items: &[Value]) -> bool {
 
 /// Reads every run, newest first.
 pub fn read(r: &mut Reader, items: &[Value]) -> Vec<Run> {
-    let root = Path::ROOT;
     // Nothing is reserved from the item count: items that are not objects cost
     // nothing, and a Run is far larger than the bytes of an item like `1`.
     let mut runs = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let p = root.index(i);
-        let Some(o) = item.as_object() else {
-            r.warn(
-                WarningCode::WrongType,
-                &p,
-                format!(
-                    "expected a workflow run object, found {}; ignored",
-                    describe(item)
-                ),
-            );
-            continue;
-        };
-        runs.push(read_run(r, o, &p));
+        read_item(r, &mut runs, i, item);
     }
-    // Stable: equal begin times keep payload order.
-    runs.sort_by_key(|run| std::cmp::Reverse(run.started_at.unwrap_or(i64::MIN)));
+    sort(&mut runs);
     runs
+}
+
+/// Reads the runs while the array is parsed, one item at a time (each parsed
+/// into a small value, read, and dropped): `first` is the item already parsed
+/// (for detection), `seq` the rest. The reader's warnings are to be spliced
+/// (see [`Reader::absorb`]) after those of the JSON layer.
+pub fn stream<'de, A: SeqAccess<'de>>(
+    first: Option<Value>,
+    mut seq: A,
+) -> Result<(Vec<Run>, Reader), A::Error> {
+    let mut r = Reader::new();
+    let mut runs = Vec::new();
+    match first {
+        Some(first) => read_item(&mut r, &mut runs, 0, &first),
+        None => empty(&mut r),
+    }
+    let mut i = 1;
+    while let Some(item) = seq.next_element::<Value>()? {
+        read_item(&mut r, &mut runs, i, &item);
+        i += 1;
+    }
+    sort(&mut runs);
+    Ok((runs, r))
+}
+
+/// The warning for an empty array.
+pub fn empty(r: &mut Reader) {
+    r.warn(
+        WarningCode::EmptyPayload,
+        &Path::ROOT,
+        "expected at least one workflow run, found an empty array".into(),
+    );
+}
+
+fn read_item(r: &mut Reader, runs: &mut Vec<Run>, i: usize, item: &Value) {
+    let p = Path::ROOT.index(i);
+    let Some(o) = item.as_object() else {
+        r.warn(
+            WarningCode::WrongType,
+            &p,
+            format!(
+                "expected a workflow run object, found {}; ignored",
+                describe(item)
+            ),
+        );
+        return;
+    };
+    runs.push(read_run(r, o, &p));
+}
+
+/// Newest first; stable: equal begin times keep payload order.
+fn sort(runs: &mut [Run]) {
+    runs.sort_by_key(|run| std::cmp::Reverse(run.started_at.unwrap_or(i64::MIN)));
 }
 
 fn read_run(r: &mut Reader, o: &Map<String, Value>, p: &Path<'_>) -> Run {
