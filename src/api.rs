@@ -506,6 +506,32 @@ mod streaming_tests {
                     "object": {"apiVersion": "gene.kubedag/v1", "status": {"objectStatus": {"updateAt": 5}, "subObjectStatuses": {"a": {"createAt": 1600000002}, "b": 7}}}}"#.into(),
             ),
             (
+                "gcs nodes as an array".into(),
+                r#"{"execution": {"guid": "g", "status": "Running"}, "object": {"status": {"subObjectStatuses": {"a": {"phase": "Running"}}, "elementStatuses": {"a": {"x": [1, {"y": 2}]}}}},
+                    "status": {"actual_node_status": [{"name": "a", "status": "Failed"}, {"name": 3, "status": "odd"}, 5, null, {"status": "Succeeded"}, {"name": "c"}], "elementStatuses": [1, 2]}}"#.into(),
+            ),
+            (
+                "gcs nodes as a map".into(),
+                r#"{"execution": {"guid": "g"}, "object": {"status": {"subObjectStatuses": {"a": {}}}},
+                    "status": {"actual_node_status": {"a": "Running", "b": null, "c": 4, "d": {"status": 1}, "e": {"status": "weird"}}}}"#.into(),
+            ),
+            (
+                "gcs nodes duplicated".into(),
+                r#"{"execution": {"guid": "g"}, "status": {"actual_node_status": {"a": "Running", "b": {}, "a": "Failed"}}}"#.into(),
+            ),
+            (
+                "gcs nodes of the wrong type, then a list".into(),
+                r#"{"execution": {"guid": "g"}, "status": {"actual_node_status": "x"}, "status": {"actual_node_status": [{"name": "z"}]}}"#.into(),
+            ),
+            (
+                "gcs nodes, then of the wrong type".into(),
+                r#"{"execution": {"guid": "g"}, "status": {"actual_node_status": [{"name": "z"}], "actual_node_status": 5}}"#.into(),
+            ),
+            (
+                "too deep in elementStatuses".into(),
+                format!(r#"{{"execution": {{}}, "object": {{"status": {{"elementStatuses": {{"a": {}1{}}}}}}}}}"#, "[".repeat(130), "]".repeat(130)),
+            ),
+            (
                 "gcs duplicate element".into(),
                 r#"{"execution": {"guid": "g"}, "object": {"status": {"subObjectStatuses": {"a": {}, "a": {"phase": "w"}}}}}"#.into(),
             ),
@@ -565,6 +591,17 @@ mod streaming_tests {
             })
             .collect();
         cases.push(("1100 bad runs".into(), format!("[{},]", runs.join(","))));
+        let nodes: Vec<String> = (0..1100)
+            .map(|i| format!(r#"{{"name": "n{i}", "status": "s{i}"}}"#))
+            .collect();
+        cases.push((
+            "1100 bad nodes after 1200 bad elements".into(),
+            format!(
+                r#"{{"execution": {{"guid": "g"}}, "object": {{"status": {{"subObjectStatuses": {}}}}}, "status": {{"actual_node_status": [{}]}}}}"#,
+                bad_elements(1200, Some(5)),
+                nodes.join(",")
+            ),
+        ));
         let mut compared = 0;
         for (what, payload) in &cases {
             compared += same(payload.as_bytes(), what);

@@ -4,7 +4,7 @@
 //! Reads: kind, apiVersion, metadata {name, uid, creationTimestamp, labels.stackname},
 //! spec {actionName, timeoutInMinutes, objectData, changedObjectData, objectReference.name},
 //! status {actionName, progress, objectStatus, subObjectStatuses} (see `status_object`).
-//! subObjectStatuses is streamed while parsing (see `status_object`).
+//! subObjectStatuses is read while parsing, elementStatuses parsed and dropped (see `streamed`).
 //! Run start: the earliest of metadata.creationTimestamp and any createAt.
 //! Run end: objectStatus.updateAt, once the phase is terminal.
 
@@ -28,7 +28,7 @@ pub fn matches(o: &Map<String, Value>) -> bool {
 }
 
 /// Reads the execution into one run. `subs`: `status.subObjectStatuses` as
-/// read while parsing, if it was (see `status_object::read_top_object`).
+/// read while parsing, if it was (see `streamed`).
 pub fn read(r: &mut Reader, o: &Map<String, Value>, subs: Option<status_object::Streamed>) -> Run {
     let root = Path::ROOT;
     let mut run = Run::default();

@@ -8,7 +8,8 @@
 //! or an array of {name, status, ...}: both are accepted. Nodes that appear only in
 //! actual_node_status become elements too; a node in both keeps the richer
 //! subObjectStatuses entry (times, reason) and takes its phase from there.
-//! object.status.subObjectStatuses is streamed while parsing (see `status_object`).
+//! object.status.subObjectStatuses and status.actual_node_status are read while
+//! parsing, elementStatuses is parsed and dropped (see `streamed`).
 //! inputs_json, outputs_json, elementStatuses and enterprise_project are shown raw only.
 //! Run start: execution.create_at (else the earliest createAt); run end:
 //! execution.update_at (else objectStatus.updateAt), once the phase is terminal.
@@ -18,8 +19,10 @@ use crate::model::{Element, Run};
 use crate::path::Path;
 use crate::phase::Phase;
 use crate::reader::{RawPhase, Reader};
+use serde::de::{MapAccess, SeqAccess};
 use serde_json::{Map, Value};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 
 /// True when the object looks like a GCS get_execution response.
 pub fn matches(o: &Map<String, Value>) -> bool {
@@ -36,9 +39,15 @@ pub fn matches(o: &Map<String, Value>) -> bool {
     execution_like || object_like
 }
 
-/// Reads the response into one run. `subs`: `object.status.subObjectStatuses`
-/// as read while parsing, if it was (see `status_object::read_top_object`).
-pub fn read(r: &mut Reader, o: &Map<String, Value>, subs: Option<status_object::Streamed>) -> Run {
+/// Reads the response into one run. `subs`: `object.status.subObjectStatuses`,
+/// `nodes`: `status.actual_node_status`, as read while parsing, if they were
+/// (see `streamed`).
+pub fn read(
+    r: &mut Reader,
+    o: &Map<String, Value>,
+    subs: Option<status_object::Streamed>,
+    nodes: Option<Nodes>,
+) -> Run {
     let root = Path::ROOT;
     let mut run = Run::default();
     let mut own_phase = None;
@@ -105,56 +114,36 @@ pub fn read(r: &mut Reader, o: &Map<String, Value>, subs: Option<status_object::
         .collect();
     if let Some(st) = r.object(o, "status", &root) {
         let ans_path = nodes_path.key("actual_node_status");
-        match st.get("actual_node_status") {
-            Some(Value::Array(items)) => {
-                for (i, item) in items.iter().enumerate() {
-                    let p = ans_path.index(i);
-                    let Some(node) = item.as_object() else {
-                        r.warn(
-                            crate::error::WarningCode::WrongType,
-                            &p,
-                            format!(
-                                "expected a node object with name and status, found {}; ignored",
-                                crate::reader::describe(item)
-                            ),
-                        );
-                        continue;
-                    };
-                    let name = r.string(node, "name", &p).unwrap_or_default().to_string();
-                    node_status(r, &mut run.elements, &mut index, name, node, &p);
-                }
-            }
-            Some(Value::Object(map)) => {
-                for (name, item) in map {
-                    let p = ans_path.key(name);
-                    match item {
-                        Value::Object(node) => {
-                            node_status(r, &mut run.elements, &mut index, name.clone(), node, &p)
+        let mut merge = |(name, phase)| merge_node(&mut run.elements, &mut index, name, phase);
+        if let Some(streamed) = nodes {
+            r.absorb(streamed.reader);
+            streamed.nodes.into_iter().for_each(merge);
+        } else {
+            match st.get("actual_node_status") {
+                Some(Value::Array(items)) => {
+                    for (i, item) in items.iter().enumerate() {
+                        if let Some(node) = list_node(r, item, &ans_path.index(i)) {
+                            merge(node);
                         }
-                        Value::String(s) => {
-                            let phase = r.phase_text(s, &p);
-                            merge_node(&mut run.elements, &mut index, name.clone(), Some(phase))
-                        }
-                        other => r.warn(
-                            crate::error::WarningCode::WrongType,
-                            &p,
-                            format!(
-                                "expected a node status object or text, found {}; ignored",
-                                crate::reader::describe(other)
-                            ),
-                        ),
                     }
                 }
-            }
-            Some(Value::Null) | None => {}
-            Some(other) => r.warn(
-                crate::error::WarningCode::WrongType,
-                &ans_path,
-                format!(
-                    "expected a map keyed by node name or an array of nodes, found {}; ignored",
-                    crate::reader::describe(other)
+                Some(Value::Object(map)) => {
+                    for (name, item) in map {
+                        if let Some(phase) = named_node(r, item, &ans_path.key(name)) {
+                            merge((name.clone(), phase));
+                        }
+                    }
+                }
+                Some(Value::Null) | None => {}
+                Some(other) => r.warn(
+                    crate::error::WarningCode::WrongType,
+                    &ans_path,
+                    format!(
+                        "expected a map keyed by node name or an array of nodes, found {}; ignored",
+                        crate::reader::describe(other)
+                    ),
                 ),
-            ),
+            }
         }
     }
 
@@ -182,16 +171,102 @@ pub fn read(r: &mut Reader, o: &Map<String, Value>, subs: Option<status_object::
     run
 }
 
-fn node_status(
-    r: &mut Reader,
-    elements: &mut Vec<Element>,
-    index: &mut HashMap<String, usize>,
-    name: String,
-    node: &Map<String, Value>,
-    p: &Path<'_>,
-) {
-    let phase = r.phase(node, "status", p);
-    merge_node(elements, index, name, phase);
+/// One item of an actual_node_status array: its name and phase, or None
+/// (warned) when it is not an object.
+fn list_node(r: &mut Reader, item: &Value, p: &Path<'_>) -> Option<(String, Option<RawPhase>)> {
+    let Some(node) = item.as_object() else {
+        r.warn(
+            crate::error::WarningCode::WrongType,
+            p,
+            format!(
+                "expected a node object with name and status, found {}; ignored",
+                crate::reader::describe(item)
+            ),
+        );
+        return None;
+    };
+    let name = r.string(node, "name", p).unwrap_or_default().to_string();
+    Some((name, r.phase(node, "status", p)))
+}
+
+/// One entry of an actual_node_status map: its phase, or None (warned) when it
+/// is neither an object nor a text.
+fn named_node(r: &mut Reader, item: &Value, p: &Path<'_>) -> Option<Option<RawPhase>> {
+    match item {
+        Value::Object(node) => Some(r.phase(node, "status", p)),
+        Value::String(s) => Some(Some(r.phase_text(s, p))),
+        other => {
+            r.warn(
+                crate::error::WarningCode::WrongType,
+                p,
+                format!(
+                    "expected a node status object or text, found {}; ignored",
+                    crate::reader::describe(other)
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// `status.actual_node_status` read while the payload was parsed (see
+/// `streamed`): each node's name and phase, in payload order, and the
+/// warnings reading them gave.
+#[derive(Debug)]
+pub struct Nodes {
+    nodes: Vec<(String, Option<RawPhase>)>,
+    reader: Reader,
+    /// A node name came twice in the map form (see `status_object::Streamed`).
+    pub duplicate: bool,
+}
+
+/// Reads an actual_node_status array item by item.
+pub fn stream_node_list<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Nodes, A::Error> {
+    let root = Path::ROOT;
+    let status = root.key("status");
+    let ans_path = status.key("actual_node_status");
+    let mut out = Nodes {
+        nodes: Vec::new(),
+        reader: Reader::new(),
+        duplicate: false,
+    };
+    let mut i = 0;
+    while let Some(item) = seq.next_element::<Value>()? {
+        if let Some(node) = list_node(&mut out.reader, &item, &ans_path.index(i)) {
+            out.nodes.push(node);
+        }
+        i += 1;
+    }
+    Ok(out)
+}
+
+/// Reads an actual_node_status map entry by entry.
+pub fn stream_node_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Nodes, A::Error> {
+    let root = Path::ROOT;
+    let status = root.key("status");
+    let ans_path = status.key("actual_node_status");
+    let mut out = Nodes {
+        nodes: Vec::new(),
+        reader: Reader::new(),
+        duplicate: false,
+    };
+    let hasher = foldhash::fast::RandomState::default();
+    let mut seen: HashSet<u64, foldhash::fast::RandomState> = HashSet::default();
+    while let Some(name) = map.next_key::<String>()? {
+        let item = map.next_value::<Value>()?;
+        if out.duplicate {
+            continue;
+        }
+        if !seen.insert(hasher.hash_one(name.as_str())) {
+            out.duplicate = true;
+            out.nodes = Vec::new();
+            continue;
+        }
+        if let Some(phase) = named_node(&mut out.reader, &item, &ans_path.key(&name)) {
+            out.nodes.push((name, phase));
+        }
+    }
+    Ok(out)
 }
 
 /// Adds a node seen only in actual_node_status, or fills in the phase of one

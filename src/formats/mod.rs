@@ -7,6 +7,7 @@ pub mod execution_events;
 mod gcs_execution;
 mod rfs_stack_events;
 mod status_object;
+mod streamed;
 mod workflow_executions;
 
 use crate::error::{Error, ErrorCode, WarningCode};
@@ -18,7 +19,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use std::fmt;
 
-pub use status_object::Prefetched;
+pub use streamed::Prefetched;
 
 /// The non-empty strings at the JSON pointers `pointers` under `o`, without
 /// warnings (the readers warn about the fields themselves), for `Run::keys`.
@@ -120,7 +121,7 @@ pub fn read(value: &Value, pre: Prefetched, format: Format, mut reader: Reader) 
         (Format::GcsExecution, Value::Object(o)) => {
             model
                 .runs
-                .push(gcs_execution::read(&mut reader, o, pre.object))
+                .push(gcs_execution::read(&mut reader, o, pre.object, pre.nodes))
         }
         (Format::RfsStackEvents, Value::Object(o)) => {
             model.runs.push(rfs_stack_events::read(&mut reader, o))
@@ -241,7 +242,7 @@ impl<'de> Visitor<'de> for TopSeed {
             None => true,
         };
         if streams {
-            let (value, pre) = status_object::read_top_object(map)?;
+            let (value, pre) = streamed::read_top_object(map)?;
             return Ok(Top::Value(value, Box::new(pre)));
         }
         Value::deserialize(de::value::MapAccessDeserializer::new(map))

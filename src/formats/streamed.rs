@@ -1,0 +1,222 @@
+//! The parts of an execution object that are read while the payload is parsed,
+//! found by place before the format is known (detection needs the whole object):
+//!
+//! - `$.status.subObjectStatuses` (AOS) and `$.object.status.subObjectStatuses`
+//!   (GCS): read entry by entry into elements (`status_object::stream_subs`);
+//! - `$.status.actual_node_status` (GCS): read node by node
+//!   (`gcs_execution::stream_nodes`);
+//! - `elementStatuses` in either status block (shown raw only, read by no
+//!   reader): parsed entry by entry and dropped.
+//!
+//! Each entry is parsed into a small `serde_json::Value` by the same parser
+//! (same checks, same depth limit, same error positions) and dropped once read.
+//! The rest of the object becomes a `Value` as before, with an empty object or
+//! array standing in for each streamed part; the format readers take the
+//! streamed parts from [`Prefetched`] where they would have read them, and
+//! splice in their warnings there.
+
+use super::gcs_execution::{self, Nodes};
+use super::status_object::{self, Streamed};
+use crate::path::Path;
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// The parts read while parsing, by place (None: not there, or not an
+/// object or array there — then the `Value` holds it as written).
+#[derive(Debug, Default)]
+pub struct Prefetched {
+    /// `$.status.subObjectStatuses` (AOS).
+    pub top: Option<Streamed>,
+    /// `$.object.status.subObjectStatuses` (GCS).
+    pub object: Option<Streamed>,
+    /// `$.status.actual_node_status` (GCS).
+    pub nodes: Option<Nodes>,
+}
+
+impl Prefetched {
+    /// Whether a streamed object had a duplicate key (then the payload must be
+    /// read from a plain `Value` instead, which keeps the first one's place
+    /// with the last one's content).
+    pub fn duplicate(&self) -> bool {
+        [&self.top, &self.object]
+            .iter()
+            .any(|s| s.as_ref().is_some_and(|s| s.duplicate))
+            || self.nodes.as_ref().is_some_and(|n| n.duplicate)
+    }
+
+    /// Takes from `inner` (what a value at `level` gave) the parts that live
+    /// under `level`: a later duplicate key replaces them, as in a `Value`.
+    fn replace(&mut self, level: Level, inner: Prefetched) {
+        let (top, object, nodes) = level.owns();
+        if top {
+            self.top = inner.top;
+        }
+        if object {
+            self.object = inner.object;
+        }
+        if nodes {
+            self.nodes = inner.nodes;
+        }
+    }
+}
+
+/// Where in the payload a value being parsed is.
+#[derive(Debug, Clone, Copy)]
+enum Level {
+    /// The top-level object.
+    Root,
+    /// `$.object`.
+    Object,
+    /// `$.status`.
+    TopStatus,
+    /// `$.object.status`.
+    ObjectStatus,
+    /// `$.status.subObjectStatuses`.
+    TopSubs,
+    /// `$.object.status.subObjectStatuses`.
+    ObjectSubs,
+    /// `$.status.actual_node_status`.
+    Nodes,
+    /// A part no reader reads (`elementStatuses`).
+    Unread,
+}
+
+impl Level {
+    /// The member `key` of an object here, when it holds a streamed part.
+    fn child(self, key: &str) -> Option<Level> {
+        match (self, key) {
+            (Level::Root, "status") => Some(Level::TopStatus),
+            (Level::Root, "object") => Some(Level::Object),
+            (Level::Object, "status") => Some(Level::ObjectStatus),
+            (Level::TopStatus, "subObjectStatuses") => Some(Level::TopSubs),
+            (Level::ObjectStatus, "subObjectStatuses") => Some(Level::ObjectSubs),
+            (Level::TopStatus, "actual_node_status") => Some(Level::Nodes),
+            (Level::TopStatus | Level::ObjectStatus, "elementStatuses") => Some(Level::Unread),
+            _ => None,
+        }
+    }
+
+    /// Which parts live under this level: (top subs, object subs, nodes).
+    fn owns(self) -> (bool, bool, bool) {
+        match self {
+            Level::TopStatus => (true, false, true),
+            Level::TopSubs => (true, false, false),
+            Level::Object | Level::ObjectStatus | Level::ObjectSubs => (false, true, false),
+            Level::Nodes => (false, false, true),
+            Level::Root | Level::Unread => (false, false, false),
+        }
+    }
+}
+
+/// Reads the top-level object's members (as a `serde_json::Value` would: in
+/// order, a duplicate key keeping the first one's place and the last one's
+/// value), reading the parts listed above as they are parsed.
+pub fn read_top_object<'de, A: MapAccess<'de>>(map: A) -> Result<(Value, Prefetched), A::Error> {
+    Seed(Level::Root).visit_map(map)
+}
+
+/// Parses a value at a level; a value of a type nothing streams is parsed as
+/// a plain `Value`.
+struct Seed(Level);
+
+impl<'de> DeserializeSeed<'de> for Seed {
+    type Value = (Value, Prefetched);
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+fn plain(v: Value) -> (Value, Prefetched) {
+    (v, Prefetched::default())
+}
+
+impl<'de> Visitor<'de> for Seed {
+    type Value = (Value, Prefetched);
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any json value")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let root = Path::ROOT;
+        let (status, object) = (root.key("status"), root.key("object"));
+        let object_status = object.key("status");
+        let mut pre = Prefetched::default();
+        match self.0 {
+            Level::TopSubs => {
+                let path = status.key("subObjectStatuses");
+                pre.top = Some(status_object::stream_subs(map, &path)?);
+                return Ok((Value::Object(Map::new()), pre));
+            }
+            Level::ObjectSubs => {
+                let path = object_status.key("subObjectStatuses");
+                pre.object = Some(status_object::stream_subs(map, &path)?);
+                return Ok((Value::Object(Map::new()), pre));
+            }
+            Level::Nodes => {
+                pre.nodes = Some(gcs_execution::stream_node_map(map)?);
+                return Ok((Value::Object(Map::new()), pre));
+            }
+            Level::Unread => {
+                while map.next_key::<String>()?.is_some() {
+                    map.next_value::<Value>()?;
+                }
+                return Ok((Value::Object(Map::new()), pre));
+            }
+            Level::Root | Level::Object | Level::TopStatus | Level::ObjectStatus => {}
+        }
+        let mut members = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = match self.0.child(&key) {
+                Some(level) => {
+                    let (value, inner) = map.next_value_seed(Seed(level))?;
+                    pre.replace(level, inner);
+                    value
+                }
+                None => map.next_value::<Value>()?,
+            };
+            members.insert(key, value);
+        }
+        Ok((Value::Object(members), pre))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        match self.0 {
+            Level::Nodes => {
+                let pre = Prefetched {
+                    nodes: Some(gcs_execution::stream_node_list(seq)?),
+                    ..Prefetched::default()
+                };
+                Ok((Value::Array(Vec::new()), pre))
+            }
+            Level::Unread => {
+                while seq.next_element::<Value>()?.is_some() {}
+                Ok(plain(Value::Array(Vec::new())))
+            }
+            _ => Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(plain),
+        }
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
+        Ok(plain(Value::String(s.to_owned())))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Self::Value, E> {
+        Ok(plain(Value::String(s)))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Self::Value, E> {
+        Ok(plain(Value::from(n)))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Self::Value, E> {
+        Ok(plain(Value::from(n)))
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<Self::Value, E> {
+        Ok(plain(Value::from(n)))
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Self::Value, E> {
+        Ok(plain(Value::Bool(b)))
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(plain(Value::Null))
+    }
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(plain(Value::Null))
+    }
+}
