@@ -172,6 +172,28 @@
       const timer = setTimeout(() => { obs.disconnect(); reject(new Error("timed out after " + LOAD_WAIT_MS / 1000 + " s waiting for the payload view (data-loaded): " + pageState())); }, LOAD_WAIT_MS);
     });
   }
+  // Text the page cut for display (www/js/dom.js clipped(): its start, then a
+  // .clip-more note with the full length) matches a payload string when the
+  // start is the string's start (at least MIN_CLIP characters of it) and the
+  // lengths agree; any other text must equal the string.
+  const MIN_CLIP = 300;
+  /** What an element shows: its text, or {start, full} for text the page cut. */
+  function shown(e) {
+    const note = e.querySelector(":scope > .clip-more");
+    if (!note) return e.textContent;
+    let start = "";
+    for (const n of e.childNodes) if (n !== note) start += n.textContent;
+    return { start, full: Number(note.dataset.fullLength) };
+  }
+  function shows(v, text) {
+    if (typeof v === "string") return v === text;
+    return text.length === v.full && v.start.length >= Math.min(MIN_CLIP, text.length) && v.start.length < text.length && text.startsWith(v.start);
+  }
+  function seenShows(set, text) {
+    if (set.has(text)) return true;
+    for (const v of set) if (typeof v !== "string" && shows(v, text)) return true;
+    return false;
+  }
   const texts = (root, sel) => Array.from(root.querySelectorAll(sel), (e) => e.textContent);
   const AXIS_H = 30, LANE_H = 22;
 
@@ -200,8 +222,8 @@
       if (!tip || tip.hidden) return false;
       views.tooltip++;
       const t = tip.querySelector(".tip-title");
-      if (t) seen.tips.add(t.textContent);
-      for (const e of tip.querySelectorAll(".tip-v, .tip-msg, .tip-sub")) seen.tipTexts.add(e.textContent);
+      if (t) seen.tips.add(shown(t));
+      for (const e of tip.querySelectorAll(".tip-v, .tip-msg, .tip-sub")) seen.tipTexts.add(shown(e));
       return true;
     };
     for (let p = 0; p < maxLanes; p++) {
@@ -249,8 +271,8 @@
       if (det) {
         views.details++;
         const n = det.querySelector(tid("details-name"));
-        if (n) seen.details.add(n.textContent);
-        for (const e of det.querySelectorAll("dd, .mk-text, .tag")) seen.detailTexts.add(e.textContent);
+        if (n) seen.details.add(shown(n));
+        for (const e of det.querySelectorAll("dd, .mk-text, .tag")) seen.detailTexts.add(shown(e));
       }
     }
     canvas.dispatchEvent(new PointerEvent("pointerleave", { bubbles: false }));
@@ -399,12 +421,12 @@
   function check(exp, seen, root) {
     const inDoc = (sel) => Array.from(document.querySelectorAll(sel));
     switch (exp.k) {
-      case "text": return inDoc(exp.sel).some((e) => e.textContent === exp.text);
+      case "text": return inDoc(exp.sel).some((e) => shows(shown(e), exp.text));
       case "attr": return inDoc(exp.sel).some((e) => e.getAttribute(exp.attr) === exp.text);
-      case "tip": return seen.tips.has(exp.text);
-      case "tipText": return seen.tipTexts.has(exp.text);
-      case "details": return seen.details.has(exp.text);
-      case "detailText": return seen.detailTexts.has(exp.text);
+      case "tip": return seenShows(seen.tips, exp.text);
+      case "tipText": return seenShows(seen.tipTexts, exp.text);
+      case "details": return seenShows(seen.details, exp.text);
+      case "detailText": return seenShows(seen.detailTexts, exp.text);
       case "row": return seen.rows.has(exp.text);
       case "search": return (seen.search.get(exp.q) || 0) >= (exp.min ?? 1);
       case "jt": return inDoc(exp.scope + " .jt-str, " + exp.scope + " .jt-key").some((e) => e.textContent === exp.text);

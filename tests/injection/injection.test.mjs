@@ -100,14 +100,18 @@ before(async () => {
   // INJ_EVERY=n: only every n-th file (a quick look while working on the suite; the figures say so)
   const every = Number(process.env.INJ_EVERY || 1);
   if (every > 1) cases.files = cases.files.filter((_, k) => k % every === 0);
+  // INJ_ONLY=regex: only the files whose name matches (debugging one file; the figures say so)
+  if (process.env.INJ_ONLY) cases.files = cases.files.filter((f) => new RegExp(process.env.INJ_ONLY).test(f.name));
   server = await serve();
   dist = buildDist();
   browser = await launch();
+  // INJ_PASSES=dist (a comma-separated list of served-csp, served-nocsp, dist): only those passes run (the others fail as not run)
+  const only = process.env.INJ_PASSES ? new Set(process.env.INJ_PASSES.split(",")) : null;
   const defs = [
-    { id: "served, with CSP", kind: "served", url: server.url, root: server.root },
-    { id: "served, CSP removed", kind: "served", url: server.url, root: server.root, noCsp: true },
-    { id: "dist from file://", kind: "dist", distFile: dist.file },
-  ];
+    { key: "served-csp", id: "served, with CSP", kind: "served", url: server.url, root: server.root },
+    { key: "served-nocsp", id: "served, CSP removed", kind: "served", url: server.url, root: server.root, noCsp: true },
+    { key: "dist", id: "dist from file://", kind: "dist", distFile: dist.file },
+  ].filter((d) => !only || only.has(d.key));
   // One pass after the other: each has LANES pages working side by side, which
   // already fills a two-core machine; three passes at once (six pages) made
   // every wait depend on how the machine shares its cores.
@@ -134,6 +138,7 @@ function list(items, n = 15) {
 }
 
 async function assertPass(id) {
+  assert.ok(passes[id], id + ": not run (INJ_PASSES=" + process.env.INJ_PASSES + ")");
   const P = await passes[id].promise;
   const st = P.st;
   assert.equal(st.files, st.planned, "every file, sample and hash case was exercised");
@@ -164,10 +169,12 @@ describe("injection: " + PAYLOADS.length + " payloads in every field, every view
 // ---- findings that are not about escaping ----------------------------------------------------
 
 describe("findings", () => {
-  // A timed check of a known page problem (long unbroken text laid out in the
-  // tooltip and details panel): reported as a todo, so it is measured and shown
-  // on every run without making `make test` depend on the machine's speed.
-  it("a 30,000-character id without a break opportunity does not freeze the page on hover or click", { todo: "known: long unbroken ids lay out slowly in the tooltip and details (see docs/security.md)" }, async () => {
+  // Long unbroken text: Chromium lays it out in time growing with the square of
+  // its length (30,000 characters in a tooltip row: 3-6 s of frozen page, found
+  // by this suite). The page cuts what tooltips, the details panel and the
+  // first failure show (www/js/dom.js clipped()); this checks that it does, on
+  // the DOM, not with a stopwatch — the times are reported, not asserted.
+  it("a 30,000-character id without a break opportunity is cut in the tooltip and details (the page does not freeze)", async () => {
     await Promise.allSettled(Object.values(passes).map((p) => p.promise)); // timing: alone on the machine
     const p = LONG_UNBROKEN.slice(0, 30000);
     const doc = {
@@ -180,36 +187,61 @@ describe("findings", () => {
       const page = P.page;
       await page.setInputFiles('[data-testid="file-input"]', [{ name: "long.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) }]);
       await page.waitForSelector('[data-testid="doc"][data-loaded="true"]', { timeout: 120000 });
-      const ms = await page.evaluate(() => {
+      const got = await page.evaluate(() => {
         const c = document.querySelector('[data-testid="timeline-canvas"]');
         const r = c.getBoundingClientRect();
         const y = r.top + 30 + 11;
         const ev = (type, x) => c.dispatchEvent(new PointerEvent(type, { bubbles: true, clientX: r.left + x, clientY: y, pointerId: 1, button: 0 }));
+        // what an element shows: its text without the cut note, and the note's full length
+        const shown = (e) => {
+          if (!e) return null;
+          const note = e.querySelector(":scope > .clip-more");
+          let text = "";
+          for (const n of e.childNodes) if (n !== note) text += n.textContent;
+          return { len: text.length, full: note ? Number(note.dataset.fullLength) : text.length, copy: !!(note && note.localName === "button") };
+        };
         let t = performance.now();
         ev("pointermove", 20);
-        void document.querySelector('[data-testid="timeline-tooltip"]').offsetWidth;
+        const tip = document.querySelector('[data-testid="timeline-tooltip"]');
+        void tip.offsetWidth;
         const hover = performance.now() - t;
         t = performance.now();
         ev("pointerdown", 20);
         ev("pointerup", 20);
-        void document.querySelector('[data-testid="details"]').offsetWidth;
+        const det = document.querySelector('[data-testid="details"]');
+        void (det && det.offsetWidth);
         const click = performance.now() - t;
-        return { hover: Math.round(hover), click: Math.round(click) };
+        return {
+          ms: { hover: Math.round(hover), click: Math.round(click) },
+          tipTitle: shown(tip.querySelector(".tip-title")), tipMsg: shown(tip.querySelector(".tip-msg")),
+          detName: shown(det && det.querySelector('[data-testid="details-name"]')), detMsg: shown(det && det.querySelector('[data-testid="details-message"]')),
+          failureEl: shown(document.querySelector('[data-testid="failure-element"]')), failureMsg: shown(document.querySelector('[data-testid="failure-message"]')),
+        };
       });
-      report.availability = ms;
-      assert.ok(ms.hover < 1000 && ms.click < 1000,
-        "hovering the lane took " + ms.hover + " ms and opening its details " + ms.click + " ms (budget 1000 ms each): " +
-        "the tooltip rows (.tip-v, .tip-msg) and the details' <dd> lay the whole string out with word-break/overflow-wrap in a flex row, " +
-        "which Chromium does in time growing faster than linearly with the length (100,000 characters: ~10 s per element)");
+      report.availability = got.ms;
+      const cut = (k, max, copy) => {
+        const v = got[k];
+        assert.ok(v, k + " is shown");
+        assert.equal(v.full, p.length, k + ": the note gives the full length");
+        assert.ok(v.len > 0 && v.len <= max, k + ": shows " + v.len + " characters, at most " + max);
+        if (copy) assert.ok(v.copy, k + ": the note is a button copying the whole text");
+      };
+      cut("tipTitle", 400, false);
+      cut("tipMsg", 400, false);
+      cut("detName", 2000, true);
+      cut("detMsg", 2000, true);
+      cut("failureEl", 500, true);
+      cut("failureMsg", 2000, true);
     } finally {
       await P.close();
     }
   });
 
-  // The core now gives the run's lane the id "" (no collision in timeline());
-  // the page still opens the (execution) details for the element's lane: a todo
-  // until the page's selection is fixed (docs/security.md).
-  it("an element whose id equals the run's (execution) lane id opens its own details", { todo: "page: clicking the element's lane still opens the (execution) lane's details" }, async () => {
+  // The run's own lane has the id "" in the core, so an element named like the
+  // run keeps its own lane; opening the details narrows the timeline (its toolbar
+  // may wrap), and the page keeps the lanes where they were on screen, so the
+  // second click, at the next lane's old position, hits that lane.
+  it("an element whose id equals the run's id opens its own details, clicked where it was before the first details opened", async () => {
     const ev = [
       { involvedObject: { name: "job-1" }, reason: "等待##Waiting", message: "run-level", firstTimestamp: "2024-05-13T08:00:00Z", count: 1, type: "Normal" },
       { involvedObject: { name: "job-1" }, reason: "启动##ActionStart", message: "m", firstTimestamp: "2024-05-13T08:00:10Z", count: 1, type: "Normal", elemId: "job-1" },
@@ -232,8 +264,7 @@ describe("findings", () => {
       });
       report.lanes = { shown: names, expected: lanes.map((l) => l.label) };
       assert.deepEqual(names, lanes.map((l) => l.label),
-        "clicking each lane opens that lane's details; the core's lanes are " + JSON.stringify(lanes) +
-        " (two lanes share the id \"job-1\": the (execution) lane takes the run's id) and the page keys lanes by id (first wins)");
+        "clicking each lane (the pointer not moving between clicks) opens that lane's details; the core's lanes are " + JSON.stringify(lanes));
     } finally {
       await P.close();
     }
@@ -256,6 +287,8 @@ function printReport() {
   const every = Number(process.env.INJ_EVERY || 1);
   out.push("== execscope injection suite (tests/injection): figures ==");
   if (every > 1) out.push("!! INJ_EVERY=" + every + ": only every " + every + "th file — not the full suite");
+  if (process.env.INJ_ONLY) out.push("!! INJ_ONLY=" + process.env.INJ_ONLY + ": only the files matching it — not the full suite");
+  if (process.env.INJ_PASSES) out.push("!! INJ_PASSES=" + process.env.INJ_PASSES + ": only those passes — not the full suite");
   out.push("cases:    " + PAYLOADS.length + " payload strings in " + CATEGORIES.length + " categories (" + CATEGORIES.join(", ") + ")");
   out.push("fields:   " + cases.fields.size + " placements: " + Object.entries(cases.fields.byFormat()).map(([k, v]) => k + " " + v).join(", "));
   out.push("files:    " + cases.files.length + " per served pass (" + Object.entries(perFormat).map(([k, v]) => k + " " + v).join(", ") + "), " +
@@ -283,8 +316,8 @@ function printReport() {
   out.push("totals: " + sum("files") + " files/cases, " + sum("checks") + " exact text checks, " + sumLen("failures") + " failed, " + sumLen("violations") + " DOM violations, " +
     sumLen("dialogs") + " dialogs, " + sumLen("errors") + " errors, " + done.reduce((a, [, p]) => a + p.settled.st.requests.pw.length, 0) + " + " +
     done.reduce((a, [, p]) => a + p.settled.st.requests.cdp.length, 0) + " requests recorded, " + sumLen("badRequests") + " beyond the page's own files");
-  if (report.availability) out.push("finding: 30,000-character unbroken id: hover " + report.availability.hover + " ms, details panel " + report.availability.click + " ms (budget 1000 ms)");
-  if (report.lanes) out.push("finding: lanes clicked show " + JSON.stringify(report.lanes.shown) + ", expected " + JSON.stringify(report.lanes.expected));
+  if (report.availability) out.push("30,000-character unbroken id (cut for display): hover " + report.availability.hover + " ms, details panel " + report.availability.click + " ms (measured, not asserted; uncut it took 3-6 s each)");
+  if (report.lanes) out.push("lane ids: lanes clicked show " + JSON.stringify(report.lanes.shown) + ", expected " + JSON.stringify(report.lanes.expected));
   out.push("wall " + ((Date.now() - started) / 1000).toFixed(0) + " s");
   console.log(out.join("\n"));
 }

@@ -73,3 +73,30 @@ export function downloadText(text, filename, type) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
+
+/**
+ * Text cut for display. Browsers lay out a long run of characters without a
+ * break opportunity in time growing with the square of its length (a
+ * 30,000-character id: seconds of frozen page), so tooltips and the details
+ * panel show at most `max` UTF-16 units (whole code points) of a value. Returns
+ * the text itself when it fits, else [its start, a "+N characters" note]; with
+ * `copy`, the note is a button that copies the whole text. The note carries the
+ * full length in data-full-length.
+ */
+export function clipped(text, max, copy) {
+  const s = String(text ?? "");
+  if (s.length <= max) return s;
+  let cut = max;
+  const c = s.charCodeAt(cut - 1);
+  if (c >= 0xd800 && c <= 0xdbff) cut--; // not half a surrogate pair
+  const label = "… +" + (s.length - cut).toLocaleString("en-US") + " characters";
+  const attrs = { class: "clip-more", "data-full-length": String(s.length), title: s.length.toLocaleString("en-US") + " characters in all" + (copy ? "; click to copy them" : "") };
+  let note;
+  if (copy) {
+    note = h("button", { type: "button", ...attrs, onclick: async (e) => {
+      e.stopPropagation();
+      note.textContent = (await copyText(s)) ? label + " · copied" : label + " · copy failed";
+    } }, label + " · copy");
+  } else note = h("span", attrs, label);
+  return [s.slice(0, cut), note];
+}

@@ -1,7 +1,10 @@
 // The details panel of one timeline lane (element).
-import { h } from "../dom.js";
+import { h, clipped } from "../dom.js";
 import { fmtTime, fmtDuration, fmtIso, fmtNum, phaseClass, bilingual, START_SOURCES } from "../fmt.js";
 import { phaseBadge } from "./summary.js";
+
+/** The panel shows at most this many characters of a value, with a button copying all of it (dom.js clipped()). */
+const DETAIL_CHARS = 2000;
 
 const KIND = { start: "start", success: "success", failure: "failure", other: "event" };
 
@@ -15,14 +18,14 @@ export function renderDetails(lane, o) {
   panel.appendChild(h("div", { class: "det-head" },
     h("div", { class: "det-title" },
       h("div", { class: "kicker" }, "Element"),
-      h("div", { class: "det-name mono", "data-testid": "details-name" }, lane.label)),
+      h("div", { class: "det-name mono", "data-testid": "details-name" }, clipped(lane.label, DETAIL_CHARS, true))),
     h("button", { type: "button", class: "icon-btn", title: "Close (Esc)", "aria-label": "Close details", "data-testid": "details-close", onclick: o.onClose }, "✕")));
   panel.appendChild(h("div", { class: "det-badges" },
     phaseBadge(lane.phase, { testid: "details-phase" }),
-    lane.type ? h("span", { class: "tag" }, lane.type) : null,
-    lane.action ? h("span", { class: "tag" }, "action: " + lane.action) : null));
+    lane.type ? h("span", { class: "tag" }, clipped(lane.type, DETAIL_CHARS)) : null,
+    lane.action ? h("span", { class: "tag" }, clipped("action: " + lane.action, DETAIL_CHARS)) : null));
   const kv = h("dl", { class: "kv" });
-  const add = (k, v, cls, testid) => { if (v == null || v === "") return; kv.append(h("dt", null, k), h("dd", { class: cls || null, "data-testid": testid || null }, v)); };
+  const add = (k, v, cls, testid) => { if (v == null || v === "") return; kv.append(h("dt", null, k), h("dd", { class: cls || null, "data-testid": testid || null }, clipped(v, DETAIL_CHARS, true))); };
   if (lane.id !== lane.label) add("ID", lane.id, "mono");
   add("Reason", lane.reason != null ? bilingual(lane.reasonBi, o.lang) || lane.reason : null, null, "details-reason");
   add("Message", lane.message != null ? bilingual(lane.messageBi, o.lang) || lane.message : null, "pre-wrap", "details-message");
@@ -63,7 +66,7 @@ export function renderDetails(lane, o) {
         list.appendChild(h("li", null,
           h("span", { class: ["mk", "mk-" + m.kind], title: KIND[m.kind] || m.kind }),
           h("span", { class: "mono-num muted", title: fmtIso(m.at) }, fmtTime(m.at, mode, base)),
-          h("span", { class: "mk-text" }, m.text),
+          h("span", { class: "mk-text" }, clipped(m.text, DETAIL_CHARS)),
           m.count > 1 ? h("span", { class: "pill" }, "×" + m.count) : null));
       }
     };

@@ -1,6 +1,6 @@
 // The run summary card: name, id, action, phase, progress, times, timeout, first
 // failure; the runs of a workflow history; the body of an API error.
-import { h, copyText } from "../dom.js";
+import { h, clipped, copyText } from "../dom.js";
 import { fmtTime, fmtDuration, fmtNum, fmtIso, phaseClass, FORMAT_LABELS, plural, bilingual } from "../fmt.js";
 
 export function phaseBadge(phase, opts = {}) {
@@ -64,6 +64,9 @@ function timeoutFact(run) {
   return fact("Timeout", v, { testid: "timeout" });
 }
 
+/** The first failure shows at most this many characters of its element and reason, and of its message, each with a button copying all of it (dom.js clipped()). */
+const FAILURE_CHARS = 500, FAILURE_MESSAGE_CHARS = 2000;
+
 function failureBlock(ff, mode, base, onJump, lang) {
   return h("div", { class: "failure", "data-testid": "first-failure" },
     h("div", { class: "failure-head" },
@@ -71,9 +74,9 @@ function failureBlock(ff, mode, base, onJump, lang) {
       ff.at != null ? h("span", { class: "muted small mono-num", title: fmtIso(ff.at) }, fmtTime(ff.at, mode, base)) : null,
       h("span", { class: "spacer" }),
       h("button", { type: "button", class: "btn small danger", "data-testid": "jump-failure", title: "Show in the timeline (E)", onclick: () => onJump(ff) }, "Show in timeline →")),
-    h("div", { class: "failure-el mono", "data-testid": "failure-element" }, ff.element),
-    ff.reason ? h("div", { class: "failure-reason", "data-testid": "failure-reason", title: ff.reason }, bilingual(ff.reasonBi, lang) || ff.reason) : null,
-    ff.message ? h("div", { class: "failure-msg", "data-testid": "failure-message", title: ff.message }, bilingual(ff.messageBi, lang) || ff.message) : null);
+    h("div", { class: "failure-el mono", "data-testid": "failure-element" }, clipped(ff.element, FAILURE_CHARS, true)),
+    ff.reason ? h("div", { class: "failure-reason", "data-testid": "failure-reason", title: ff.reason }, clipped(bilingual(ff.reasonBi, lang) || ff.reason, FAILURE_CHARS, true)) : null,
+    ff.message ? h("div", { class: "failure-msg", "data-testid": "failure-message", title: ff.message }, clipped(bilingual(ff.messageBi, lang) || ff.message, FAILURE_MESSAGE_CHARS, true)) : null);
 }
 
 function runsTable(unsorted, selectedId, newestId, mode, onPick) {

@@ -1,7 +1,7 @@
 // The timeline: a <canvas> with one lane per element. Only the lanes in the
 // viewport and the spans/markers inside the visible time range are drawn, so
 // 100,000 lanes stay smooth. Redraws are batched with requestAnimationFrame.
-import { h } from "../dom.js";
+import { h, clipped } from "../dom.js";
 import { PHASES, fmtTime, fmtDuration, fmtTick, fmtNum, fmtDate, tzLabel, tzOffsetMs, phaseClass, bilingual, START_SOURCES } from "../fmt.js";
 
 const LANE_H = 22;
@@ -10,6 +10,8 @@ const AXIS_H = 30;
 const OV_H = 34;
 const RIGHT_PAD = 14;
 const MIN_RANGE = 2; // ms
+/** A tooltip shows at most this many characters of a value (dom.js clipped()). */
+const TIP_CHARS = 400;
 const FONT = "12px system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 const FONT_SMALL = "10px system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 const STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 2e3, 5e3, 1e4, 15e3, 3e4, 6e4, 12e4, 3e5, 6e5, 9e5, 18e5,
@@ -896,12 +898,12 @@ export class TimelineView {
   showTip(hit, p) {
     const { lane, span, marker } = hit;
     const rows = [];
-    const row = (k, v, cls) => h("div", { class: "tip-row" }, h("span", { class: "tip-k" }, k), h("span", { class: ["tip-v", cls || ""] }, v));
+    const row = (k, v, cls) => h("div", { class: "tip-row" }, h("span", { class: "tip-k" }, k), h("span", { class: ["tip-v", cls || ""] }, clipped(v, TIP_CHARS)));
     const head = h("div", { class: "tip-head" },
-      h("span", { class: "tip-title" }, lane.label),
+      h("span", { class: "tip-title" }, clipped(lane.label, TIP_CHARS)),
       h("span", { class: ["badge", "small", phaseClass(span ? span.phase : lane.phase)] }, h("span", { class: "dot" }), span ? span.phase : lane.phase));
     rows.push(head);
-    if (lane.type || lane.action) rows.push(h("div", { class: "tip-sub" }, [lane.type, lane.action ? "action " + lane.action : null].filter(Boolean).join(" · ")));
+    if (lane.type || lane.action) rows.push(h("div", { class: "tip-sub" }, clipped([lane.type, lane.action ? "action " + lane.action : null].filter(Boolean).join(" · "), TIP_CHARS)));
     if (marker) {
       rows.push(row("Event", marker.text + (marker.count > 1 ? "  ×" + marker.count : "")));
       rows.push(row("Kind", KIND_LABEL[marker.kind] || marker.kind));
@@ -918,7 +920,7 @@ export class TimelineView {
       if (lane.markers.length) rows.push(row("Events", fmtNum(lane.markers.length)));
     }
     if (lane.reason) rows.push(row("Reason", bilingual(lane.reasonBi, this.lang) || lane.reason));
-    if (lane.message) rows.push(h("div", { class: "tip-msg" }, bilingual(lane.messageBi, this.lang) || lane.message));
+    if (lane.message) rows.push(h("div", { class: "tip-msg" }, clipped(bilingual(lane.messageBi, this.lang) || lane.message, TIP_CHARS)));
     this.tip.replaceChildren(...rows);
     this.tip.hidden = false;
     const bw = this.body.clientWidth, bh = this.body.clientHeight;
