@@ -19,7 +19,7 @@ export function start(wasm) {
 // Above this many spans (or lanes) a timeline stays in wasm and is drawn from frames.
 export const FRAME_THRESHOLD = 20000;
 
-const docs = new Map(); // id -> {id, name, input, size, summary, events, views:Set}
+const docs = new Map(); // id -> {id, name, input, size, payload, summary, events, views:Set}
 const views = new Map(); // handle -> {view, doc}
 const spaces = new Map(); // handle -> Workspace
 let nextHandle = 1;
@@ -174,11 +174,14 @@ export const methods = {
   /** Read a payload: {id, name, bytes | text | file} → {size, format, summary, error}. */
   async open(a) {
     const input = await inputOf(a);
-    const d = { id: a.id, name: a.name, input, size: sizeOf(input), summary: null, events: null, views: new Set() };
+    const d = { id: a.id, name: a.name, input, size: sizeOf(input), payload: null, summary: null, events: null, views: new Set() };
     docs.set(a.id, d);
     const out = { size: d.size, format: null, summary: null, error: null };
     try {
-      d.summary = core.summarize(input);
+      // Read once (core.Payload keeps the model in wasm): the summary now, the
+      // timeline and events later without reading the payload again.
+      d.payload = new core.Payload(input);
+      d.summary = d.payload.summary();
       for (const r of d.summary.runs) splitRun(r);
       out.summary = d.summary;
       out.format = d.summary.kind;
@@ -197,6 +200,7 @@ export const methods = {
     const d = docs.get(id);
     if (!d) return false;
     for (const h of d.views) methods.viewFree({ view: h });
+    if (d.payload) d.payload.free();
     docs.delete(id);
     return true;
   },
@@ -208,8 +212,8 @@ export const methods = {
   timeline({ id, run, mode }) {
     const d = doc(id);
     const r = d.summary && (d.summary.runs.find((x) => x.id === run) || d.summary.runs[0]);
-    if (frameMode(mode, weight(r))) return registerView(new core.TimelineView(d.input, runOpt(run)), d);
-    return objectsResult(core.timeline(d.input, runOpt(run)));
+    if (frameMode(mode, weight(r))) return registerView(d.payload ? d.payload.view(run) : new core.TimelineView(d.input, runOpt(run)), d);
+    return objectsResult(d.payload ? d.payload.timeline(run) : core.timeline(d.input, runOpt(run)));
   },
 
   /**
@@ -220,7 +224,7 @@ export const methods = {
    */
   eventsPacked({ id, from, count }) {
     const d = doc(id);
-    if (!d.events) d.events = core.events(d.input);
+    if (!d.events) d.events = d.payload ? d.payload.events() : core.events(d.input);
     const start = from || 0;
     const items = d.events.slice(start, count ? start + count : undefined);
     const n = items.length;

@@ -57,11 +57,31 @@ function toast(msg, bad) {
   toast.timer = setTimeout(() => { t.hidden = true; }, 3500);
 }
 
-function setBusy(msg) {
+/**
+ * The busy note. Several tasks may be busy at once (a payload being read while
+ * another tab's timeline is built): busy(msg) starts one and returns end(),
+ * which ends it (once; later calls do nothing), with end.update(msg) to change
+ * its text. The newest running task's text shows; the note goes when none runs.
+ */
+const busyTasks = [];
+function busy(msg) {
+  const task = { msg };
+  busyTasks.push(task);
+  showBusy();
+  const end = () => {
+    const i = busyTasks.indexOf(task);
+    if (i >= 0) { busyTasks.splice(i, 1); showBusy(); }
+  };
+  end.update = (m) => { task.msg = m; showBusy(); };
+  return end;
+}
+
+function showBusy() {
   let b = document.querySelector(".busy");
-  if (!msg) { if (b) b.remove(); return; }
+  const top = busyTasks[busyTasks.length - 1];
+  if (!top) { if (b) b.remove(); return; }
   if (!b) { b = h("div", { class: "busy", role: "status", "data-testid": "busy" }); document.body.appendChild(b); }
-  b.replaceChildren(h("span", { class: "spinner", "aria-hidden": "true" }), msg);
+  b.replaceChildren(h("span", { class: "spinner", "aria-hidden": "true" }), top.msg);
 }
 
 function newView() {
@@ -393,16 +413,20 @@ async function openInputs(items, opts = {}) {
   }
   const added = [];
   let total = 0;
-  for (const it of items) {
-    total += sizeOfInput(it.input);
-    setBusy("Reading " + it.name + " (" + fmtBytes(sizeOfInput(it.input)) + ")…");
-    const doc = await load.openPayload(it.name, it.input, it.source);
-    doc.kind = "doc";
-    doc.view = opts.view && items.length === 1 ? opts.view : newView();
-    app.docs.push(doc);
-    added.push(doc);
+  const reading = busy("Reading…");
+  try {
+    for (const it of items) {
+      total += sizeOfInput(it.input);
+      reading.update("Reading " + it.name + " (" + fmtBytes(sizeOfInput(it.input)) + ")…");
+      const doc = await load.openPayload(it.name, it.input, it.source);
+      doc.kind = "doc";
+      doc.view = opts.view && items.length === 1 ? opts.view : newView();
+      app.docs.push(doc);
+      added.push(doc);
+    }
+  } finally {
+    reading();
   }
-  setBusy(null);
   if (opts.noActivate) return added;
   // Small payloads that join an open one (an execution and its events): show the
   // joined run at once. Large ones: show the payload first, the joined tab when ready.
@@ -433,15 +457,16 @@ async function openFiles(files) {
 }
 
 async function openSample(file, opts) {
+  const loading = busy("Loading sample " + file + "…");
   try {
-    setBusy("Loading sample " + file + "…");
     const bytes = await load.fetchSample(file);
     const meta = app.samples.find((s) => s.file === file);
     return await openInputs([{ name: (meta && meta.title) || file, input: bytes, source: "sample:" + file }], opts);
   } catch (e) {
-    setBusy(null);
     toast(e.message || String(e), true);
     return [];
+  } finally {
+    loading();
   }
 }
 
@@ -478,16 +503,20 @@ class DocView {
   later(msg, fn) {
     this.queue = this.queue.then(async () => {
       if (this.dead) return;
-      if (msg) setBusy(msg);
-      await nextFrame();
-      if (this.dead) return;
+      // (ended in `finally`: also when the view is closed during the wait — a
+      // note left behind by a closed tab would never go)
+      const end = msg ? busy(msg) : null;
+      this.busyNote = end;
       try {
+        await nextFrame();
+        if (this.dead) return;
         await fn();
       } catch (e) {
         toast("Something went wrong: " + ((e && e.message) || e), true);
         console.error(e);
       } finally {
-        if (msg) setBusy(null);
+        this.busyNote = null;
+        if (end) end();
       }
     });
     return this.queue;
@@ -742,6 +771,11 @@ class DocView {
   }
 
   onLane(lane, quiet) {
+    // Opening or closing the details narrows or widens the timeline, and its
+    // toolbar may wrap: keep the lanes where they were on screen (the lane just
+    // clicked stays under the pointer).
+    const canvasTop = () => (this.timeline ? this.timeline.canvas.getBoundingClientRect().top : 0);
+    const anchor = canvasTop();
     const v = this.doc.view;
     v.lane = lane ? lane.id : "";
     if (this.events) this.events.setSelected(lane ? lane.id : null);
@@ -761,7 +795,11 @@ class DocView {
         },
       }));
     }
-    if (this.timeline) this.timeline.layout();
+    if (this.timeline) {
+      this.timeline.layout();
+      const moved = canvasTop() - anchor;
+      if (!quiet && Math.abs(moved) >= 1) window.scrollBy(0, moved);
+    }
     if (!quiet) sync();
   }
 
@@ -784,7 +822,8 @@ class DocView {
 
   async buildEvents(root, title) {
     const big = this.doc.size > 2e6;
-    const r = await this.fetchEvents(big ? (done, total) => setBusy("Reading the events… " + fmtNum(done) + " of " + fmtNum(total)) : null);
+    const note = this.busyNote; // (the task of later() this runs in, when it shows one)
+    const r = await this.fetchEvents(big && note ? (done, total) => note.update("Reading the events… " + fmtNum(done) + " of " + fmtNum(total)) : null);
     if (this.dead) return;
     if (r.error) { root.appendChild(renderError(r.error, { title: "The events cannot be read" })); return; }
     this.eventList = r.value;
@@ -834,9 +873,8 @@ class DocView {
     const build = async () => {
       if (this.rawTree !== null || !det.open) return this.rawTree;
       if (this.rawBuilding) return this.rawBuilding;
-      setBusy("Reading the raw payload…");
-      this.rawBuilding = load.getRaw(doc).then((res) => {
-        setBusy(null);
+      const reading = busy("Reading the raw payload…");
+      this.rawBuilding = load.getRaw(doc).finally(reading).then((res) => {
         if (this.dead) return null;
         this.rawTree = renderRaw(body, res, { size: fmtBytes(doc.size) }) || false;
         return this.rawTree;
@@ -1158,7 +1196,8 @@ function setLang(lang) {
 }
 
 function fatal(e) {
-  setBusy(null);
+  busyTasks.length = 0;
+  showBusy();
   const main = $("main");
   clear(main);
   main.appendChild(renderError({ code: (e && e.code) || "wasm_unavailable", message: "The WebAssembly core could not be loaded: " + ((e && e.message) || e) + (load.isSingleFile() ? "" : " — build it with `make demo` (it copies pkg/ to www/pkg/).") }, { title: "execscope cannot start" }));
