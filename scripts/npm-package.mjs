@@ -259,8 +259,13 @@ export function initSync(options: InitSyncOptions): void;
 `,
 );
 
+// The licenses the package declares ("MIT OR Apache-2.0"), from the crate root.
+const LICENSES = ["LICENSE-MIT", "LICENSE-APACHE"];
+for (const f of LICENSES) fs.copyFileSync(path.join(ROOT, f), p(f));
+
 // ------------------------------------------------------------------- package.json
 const files = [
+  ...LICENSES,
   "execscope.js",
   "execscope.node.js",
   "init.js",
