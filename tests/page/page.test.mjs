@@ -79,6 +79,37 @@ describe("page shell", () => {
     await ctx.close();
   });
 
+  it("leaves no busy note behind when a tab is left before its work started", async () => {
+    // A large payload queues its timeline behind a busy note ("Building the
+    // timeline…"); switching tabs before that work started closed its view,
+    // and the note stayed up for good (found by the injection suite).
+    const dir = tmpDir("busy");
+    const f = path.join(dir, "events-big.json");
+    fs.writeFileSync(f, bigEvents(8000, 400)); // over 2 MB: the page queues its work behind a busy note
+    const { page, ctx, seen } = await openPage(browser, server.url);
+    await page.setInputFiles(tid("file-input"), [f, path.join(SAMPLES, "aos-upgrade-failed.json")]);
+    await loaded(page);
+    for (let round = 0; round < 3; round++) {
+      // activate the big payload's tab, then (before the next frame) the other one
+      const started = await page.evaluate(async () => {
+        const tabs = document.querySelectorAll('[data-testid="tab"] .tab-main');
+        tabs[0].click();
+        await Promise.resolve();
+        await Promise.resolve();
+        const busy = !!document.querySelector(".busy");
+        document.querySelectorAll('[data-testid="tab"] .tab-main')[1].click();
+        return busy;
+      });
+      if (round === 0) assert.ok(started, "the big payload's view put up its busy note (the case this test is about)");
+      await loaded(page);
+      await page.waitForFunction(() => !document.querySelector(".busy"), null, { timeout: 120000 }).catch(() => {});
+      assert.equal(await page.locator(".busy").count(), 0, "no busy note is left once the shown tab is loaded (round " + round + ")");
+    }
+    clean(seen);
+    await ctx.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it("opens pasted text", async () => {
     const { page, ctx, seen } = await openPage(browser, server.url);
     await page.click(tid("paste-toggle"));
