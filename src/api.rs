@@ -185,6 +185,7 @@ fn read_model(input: &[u8], options: &Options, keep_events: bool) -> Result<Mode
         let top = TopSeed {
             format: options.format,
             keep_events,
+            input: bytes,
         }
         .deserialize(&mut de)?;
         de.end()?;

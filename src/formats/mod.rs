@@ -189,21 +189,24 @@ pub enum Top {
 /// `subObjectStatuses` are streamed (unless another format is forced);
 /// anything else becomes a `Value`. Detection gives the same answers as
 /// [`detect`] on the whole value.
-pub struct TopSeed {
+pub struct TopSeed<'a> {
     /// The forced format (`Options.format`), if any.
     pub format: Option<Format>,
     /// Build the normalized event list.
     pub keep_events: bool,
+    /// The bytes being parsed (scanned first for the sizes of the collections
+    /// read while parsing, see [`streamed::Sizes`]).
+    pub input: &'a [u8],
 }
 
-impl<'de> DeserializeSeed<'de> for TopSeed {
+impl<'de> DeserializeSeed<'de> for TopSeed<'_> {
     type Value = Top;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Top, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for TopSeed {
+impl<'de> Visitor<'de> for TopSeed<'_> {
     type Value = Top;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a json value")
@@ -242,7 +245,8 @@ impl<'de> Visitor<'de> for TopSeed {
             None => true,
         };
         if streams {
-            let (value, pre) = streamed::read_top_object(map)?;
+            let mut sizes = streamed::Sizes::scan(self.input);
+            let (value, pre) = streamed::read_top_object(map, &mut sizes)?;
             return Ok(Top::Value(value, Box::new(pre)));
         }
         Value::deserialize(de::value::MapAccessDeserializer::new(map))

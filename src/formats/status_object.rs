@@ -141,20 +141,24 @@ pub struct Streamed {
 }
 
 /// Reads a `subObjectStatuses` object (at `subs_path`) entry by entry: each
-/// entry's value is parsed, read into an element, and dropped.
+/// entry's value is parsed, read into an element, and dropped. `size`: how
+/// many entries it likely has (the element list's capacity; a wrong guess
+/// costs only memory).
 pub fn stream_subs<'de, A: MapAccess<'de>>(
     mut map: A,
     subs_path: &Path<'_>,
+    size: usize,
 ) -> Result<Streamed, A::Error> {
     let mut out = Streamed {
-        elements: Vec::new(),
+        elements: Vec::with_capacity(size),
         reader: Reader::new(),
         duplicate: false,
     };
     // Hashes of the names seen: a repeat (or, rarely, a collision) means the
     // payload is read again as a plain value, which is always right.
     let hasher = foldhash::fast::RandomState::default();
-    let mut seen: HashSet<u64, foldhash::fast::RandomState> = HashSet::default();
+    let mut seen: HashSet<u64, foldhash::fast::RandomState> =
+        HashSet::with_capacity_and_hasher(size, foldhash::fast::RandomState::default());
     while let Some(name) = map.next_key::<String>()? {
         let value = map.next_value::<Value>()?;
         if out.duplicate {
@@ -168,5 +172,6 @@ pub fn stream_subs<'de, A: MapAccess<'de>>(
         out.elements
             .push(entry(&mut out.reader, &name, &value, subs_path));
     }
+    out.elements.shrink_to_fit();
     Ok(out)
 }

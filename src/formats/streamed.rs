@@ -14,6 +14,12 @@
 //! array standing in for each streamed part; the format readers take the
 //! streamed parts from [`Prefetched`] where they would have read them, and
 //! splice in their warnings there.
+//!
+//! The element list of each `subObjectStatuses` is allocated at its final size:
+//! [`Sizes::scan`] counts its members in one pass over the bytes before parsing
+//! (a `Vec` grown by doubling would briefly hold up to three times the
+//! elements). The counts are only capacity hints: a wrong one costs memory,
+//! never a different result.
 
 use super::gcs_execution::{self, Nodes};
 use super::status_object::{self, Streamed};
@@ -113,15 +119,134 @@ impl Level {
 /// Reads the top-level object's members (as a `serde_json::Value` would: in
 /// order, a duplicate key keeping the first one's place and the last one's
 /// value), reading the parts listed above as they are parsed.
-pub fn read_top_object<'de, A: MapAccess<'de>>(map: A) -> Result<(Value, Prefetched), A::Error> {
-    Seed(Level::Root).visit_map(map)
+pub fn read_top_object<'de, A: MapAccess<'de>>(
+    map: A,
+    sizes: &mut Sizes,
+) -> Result<(Value, Prefetched), A::Error> {
+    Seed(Level::Root, sizes).visit_map(map)
+}
+
+/// How many members each `subObjectStatuses` object has, in payload order,
+/// counted before parsing (see [`Sizes::scan`]).
+#[derive(Debug, Default)]
+pub struct Sizes {
+    /// `$.status.subObjectStatuses`, last one first.
+    top: Vec<usize>,
+    /// `$.object.status.subObjectStatuses`, last one first.
+    object: Vec<usize>,
+}
+
+impl Sizes {
+    /// Counts, in one pass over the bytes of a JSON object, the members of
+    /// each `$.status.subObjectStatuses` and `$.object.status.subObjectStatuses`
+    /// object. Keys are compared as written (an escaped key is not
+    /// recognized); the bytes need not be valid JSON (the counts are hints).
+    pub fn scan(bytes: &[u8]) -> Sizes {
+        // The levels of the open objects and arrays, for the first few.
+        let mut levels = [Scanned::Other; 5];
+        let mut depth = 0usize;
+        let mut key: &[u8] = &[];
+        let mut expect_key = false;
+        let mut sizes = Sizes::default();
+        let (mut top, mut object): (Option<usize>, Option<usize>) = (None, None);
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            i += 1;
+            match b {
+                b'"' => {
+                    let start = i;
+                    while let Some(&c) = bytes.get(i) {
+                        match c {
+                            b'"' => break,
+                            b'\\' => i += 2,
+                            _ => i += 1,
+                        }
+                    }
+                    if expect_key {
+                        key = bytes.get(start..i).unwrap_or_default();
+                        expect_key = false;
+                    }
+                    i += 1;
+                }
+                b'{' | b'[' => {
+                    let level = match (depth.checked_sub(1).and_then(|d| levels.get(d)), b) {
+                        (None, b'{') => Scanned::Root,
+                        (Some(&parent), b'{') => parent.child(key),
+                        (_, _) => Scanned::Array,
+                    };
+                    match level {
+                        Scanned::TopSubs => top = Some(0),
+                        Scanned::ObjectSubs => object = Some(0),
+                        _ => {}
+                    }
+                    if let Some(slot) = levels.get_mut(depth) {
+                        *slot = level;
+                    }
+                    depth += 1;
+                    expect_key = b == b'{';
+                    key = &[];
+                }
+                b'}' | b']' => {
+                    depth = depth.saturating_sub(1);
+                    match levels.get(depth) {
+                        Some(Scanned::TopSubs) => sizes.top.extend(top.take()),
+                        Some(Scanned::ObjectSubs) => sizes.object.extend(object.take()),
+                        _ => {}
+                    }
+                    expect_key = false;
+                }
+                b',' => {
+                    let at = depth.checked_sub(1).and_then(|d| levels.get(d));
+                    expect_key = at.is_some_and(|l| *l != Scanned::Array);
+                }
+                b':' => match depth.checked_sub(1).and_then(|d| levels.get(d)) {
+                    Some(Scanned::TopSubs) => top = top.map(|n| n + 1),
+                    Some(Scanned::ObjectSubs) => object = object.map(|n| n + 1),
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        sizes.top.reverse();
+        sizes.object.reverse();
+        sizes
+    }
+}
+
+/// What [`Sizes::scan`] knows of an open object or array.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scanned {
+    Root,
+    Object,
+    TopStatus,
+    ObjectStatus,
+    TopSubs,
+    ObjectSubs,
+    /// Another object.
+    Other,
+    /// An array.
+    Array,
+}
+
+impl Scanned {
+    /// The object that is member `key` (as written) of an object here.
+    fn child(self, key: &[u8]) -> Scanned {
+        match (self, key) {
+            (Scanned::Root, b"status") => Scanned::TopStatus,
+            (Scanned::Root, b"object") => Scanned::Object,
+            (Scanned::Object, b"status") => Scanned::ObjectStatus,
+            (Scanned::TopStatus, b"subObjectStatuses") => Scanned::TopSubs,
+            (Scanned::ObjectStatus, b"subObjectStatuses") => Scanned::ObjectSubs,
+            _ => Scanned::Other,
+        }
+    }
 }
 
 /// Parses a value at a level; a value of a type nothing streams is parsed as
 /// a plain `Value`.
-struct Seed(Level);
+struct Seed<'s>(Level, &'s mut Sizes);
 
-impl<'de> DeserializeSeed<'de> for Seed {
+impl<'de> DeserializeSeed<'de> for Seed<'_> {
     type Value = (Value, Prefetched);
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_any(self)
@@ -132,7 +257,7 @@ fn plain(v: Value) -> (Value, Prefetched) {
     (v, Prefetched::default())
 }
 
-impl<'de> Visitor<'de> for Seed {
+impl<'de> Visitor<'de> for Seed<'_> {
     type Value = (Value, Prefetched);
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any json value")
@@ -145,12 +270,14 @@ impl<'de> Visitor<'de> for Seed {
         match self.0 {
             Level::TopSubs => {
                 let path = status.key("subObjectStatuses");
-                pre.top = Some(status_object::stream_subs(map, &path)?);
+                let size = self.1.top.pop().unwrap_or(0);
+                pre.top = Some(status_object::stream_subs(map, &path, size)?);
                 return Ok((Value::Object(Map::new()), pre));
             }
             Level::ObjectSubs => {
                 let path = object_status.key("subObjectStatuses");
-                pre.object = Some(status_object::stream_subs(map, &path)?);
+                let size = self.1.object.pop().unwrap_or(0);
+                pre.object = Some(status_object::stream_subs(map, &path, size)?);
                 return Ok((Value::Object(Map::new()), pre));
             }
             Level::Nodes => {
@@ -169,7 +296,7 @@ impl<'de> Visitor<'de> for Seed {
         while let Some(key) = map.next_key::<String>()? {
             let value = match self.0.child(&key) {
                 Some(level) => {
-                    let (value, inner) = map.next_value_seed(Seed(level))?;
+                    let (value, inner) = map.next_value_seed(Seed(level, &mut *self.1))?;
                     pre.replace(level, inner);
                     value
                 }
@@ -218,5 +345,39 @@ impl<'de> Visitor<'de> for Seed {
     }
     fn visit_none<E>(self) -> Result<Self::Value, E> {
         Ok(plain(Value::Null))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Sizes;
+
+    fn scan(text: &str) -> (Vec<usize>, Vec<usize>) {
+        let mut sizes = Sizes::scan(text.as_bytes());
+        sizes.top.reverse();
+        sizes.object.reverse();
+        (sizes.top, sizes.object)
+    }
+
+    #[test]
+    fn counts_the_members_of_each_sub_object_statuses() {
+        let aos = r#"{"kind":"Execution","status":{"a":{"subObjectStatuses":{"x":1}},
+            "subObjectStatuses":{"a:b":{"phase":"x","m":[{"c":1},"d,e"]},"b\"":null, "c" : [1,2]},
+            "elementStatuses":{"z":{}}}}"#;
+        assert_eq!(scan(aos), (vec![3], vec![]));
+        let gcs = r#"{"object":{"status":{"subObjectStatuses":{}}},"status":{"subObjectStatuses":{"a":1}},
+            "status":{"subObjectStatuses":{"a":1,"b":2}},"x":{"status":{"subObjectStatuses":{"q":1}}}}"#;
+        assert_eq!(scan(gcs), (vec![1, 2], vec![0]));
+        // Not objects there, escaped keys, arrays and broken text give no counts.
+        for text in [
+            r#"{"status":{"subObjectStatuses":[1,2]}}"#,
+            r#"{"st\u0061tus":{"subObjectStatuses":{"a":1}}}"#,
+            r#"[{"status":{"subObjectStatuses":{"a":1}}}]"#,
+            r#"{"status":{"subObjectStatuses":{"a":1"#,
+            "\"",
+            "",
+        ] {
+            assert_eq!(scan(text), (vec![], vec![]), "{text}");
+        }
     }
 }
