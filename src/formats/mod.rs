@@ -197,6 +197,50 @@ pub struct TopSeed<'a> {
     /// The bytes being parsed (scanned first for the sizes of the collections
     /// read while parsing, see [`streamed::Sizes`]).
     pub input: &'a [u8],
+    /// What each way of reading the input would need in memory.
+    pub memory: Memory,
+    /// Set to what the way of reading it needed when the parse stopped
+    /// because that exceeded `memory.budget`.
+    pub refused: &'a std::cell::Cell<u64>,
+}
+
+/// What reading an input would need in memory, by how it is read (estimated
+/// before parsing, see `api::check_memory`), and the budget.
+#[derive(Debug, Clone, Copy)]
+pub struct Memory {
+    /// Read as an event list while parsing.
+    pub events: u64,
+    /// Read while parsing as a workflow history, or as an execution object
+    /// whose large collections are read entry by entry.
+    pub streamed: u64,
+    /// Parsed into a whole `Value`.
+    pub value: u64,
+    /// At most this.
+    pub budget: u64,
+}
+
+impl Default for Memory {
+    /// No limit (an input too small to need an estimate).
+    fn default() -> Self {
+        Memory {
+            events: 0,
+            streamed: 0,
+            value: 0,
+            budget: u64::MAX,
+        }
+    }
+}
+
+impl TopSeed<'_> {
+    /// Fails the parse (with `refused` set) when reading the input in a way
+    /// that needs `needed` bytes would not fit.
+    fn fits<E: de::Error>(&self, needed: u64) -> Result<(), E> {
+        if needed <= self.memory.budget {
+            return Ok(());
+        }
+        self.refused.set(needed);
+        Err(E::custom("the parsed form would not fit in memory"))
+    }
 }
 
 impl<'de> DeserializeSeed<'de> for TopSeed<'_> {
@@ -223,6 +267,7 @@ impl<'de> Visitor<'de> for TopSeed<'_> {
             None => first.is_none() || first_is(execution_events::matches),
         };
         if events {
+            self.fits(self.memory.events)?;
             return execution_events::stream(first, seq, self.keep_events)
                 .map(|read| Top::Events(Box::new(read)));
         }
@@ -231,8 +276,10 @@ impl<'de> Visitor<'de> for TopSeed<'_> {
             None => first_is(workflow_executions::matches),
         };
         if workflow {
+            self.fits(self.memory.streamed)?;
             return workflow_executions::stream(first, seq).map(|read| Top::Runs(Box::new(read)));
         }
+        self.fits(self.memory.value)?;
         let mut items: Vec<Value> = first.into_iter().collect();
         while let Some(v) = seq.next_element::<Value>()? {
             items.push(v);
@@ -245,10 +292,12 @@ impl<'de> Visitor<'de> for TopSeed<'_> {
             None => true,
         };
         if streams {
+            self.fits(self.memory.streamed)?;
             let mut sizes = streamed::Sizes::scan(self.input);
             let (value, pre) = streamed::read_top_object(map, &mut sizes)?;
             return Ok(Top::Value(value, Box::new(pre)));
         }
+        self.fits(self.memory.value)?;
         Value::deserialize(de::value::MapAccessDeserializer::new(map))
             .map(|v| Top::Value(v, Box::default()))
     }
