@@ -195,7 +195,7 @@ pub struct TopSeed<'a> {
     /// Build the normalized event list.
     pub keep_events: bool,
     /// The bytes being parsed (scanned first for the sizes of the collections
-    /// read while parsing, see [`streamed::Sizes`]).
+    /// read while parsing, see `streamed::Sizes`).
     pub input: &'a [u8],
     /// What each way of reading the input would need in memory.
     pub memory: Memory,
