@@ -23,6 +23,7 @@ pub mod error;
 pub mod export;
 pub mod formats;
 pub mod json;
+mod memory;
 pub mod model;
 pub mod objectdata;
 pub mod path;

@@ -11,6 +11,7 @@ mod streamed;
 mod workflow_executions;
 
 use crate::error::{Error, ErrorCode, WarningCode};
+use crate::memory::Memory;
 use crate::model::{Format, Model, Run};
 use crate::path::Path;
 use crate::reader::{describe, Reader};
@@ -202,33 +203,6 @@ pub struct TopSeed<'a> {
     /// Set to what the way of reading it needed when the parse stopped
     /// because that exceeded `memory.budget`.
     pub refused: &'a std::cell::Cell<u64>,
-}
-
-/// What reading an input would need in memory, by how it is read (estimated
-/// before parsing, see `api::check_memory`), and the budget.
-#[derive(Debug, Clone, Copy)]
-pub struct Memory {
-    /// Read as an event list while parsing.
-    pub events: u64,
-    /// Read while parsing as a workflow history, or as an execution object
-    /// whose large collections are read entry by entry.
-    pub streamed: u64,
-    /// Parsed into a whole `Value`.
-    pub value: u64,
-    /// At most this.
-    pub budget: u64,
-}
-
-impl Default for Memory {
-    /// No limit (an input too small to need an estimate).
-    fn default() -> Self {
-        Memory {
-            events: 0,
-            streamed: 0,
-            value: 0,
-            budget: u64::MAX,
-        }
-    }
 }
 
 impl TopSeed<'_> {
