@@ -6,6 +6,7 @@ import * as load from "./load.js";
 import { readHash, writeHash } from "./state.js";
 import { PHASES, FORMAT_LABELS, TIME_MODES, phaseClass, fmtBytes, fmtTime, fmtNum, plural } from "./fmt.js";
 import { renderSummary } from "./render/summary.js";
+import { renderTimeModeSwitch, nextTimeMode } from "./render/timemode.js";
 import { renderPhaseChips } from "./render/phases.js";
 import { TimelineView } from "./render/timeline.js";
 import { FrameTimelineView } from "./render/frames.js";
@@ -184,12 +185,7 @@ function cycleTheme() {
 }
 
 function renderTimeMode() {
-  const seg = $("time-mode");
-  clear(seg);
-  for (const m of TIME_MODES) {
-    seg.appendChild(h("button", { type: "button", role: "radio", "aria-checked": String(app.tm === m.id), class: app.tm === m.id ? "on" : "",
-      title: m.title + " (U)", "data-mode": m.id, onclick: () => setTimeMode(m.id) }, m.label));
-  }
+  renderTimeModeSwitch($("time-mode"), app.tm, setTimeMode);
 }
 
 function setTimeMode(mode) {
@@ -1162,7 +1158,7 @@ function onKey(e) {
     case "p": case "P": togglePaste(true); break;
     case "m": case "M": { const m = $("samples-menu"); m.open = !m.open; if (m.open) { const b = m.querySelector(".menu-item"); if (b) b.focus(); } break; }
     case "t": case "T": cycleTheme(); break;
-    case "u": case "U": setTimeMode(TIME_MODES[(TIME_MODES.findIndex((m) => m.id === app.tm) + 1) % TIME_MODES.length].id); break;
+    case "u": case "U": setTimeMode(nextTimeMode(app.tm)); break;
     case "l": case "L": { const order = ["zh", "en", "both"]; setLang(order[(order.indexOf(app.lang) + 1) % 3]); break; }
     case "[": { const n = tabs().length; if (n) activate((app.active - 1 + n) % n); break; }
     case "]": { const n = tabs().length; if (n) activate((app.active + 1) % n); break; }

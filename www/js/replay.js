@@ -12,6 +12,7 @@ import { h, clear } from "./dom.js";
 import * as load from "./load.js";
 import { TIME_MODES, fmtTime, fmtIso, plural, fmtNum } from "./fmt.js";
 import { renderSummary } from "./render/summary.js";
+import { renderTimeModeSwitch, nextTimeMode } from "./render/timemode.js";
 import { TimelineView } from "./render/timeline.js";
 import { renderDetails } from "./render/details.js";
 import { renderError } from "./render/errors.js";
@@ -94,12 +95,7 @@ function applyTheme() {
 }
 
 function renderTimeMode() {
-  const seg = $("time-mode");
-  clear(seg);
-  for (const m of TIME_MODES) {
-    seg.appendChild(h("button", { type: "button", role: "radio", "aria-checked": String(st.tm === m.id), class: st.tm === m.id ? "on" : "",
-      title: m.title + " (U)", "data-mode": m.id, onclick: () => setTimeMode(m.id) }, m.label));
-  }
+  renderTimeModeSwitch($("time-mode"), st.tm, setTimeMode);
 }
 
 function setTimeMode(mode) {
@@ -403,7 +399,7 @@ function onKey(e) {
     case "b": case "B": back(); break;
     case "Home": stop(); goTo(0); break;
     case "t": case "T": st.theme = st.theme === "" ? "dark" : st.theme === "dark" ? "light" : ""; applyTheme(); writeHash(); break;
-    case "u": case "U": setTimeMode(TIME_MODES[(TIME_MODES.findIndex((m) => m.id === st.tm) + 1) % TIME_MODES.length].id); break;
+    case "u": case "U": setTimeMode(nextTimeMode(st.tm)); break;
     case "Escape": if (tl && tl.selectedLane()) tl.select(null); else handled = false; break;
     default: handled = false;
   }

@@ -1,0 +1,17 @@
+// The time-display switch (UTC / local / relative) of the page and the replay.
+import { h, clear } from "../dom.js";
+import { TIME_MODES } from "../fmt.js";
+
+/** Fill `seg` with one radio button per time mode, `current` checked; a click calls onPick(mode). */
+export function renderTimeModeSwitch(seg, current, onPick) {
+  clear(seg);
+  for (const m of TIME_MODES) {
+    seg.appendChild(h("button", { type: "button", role: "radio", "aria-checked": String(current === m.id), class: current === m.id ? "on" : "",
+      title: m.title + " (U)", "data-mode": m.id, onclick: () => onPick(m.id) }, m.label));
+  }
+}
+
+/** The mode after `current` (the U key). */
+export function nextTimeMode(current) {
+  return TIME_MODES[(TIME_MODES.findIndex((m) => m.id === current) + 1) % TIME_MODES.length].id;
+}
