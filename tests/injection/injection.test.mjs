@@ -228,7 +228,7 @@ describe("findings", () => {
       };
       cut("tipTitle", 400, false);
       cut("tipMsg", 400, false);
-      cut("detName", 2000, true);
+      cut("detName", 500, true);
       cut("detMsg", 2000, true);
       cut("failureEl", 500, true);
       cut("failureMsg", 2000, true);

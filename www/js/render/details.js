@@ -5,6 +5,8 @@ import { phaseBadge } from "./summary.js";
 
 /** The panel shows at most this many characters of a value, with a button copying all of it (dom.js clipped()). */
 const DETAIL_CHARS = 2000;
+/** The heading (the element's name) shows at most this many. */
+const NAME_CHARS = 500;
 
 const KIND = { start: "start", success: "success", failure: "failure", other: "event" };
 
@@ -18,7 +20,7 @@ export function renderDetails(lane, o) {
   panel.appendChild(h("div", { class: "det-head" },
     h("div", { class: "det-title" },
       h("div", { class: "kicker" }, "Element"),
-      h("div", { class: "det-name mono", "data-testid": "details-name" }, clipped(lane.label, DETAIL_CHARS, true))),
+      h("div", { class: "det-name mono", "data-testid": "details-name" }, clipped(lane.label, NAME_CHARS, true))),
     h("button", { type: "button", class: "icon-btn", title: "Close (Esc)", "aria-label": "Close details", "data-testid": "details-close", onclick: o.onClose }, "✕")));
   panel.appendChild(h("div", { class: "det-badges" },
     phaseBadge(lane.phase, { testid: "details-phase" }),
