@@ -490,6 +490,37 @@ mod streaming_tests {
                 "unclosed inside subs".into(),
                 aos(meta, &format!(r#"{{"a": {}"#, "[".repeat(140)), "1"),
             ),
+            (
+                "entries of every shape".into(),
+                aos(meta_text, r#"{"s": "text", "t": true, "n": -3.5, "l": [1, {"x": null}], "z": null, "e": {},
+                    "o": {"phase": "Failed", "createAt": "2024-01-01T00:00:09Z", "updateAt": "2024-01-01T00:00:01Z",
+                          "type": "OS::Nova", "reason": "Boom", "message": "m\n\u00e9", "subActionName": "apply"},
+                    "w": {"phase": ["Running"], "createAt": true, "updateAt": {"a": 1}, "type": 5, "reason": 4,
+                          "message": [], "subActionName": {"x": [null]}},
+                    "x": {"ph\u0061se": "Running", "phase": "nope", "phase": "Succeeded", "updateAt": 1600000000,
+                          "updateAt": "bad", "createAt": -1, "type": 1e3, "extra": {"deep": [[[{"y": "\ud83d\ude00"}]]]}},
+                    "y": {"phase": "", "createAt": " ", "updateAt": 99999999999999, "message": "", "type": null}}"#, "null"),
+            ),
+            (
+                "number out of range in an unknown member".into(),
+                aos(meta, r#"{"a": {"phase": "Running", "other": [1, 2e999]}}"#, "1"),
+            ),
+            (
+                "bad escape in an unknown key".into(),
+                aos(meta, r#"{"a": {"phase": "Running", "o\qther": 1}}"#, "1"),
+            ),
+            (
+                "too deep in an unknown member".into(),
+                aos(meta, &format!(r#"{{"a": {{"other": {}1{}}}}}"#, "[".repeat(140), "]".repeat(140)), "1"),
+            ),
+            (
+                "too deep in a known member".into(),
+                aos(meta, &format!(r#"{{"a": {{"message": {}1{}}}}}"#, "[".repeat(140), "]".repeat(140)), "1"),
+            ),
+            (
+                "control character in an unknown member".into(),
+                aos(meta, "{\"a\": {\"other\": \"x\u{1}y\"}}", "1"),
+            ),
             ("not json at all".into(), "{\"status\": {\"subObjectStatuses\": {\"a\"".into()),
             ("workflow, empty".into(), "[]".into()),
             (
@@ -540,6 +571,19 @@ mod streaming_tests {
         let mut compared = 0;
         for (what, payload) in &cases {
             compared += same(payload.as_bytes(), what);
+        }
+        // Invalid UTF-8 in the known and unknown members and keys of an entry.
+        for bad in [
+            r#"{"a": {"phase": "Run~"}}"#,
+            r#"{"a": {"other": "~"}}"#,
+            r#"{"a": {"ot~her": 1}}"#,
+            r#"{"a~": {"phase": "Running"}}"#,
+        ] {
+            let mut bytes = aos(meta, bad, "1").into_bytes();
+            for b in bytes.iter_mut().filter(|b| **b == b'~') {
+                *b = 0xff;
+            }
+            compared += same(&bytes, bad);
         }
         assert!(compared > 100, "{compared}");
     }

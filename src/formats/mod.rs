@@ -8,6 +8,7 @@ mod gcs_execution;
 mod rfs_stack_events;
 mod status_object;
 mod streamed;
+mod sub_entry;
 mod workflow_executions;
 
 use crate::error::{Error, ErrorCode, WarningCode};

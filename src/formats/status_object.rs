@@ -4,9 +4,10 @@
 //!
 //! `subObjectStatuses` is the large part of an execution (10⁴–10⁵ elements), so
 //! it is read while the payload is parsed ([`stream_subs`], called by place from
-//! `streamed`): each entry is parsed into a small value, read into an
-//! [`Element`] by the same code as below, and dropped.
+//! `streamed`): each entry is parsed into borrowed fields (`sub_entry`), read
+//! into an [`Element`] with the same warnings as [`element`] gives, and dropped.
 
+use super::sub_entry;
 use crate::model::{Element, Run};
 use crate::path::Path;
 use crate::reader::{RawPhase, Reader};
@@ -160,7 +161,7 @@ pub fn stream_subs<'de, A: MapAccess<'de>>(
     let mut seen: HashSet<u64, foldhash::fast::RandomState> =
         HashSet::with_capacity_and_hasher(size, foldhash::fast::RandomState::default());
     while let Some(name) = map.next_key::<String>()? {
-        let value = map.next_value::<Value>()?;
+        let value = map.next_value::<sub_entry::Entry<'de>>()?;
         if out.duplicate {
             continue;
         }
@@ -170,7 +171,7 @@ pub fn stream_subs<'de, A: MapAccess<'de>>(
             continue;
         }
         out.elements
-            .push(entry(&mut out.reader, &name, &value, subs_path));
+            .push(sub_entry::element(&mut out.reader, name, value, subs_path));
     }
     out.elements.shrink_to_fit();
     Ok(out)

@@ -8,8 +8,9 @@
 //! - `elementStatuses` in either status block (shown raw only, read by no
 //!   reader): parsed entry by entry and dropped.
 //!
-//! Each entry is parsed into a small `serde_json::Value` by the same parser
-//! (same checks, same depth limit, same error positions) and dropped once read.
+//! Each entry is parsed by the same parser (same checks, same depth limit, same
+//! error positions) — a `subObjectStatuses` entry into borrowed fields
+//! (`sub_entry`), the others into a small `serde_json::Value` — and dropped once read.
 //! The rest of the object becomes a `Value` as before, with an empty object or
 //! array standing in for each streamed part; the format readers take the
 //! streamed parts from [`Prefetched`] where they would have read them, and
