@@ -521,6 +521,26 @@ mod streaming_tests {
                 "control character in an unknown member".into(),
                 aos(meta, "{\"a\": {\"other\": \"x\u{1}y\"}}", "1"),
             ),
+            (
+                "gcs nodes of every shape".into(),
+                r#"{"execution": {"guid": "g"}, "status": {"actual_node_status": [
+                    {"name": "a", "st\u0061tus": "Running", "status": "nope", "status": "Failed", "x": {"y": [1e5, "\u00e9"]}},
+                    {"name": ["b"], "status": {"s": 1}}, {"name": null, "status": null}, {"name": "c\nd", "name": "e", "status": 4},
+                    "text", true, -1, [], {}]}}"#.into(),
+            ),
+            (
+                "gcs node map of every shape".into(),
+                r#"{"execution": {"guid": "g"}, "status": {"actual_node_status": {"a": "nope", "b": {"status": ["x"], "name": 5},
+                    "c": true, "d": [1], "e": {}, "f": {"status": "Succeeded", "status": "Paused"}, "g": 1.5}}}"#.into(),
+            ),
+            (
+                "gcs node with a number out of range".into(),
+                r#"{"execution": {"guid": "g"}, "status": {"actual_node_status": [{"name": "a", "n": 1e999}]}}"#.into(),
+            ),
+            (
+                "elementStatuses with a number out of range".into(),
+                r#"{"execution": {"guid": "g"}, "object": {"status": {"elementStatuses": {"a": {"n": [-1e999]}}}}}"#.into(),
+            ),
             ("not json at all".into(), "{\"status\": {\"subObjectStatuses\": {\"a\"".into()),
             ("workflow, empty".into(), "[]".into()),
             (
@@ -580,6 +600,18 @@ mod streaming_tests {
             r#"{"a~": {"phase": "Running"}}"#,
         ] {
             let mut bytes = aos(meta, bad, "1").into_bytes();
+            for b in bytes.iter_mut().filter(|b| **b == b'~') {
+                *b = 0xff;
+            }
+            compared += same(&bytes, bad);
+        }
+        for bad in [
+            r#"{"execution": {}, "status": {"actual_node_status": [{"name": "a~"}]}}"#,
+            r#"{"execution": {}, "status": {"actual_node_status": [{"o": "~"}]}}"#,
+            r#"{"execution": {}, "status": {"actual_node_status": {"a": {"st~": 1}}}}"#,
+            r#"{"execution": {}, "object": {"status": {"elementStatuses": {"a": ["~"]}}}}"#,
+        ] {
+            let mut bytes = bad.to_string().into_bytes();
             for b in bytes.iter_mut().filter(|b| **b == b'~') {
                 *b = 0xff;
             }

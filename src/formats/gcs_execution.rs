@@ -14,7 +14,7 @@
 //! Run start: execution.create_at (else the earliest createAt); run end:
 //! execution.update_at (else objectStatus.updateAt), once the phase is terminal.
 
-use super::status_object;
+use super::{node_entry, status_object};
 use crate::model::{Element, Run};
 use crate::path::Path;
 use crate::phase::Phase;
@@ -231,8 +231,8 @@ pub fn stream_node_list<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Nodes, A::
         duplicate: false,
     };
     let mut i = 0;
-    while let Some(item) = seq.next_element::<Value>()? {
-        if let Some(node) = list_node(&mut out.reader, &item, &ans_path.index(i)) {
+    while let Some(item) = seq.next_element::<node_entry::Node<'de>>()? {
+        if let Some(node) = node_entry::list_node(&mut out.reader, item, &ans_path.index(i)) {
             out.nodes.push(node);
         }
         i += 1;
@@ -253,7 +253,7 @@ pub fn stream_node_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Nodes, A::E
     let hasher = foldhash::fast::RandomState::default();
     let mut seen: HashSet<u64, foldhash::fast::RandomState> = HashSet::default();
     while let Some(name) = map.next_key::<String>()? {
-        let item = map.next_value::<Value>()?;
+        let item = map.next_value::<node_entry::Node<'de>>()?;
         if out.duplicate {
             continue;
         }
@@ -262,7 +262,7 @@ pub fn stream_node_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Nodes, A::E
             out.nodes = Vec::new();
             continue;
         }
-        if let Some(phase) = named_node(&mut out.reader, &item, &ans_path.key(&name)) {
+        if let Some(phase) = node_entry::named_node(&mut out.reader, item, &ans_path.key(&name)) {
             out.nodes.push((name, phase));
         }
     }

@@ -3,8 +3,10 @@
 
 mod aos_execution;
 mod api_error;
+mod borrowed;
 pub mod execution_events;
 mod gcs_execution;
+mod node_entry;
 mod rfs_stack_events;
 mod status_object;
 mod streamed;

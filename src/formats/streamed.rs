@@ -6,7 +6,7 @@
 //! - `$.status.actual_node_status` (GCS): read node by node
 //!   (`gcs_execution::stream_nodes`);
 //! - `elementStatuses` in either status block (shown raw only, read by no
-//!   reader): parsed entry by entry and dropped.
+//!   reader): parsed (as strictly as into a `Value`, see `borrowed`) and dropped.
 //!
 //! Each entry is parsed by the same parser (same checks, same depth limit, same
 //! error positions) — a `subObjectStatuses` entry into borrowed fields
@@ -22,6 +22,7 @@
 //! elements). The counts are only capacity hints: a wrong one costs memory,
 //! never a different result.
 
+use super::borrowed::Skip;
 use super::gcs_execution::{self, Nodes};
 use super::status_object::{self, Streamed};
 use crate::path::Path;
@@ -286,8 +287,8 @@ impl<'de> Visitor<'de> for Seed<'_> {
                 return Ok((Value::Object(Map::new()), pre));
             }
             Level::Unread => {
-                while map.next_key::<String>()?.is_some() {
-                    map.next_value::<Value>()?;
+                while map.next_key::<Skip>()?.is_some() {
+                    map.next_value::<Skip>()?;
                 }
                 return Ok((Value::Object(Map::new()), pre));
             }
@@ -317,7 +318,7 @@ impl<'de> Visitor<'de> for Seed<'_> {
                 Ok((Value::Array(Vec::new()), pre))
             }
             Level::Unread => {
-                while seq.next_element::<Value>()?.is_some() {}
+                while seq.next_element::<Skip>()?.is_some() {}
                 Ok(plain(Value::Array(Vec::new())))
             }
             _ => Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(plain),

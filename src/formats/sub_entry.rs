@@ -4,134 +4,20 @@
 //! [`Element`] with the same warnings, in the same order and at the same paths,
 //! as `status_object::element` gives on the `Value`.
 //!
-//! Parsing stays exactly as strict as building a `Value`: every member, known
-//! or not, goes through `deserialize_any` (unknown ones into [`Skip`], which
-//! keeps nothing), so strings are UTF-8-checked, numbers range-checked and
-//! nesting depth-limited as before, and errors come at the same places. A
-//! duplicate key keeps the last value, as a `Value` does.
+//! Parsing stays exactly as strict as building a `Value` (see `borrowed`):
+//! unknown members are parsed into `Skip`, which keeps nothing. A duplicate
+//! key keeps the last value, as a `Value` does.
 
+use super::borrowed::{phase, seq_value, string, time, Field, Skip};
 use crate::error::WarningCode;
 use crate::model::Element;
 use crate::path::Path;
 use crate::phase::Phase;
 use crate::reader::{describe, Reader};
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::Value;
-use std::borrow::Cow;
 use std::fmt;
-
-/// A member's value as read: a string (borrowed from the input when it has no
-/// escapes) or any other JSON value (null, numbers, and wrong types to report).
-#[derive(Debug)]
-enum Field<'a> {
-    Str(Cow<'a, str>),
-    Other(Value),
-}
-
-/// A container read into a `Value`, as `Value`'s own visitor builds it.
-fn seq_value<'de, A: SeqAccess<'de>>(seq: A) -> Result<Value, A::Error> {
-    Value::deserialize(de::value::SeqAccessDeserializer::new(seq))
-}
-
-/// See [`seq_value`].
-fn map_value<'de, A: MapAccess<'de>>(map: A) -> Result<Value, A::Error> {
-    Value::deserialize(de::value::MapAccessDeserializer::new(map))
-}
-
-impl<'de> Deserialize<'de> for Field<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Field<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any json value")
-            }
-            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Field<'de>, E> {
-                Ok(Field::Str(Cow::Borrowed(s)))
-            }
-            fn visit_str<E>(self, s: &str) -> Result<Field<'de>, E> {
-                Ok(Field::Str(Cow::Owned(s.to_owned())))
-            }
-            fn visit_string<E>(self, s: String) -> Result<Field<'de>, E> {
-                Ok(Field::Str(Cow::Owned(s)))
-            }
-            fn visit_u64<E>(self, n: u64) -> Result<Field<'de>, E> {
-                Ok(Field::Other(Value::from(n)))
-            }
-            fn visit_i64<E>(self, n: i64) -> Result<Field<'de>, E> {
-                Ok(Field::Other(Value::from(n)))
-            }
-            fn visit_f64<E>(self, n: f64) -> Result<Field<'de>, E> {
-                Ok(Field::Other(Value::from(n)))
-            }
-            fn visit_bool<E>(self, b: bool) -> Result<Field<'de>, E> {
-                Ok(Field::Other(Value::Bool(b)))
-            }
-            fn visit_unit<E>(self) -> Result<Field<'de>, E> {
-                Ok(Field::Other(Value::Null))
-            }
-            fn visit_none<E>(self) -> Result<Field<'de>, E> {
-                Ok(Field::Other(Value::Null))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Field<'de>, A::Error> {
-                seq_value(seq).map(Field::Other)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Field<'de>, A::Error> {
-                map_value(map).map(Field::Other)
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-/// A value parsed as strictly as a `Value` would be, and dropped (nothing kept:
-/// strings borrowed where possible, containers walked member by member).
-struct Skip;
-
-impl<'de> Deserialize<'de> for Skip {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Skip;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any json value")
-            }
-            fn visit_str<E>(self, _: &str) -> Result<Skip, E> {
-                Ok(Skip)
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<Skip, E> {
-                Ok(Skip)
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<Skip, E> {
-                Ok(Skip)
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Skip, E> {
-                Ok(Skip)
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<Skip, E> {
-                Ok(Skip)
-            }
-            fn visit_unit<E>(self) -> Result<Skip, E> {
-                Ok(Skip)
-            }
-            fn visit_none<E>(self) -> Result<Skip, E> {
-                Ok(Skip)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
-                while seq.next_element::<Skip>()?.is_some() {}
-                Ok(Skip)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
-                while map.next_key::<Skip>()?.is_some() {
-                    map.next_value::<Skip>()?;
-                }
-                Ok(Skip)
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
 
 /// The members of a `SubActionStatus` the reader uses.
 enum Key {
@@ -251,22 +137,6 @@ impl<'de> Deserialize<'de> for Entry<'de> {
     }
 }
 
-/// A string member (a wrong type is warned and dropped, null is absent).
-fn string(r: &mut Reader, f: Option<Field<'_>>, p: &Path<'_>, key: &str) -> Option<String> {
-    match f? {
-        Field::Str(s) => Some(s.into_owned()),
-        Field::Other(v) => r.string_value(&v, &p.key(key)).map(str::to_owned),
-    }
-}
-
-/// A time member, as `Reader::time` reads it.
-fn time(r: &mut Reader, f: Option<Field<'_>>, p: &Path<'_>, key: &str) -> Option<i64> {
-    match f? {
-        Field::Str(s) => r.time_text(&s, &p.key(key)),
-        Field::Other(v) => r.time_value(&v, &p.key(key)),
-    }
-}
-
 /// Reads entry `name` (at `subs_path`) into an element, as
 /// `status_object::element` reads its `Value`.
 pub(super) fn element(
@@ -295,14 +165,7 @@ pub(super) fn element(
             };
         }
     };
-    let phase = match s.phase {
-        Some(Field::Str(raw)) => Some(r.phase_text(&raw, &p.key("phase"))),
-        Some(Field::Other(v)) => {
-            r.string_value(&v, &p.key("phase"));
-            None
-        }
-        None => None,
-    };
+    let phase = phase(r, s.phase, &p, "phase");
     let created = time(r, s.create_at, &p, "createAt");
     let updated = time(r, s.update_at, &p, "updateAt");
     let updated = r.ordered(created, updated, &p.key("updateAt"));
