@@ -549,6 +549,32 @@ mod streaming_tests {
                     7, {"execution_id": "b", "begin_time": 1700000000000, "created_by": 1,}, null]"#.into(),
             ),
             ("workflow of scalars".into(), r#"[1, 2, {"execution_id": 3}]"#.into()),
+            (
+                "workflow runs of every shape".into(),
+                r#"[{"execution_id": "first"}, "text", null, [1], {},
+                    {"execution_id": ["x"], "workflow_id": 5, "created_by": 7, "create_by": "c", "status": {"a": 1},
+                     "begin_time": "2024-01-01T00:00:09Z", "end_time": "bad", "last_update_time": true,
+                     "execution_result_list": {"a": 1}},
+                    {"execution_id": "a\u0062", "execution_id": "e", "created_by": null, "create_by": 3, "status": "nope",
+                     "begin_time": 1600000000, "end_time": 1500000000000, "last_update_time": -5, "extra": [{"x": "\u00e9"}],
+                     "execution_result_list": [null, "n", 4, {"node_id": 1, "status": [], "begin_time": "x", "end_time": {},
+                       "output": {"fail": ["first", {"log": "l"}]}},
+                       {"node_id": "n2", "status": "failed", "begin_time": 1700000000001, "end_time": 1700000000000,
+                        "output": {"fail": [null, 3, {"log": 1, "msg": "m", "message": "mm", "message": 2}, "late"], "success": [1]}},
+                       {"node_id": "n3", "output": {"fail": [{"error_msg": "e"}]}, "output": {"x": 1}},
+                       {"node_id": "n4", "output": {"fail": [{"log": "a"}], "fail": {"log": "b"}}},
+                       {"node_id": "n5", "output": [{"fail": ["z"]}]},
+                       {"node_id": "n6", "output": {"f\u0061il": [{"msg": "\u00e9\n"}]}}]},
+                    {"execution_id": "z", "execution_result_list": null, "execution_result_list": [{"node_id": "q"}]}]"#.into(),
+            ),
+            (
+                "workflow with a number out of range in an unknown member".into(),
+                r#"[{"execution_id": "a"}, {"execution_id": "b", "x": {"y": 1e999}}]"#.into(),
+            ),
+            (
+                "workflow too deep in a node output".into(),
+                format!(r#"[{{"execution_id": "a"}}, {{"execution_result_list": [{{"output": {{"fail": {}1{}}}}}]}}]"#, "[".repeat(140), "]".repeat(140)),
+            ),
             ("array of unknown things".into(), r#"[{"x": 1}, {"execution_id": "a"}]"#.into()),
             ("events".into(), r#"[{"involvedObject": {"name": "x"}, "reason": "a##Start"}]"#.into()),
             ("scalar".into(), "\"hello\"".into()),
@@ -610,6 +636,10 @@ mod streaming_tests {
             r#"{"execution": {}, "status": {"actual_node_status": [{"o": "~"}]}}"#,
             r#"{"execution": {}, "status": {"actual_node_status": {"a": {"st~": 1}}}}"#,
             r#"{"execution": {}, "object": {"status": {"elementStatuses": {"a": ["~"]}}}}"#,
+            r#"[{"execution_id": "a"}, {"execution_id": "~"}]"#,
+            r#"[{"execution_id": "a"}, {"execution_result_list": [{"output": {"fail": [{"log": "~"}]}}]}]"#,
+            r#"[{"execution_id": "a"}, {"execution_result_list": [{"output": {"success": ["~"]}}]}]"#,
+            r#"[{"execution_id": "a"}, {"e~": 1}]"#,
         ] {
             let mut bytes = bad.to_string().into_bytes();
             for b in bytes.iter_mut().filter(|b| **b == b'~') {

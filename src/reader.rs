@@ -171,11 +171,16 @@ impl Reader {
         key: &str,
         parent: &Path<'_>,
     ) -> Option<&'v Vec<Value>> {
-        match obj.get(key)? {
+        self.array_value(obj.get(key)?, &parent.key(key))
+    }
+
+    /// `v` (found at `path`) as an array.
+    pub fn array_value<'v>(&mut self, v: &'v Value, path: &Path<'_>) -> Option<&'v Vec<Value>> {
+        match v {
             Value::Null => None,
             Value::Array(a) => Some(a),
             other => {
-                self.wrong_type(&parent.key(key), "an array", other);
+                self.wrong_type(path, "an array", other);
                 None
             }
         }

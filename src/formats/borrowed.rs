@@ -164,3 +164,11 @@ pub(super) fn phase(
         }
     }
 }
+
+/// The epoch-time member `key`, as `Reader::epoch` reads it.
+pub(super) fn epoch(r: &mut Reader, f: Option<Field<'_>>, p: &Path<'_>, key: &str) -> Option<i64> {
+    match f? {
+        Field::Str(s) => r.time_text(&s, &p.key(key)),
+        Field::Other(v) => r.epoch_value(&v, &p.key(key)),
+    }
+}

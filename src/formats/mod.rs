@@ -11,6 +11,7 @@ mod rfs_stack_events;
 mod status_object;
 mod streamed;
 mod sub_entry;
+mod workflow_entry;
 mod workflow_executions;
 
 use crate::error::{Error, ErrorCode, WarningCode};

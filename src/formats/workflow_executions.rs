@@ -13,6 +13,7 @@
 //! A failed node's message is the first `log`, `message`, `error_msg` or `msg`
 //! text found in its output.fail entries.
 
+use super::workflow_entry::{self, ObjectOr, RawRun};
 use crate::error::WarningCode;
 use crate::model::{Element, Run};
 use crate::path::Path;
@@ -41,7 +42,7 @@ pub fn read(r: &mut Reader, items: &[Value]) -> Vec<Run> {
 }
 
 /// Reads the runs while the array is parsed, one item at a time (each parsed
-/// into a small value, read, and dropped): `first` is the item already parsed
+/// into borrowed fields by `workflow_entry`, read, and dropped): `first` is the item already parsed
 /// (for detection), `seq` the rest. The reader's warnings are to be spliced
 /// (see [`Reader::absorb`]) after those of the JSON layer.
 pub fn stream<'de, A: SeqAccess<'de>>(
@@ -55,8 +56,8 @@ pub fn stream<'de, A: SeqAccess<'de>>(
         None => empty(&mut r),
     }
     let mut i = 1;
-    while let Some(item) = seq.next_element::<Value>()? {
-        read_item(&mut r, &mut runs, i, &item);
+    while let Some(item) = seq.next_element::<ObjectOr<RawRun<'de>>>()? {
+        workflow_entry::read_item(&mut r, &mut runs, i, item);
         i += 1;
     }
     sort(&mut runs);
