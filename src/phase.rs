@@ -37,21 +37,29 @@ impl Phase {
     /// Maps a payload's phase text, case-insensitively and ignoring surrounding
     /// blanks and `-`/space versus `_`. `None` when no known spelling matches.
     pub fn parse(raw: &str) -> Option<Phase> {
-        let mut key = String::with_capacity(raw.len());
-        for c in raw.trim().chars() {
-            match c {
-                '-' | ' ' => key.push('_'),
-                c => key.push(c.to_ascii_lowercase()),
-            }
+        // Every known spelling is ASCII and shorter than the buffer, so a
+        // longer text, or a non-ASCII byte (kept as is), matches none.
+        let mut key = [0u8; 16];
+        let trimmed = raw.trim().as_bytes();
+        let key = key.get_mut(..trimmed.len())?;
+        for (k, &b) in key.iter_mut().zip(trimmed) {
+            *k = match b {
+                b'-' | b' ' => b'_',
+                b => b.to_ascii_lowercase(),
+            };
         }
-        Some(match key.as_str() {
-            "success" | "successful" | "succeeded" | "succeed" | "completed" | "complete"
-            | "finished" | "done" => Phase::Succeeded,
-            "fail" | "failed" | "failure" | "error" | "errored" => Phase::Failed,
-            "running" | "in_execution" | "in_progress" | "executing" | "started" => Phase::Running,
-            "pending" | "waiting" | "queued" | "created" => Phase::Pending,
-            "cancelled" | "canceled" | "aborted" | "terminated" | "stopped" => Phase::Cancelled,
-            "skipped" | "not_performed" => Phase::Skipped,
+        Some(match &*key {
+            b"success" | b"successful" | b"succeeded" | b"succeed" | b"completed" | b"complete"
+            | b"finished" | b"done" => Phase::Succeeded,
+            b"fail" | b"failed" | b"failure" | b"error" | b"errored" => Phase::Failed,
+            b"running" | b"in_execution" | b"in_progress" | b"executing" | b"started" => {
+                Phase::Running
+            }
+            b"pending" | b"waiting" | b"queued" | b"created" => Phase::Pending,
+            b"cancelled" | b"canceled" | b"aborted" | b"terminated" | b"stopped" => {
+                Phase::Cancelled
+            }
+            b"skipped" | b"not_performed" => Phase::Skipped,
             _ => return None,
         })
     }
@@ -122,6 +130,25 @@ mod tests {
         }
         assert_eq!(Phase::parse("Exploded"), None);
         assert_eq!(Phase::parse(""), None);
+        for raw in [
+            "not performed",
+            "\u{3000}done\t",
+            "ＲUNNING",
+            "runnİng",
+            "not_performed_",
+            "succeeded_succeeded",
+            "cancelled        x",
+            "\u{e9}",
+            "-",
+        ] {
+            // The first two are known spellings; the others match nothing.
+            let want = match raw {
+                "not performed" => Some(Phase::Skipped),
+                "\u{3000}done\t" => Some(Phase::Succeeded),
+                _ => None,
+            };
+            assert_eq!(Phase::parse(raw), want, "{raw}");
+        }
     }
 
     #[test]
