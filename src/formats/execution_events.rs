@@ -24,6 +24,7 @@
 //! - Events without elemId belong to the run: they become run-level markers.
 //! - An element's type and action are the first elemType / actionName it has.
 
+use super::borrowed::Field;
 use crate::bilingual;
 use crate::error::WarningCode;
 use crate::model::{Element, ElementSpan, Event, Marker, MarkerKind, Run};
@@ -70,60 +71,6 @@ fn kind_phase(kind: MarkerKind) -> Phase {
         MarkerKind::Success => Phase::Succeeded,
         MarkerKind::Failure => Phase::Failed,
         MarkerKind::Other => Phase::Unknown,
-    }
-}
-
-/// A field as read: a string (borrowed from the input when it has no escapes)
-/// or any other JSON value (numbers, null, and wrong types to report).
-#[derive(Debug)]
-enum Field<'a> {
-    Str(Cow<'a, str>),
-    Other(Value),
-}
-
-impl<'de> Deserialize<'de> for Field<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Field<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any json value")
-            }
-            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Field<'de>, E> {
-                Ok(Field::Str(Cow::Borrowed(s)))
-            }
-            fn visit_str<E>(self, s: &str) -> Result<Field<'de>, E> {
-                Ok(Field::Str(Cow::Owned(s.to_owned())))
-            }
-            fn visit_string<E>(self, s: String) -> Result<Field<'de>, E> {
-                Ok(Field::Str(Cow::Owned(s)))
-            }
-            fn visit_u64<E>(self, n: u64) -> Result<Field<'de>, E> {
-                Ok(Field::Other(Value::from(n)))
-            }
-            fn visit_i64<E>(self, n: i64) -> Result<Field<'de>, E> {
-                Ok(Field::Other(Value::from(n)))
-            }
-            fn visit_f64<E>(self, n: f64) -> Result<Field<'de>, E> {
-                Ok(Field::Other(Value::from(n)))
-            }
-            fn visit_bool<E>(self, b: bool) -> Result<Field<'de>, E> {
-                Ok(Field::Other(Value::Bool(b)))
-            }
-            fn visit_unit<E>(self) -> Result<Field<'de>, E> {
-                Ok(Field::Other(Value::Null))
-            }
-            fn visit_none<E>(self) -> Result<Field<'de>, E> {
-                Ok(Field::Other(Value::Null))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Field<'de>, A::Error> {
-                Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Field::Other)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Field<'de>, A::Error> {
-                Value::deserialize(de::value::MapAccessDeserializer::new(map)).map(Field::Other)
-            }
-        }
-        d.deserialize_any(V)
     }
 }
 
