@@ -12,6 +12,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use std::borrow::Cow;
 use std::fmt;
+use std::marker::PhantomData;
 
 /// A member's value as read: a string (borrowed from the input when it has no
 /// escapes) or any other JSON value (null, numbers, and wrong types to report).
@@ -170,5 +171,71 @@ pub(super) fn epoch(r: &mut Reader, f: Option<Field<'_>>, p: &Path<'_>, key: &st
     match f? {
         Field::Str(s) => r.time_text(&s, &p.key(key)),
         Field::Other(v) => r.epoch_value(&v, &p.key(key)),
+    }
+}
+
+/// Built from the members of a JSON object.
+pub(super) trait FromMap<'de>: Sized {
+    /// Reads the object's members.
+    fn from_map<A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+}
+
+/// An object read by `T`, or any other value as written.
+#[derive(Debug)]
+pub(super) enum ObjectOr<T> {
+    /// An object.
+    Object(T),
+    /// Anything else.
+    Other(Value),
+}
+
+/// The visitor methods of scalars, each giving `$other(value)`.
+macro_rules! scalars {
+    ($t:ty, $other:path) => {
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("any json value")
+        }
+        fn visit_str<E>(self, s: &str) -> Result<$t, E> {
+            Ok($other(Value::String(s.to_owned())))
+        }
+        fn visit_string<E>(self, s: String) -> Result<$t, E> {
+            Ok($other(Value::String(s)))
+        }
+        fn visit_u64<E>(self, n: u64) -> Result<$t, E> {
+            Ok($other(Value::from(n)))
+        }
+        fn visit_i64<E>(self, n: i64) -> Result<$t, E> {
+            Ok($other(Value::from(n)))
+        }
+        fn visit_f64<E>(self, n: f64) -> Result<$t, E> {
+            Ok($other(Value::from(n)))
+        }
+        fn visit_bool<E>(self, b: bool) -> Result<$t, E> {
+            Ok($other(Value::Bool(b)))
+        }
+        fn visit_unit<E>(self) -> Result<$t, E> {
+            Ok($other(Value::Null))
+        }
+        fn visit_none<E>(self) -> Result<$t, E> {
+            Ok($other(Value::Null))
+        }
+    };
+}
+pub(super) use scalars;
+
+impl<'de, T: FromMap<'de>> Deserialize<'de> for ObjectOr<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(PhantomData<T>);
+        impl<'de, T: FromMap<'de>> Visitor<'de> for V<T> {
+            type Value = ObjectOr<T>;
+            scalars!(ObjectOr<T>, ObjectOr::Other);
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ObjectOr<T>, A::Error> {
+                T::from_map(map).map(ObjectOr::Object)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<ObjectOr<T>, A::Error> {
+                seq_value(seq).map(ObjectOr::Other)
+            }
+        }
+        d.deserialize_any(V(PhantomData))
     }
 }

@@ -212,7 +212,7 @@ fn named_node(r: &mut Reader, item: &Value, p: &Path<'_>) -> Option<Option<RawPh
 /// `status.actual_node_status` read while the payload was parsed (see
 /// `streamed`): each node's name and phase, in payload order, and the
 /// warnings reading them gave.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Nodes {
     nodes: Vec<(String, Option<RawPhase>)>,
     reader: Reader,
@@ -225,11 +225,7 @@ pub fn stream_node_list<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Nodes, A::
     let root = Path::ROOT;
     let status = root.key("status");
     let ans_path = status.key("actual_node_status");
-    let mut out = Nodes {
-        nodes: Vec::new(),
-        reader: Reader::new(),
-        duplicate: false,
-    };
+    let mut out = Nodes::default();
     let mut i = 0;
     while let Some(item) = seq.next_element::<node_entry::Node<'de>>()? {
         if let Some(node) = node_entry::list_node(&mut out.reader, item, &ans_path.index(i)) {
@@ -245,11 +241,7 @@ pub fn stream_node_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Nodes, A::E
     let root = Path::ROOT;
     let status = root.key("status");
     let ans_path = status.key("actual_node_status");
-    let mut out = Nodes {
-        nodes: Vec::new(),
-        reader: Reader::new(),
-        duplicate: false,
-    };
+    let mut out = Nodes::default();
     let hasher = foldhash::fast::RandomState::default();
     let mut seen: HashSet<u64, foldhash::fast::RandomState> = HashSet::default();
     while let Some(name) = map.next_key::<String>()? {

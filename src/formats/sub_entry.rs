@@ -8,15 +8,14 @@
 //! unknown members are parsed into `Skip`, which keeps nothing. A duplicate
 //! key keeps the last value, as a `Value` does.
 
-use super::borrowed::{phase, seq_value, string, time, Field, Skip};
+use super::borrowed::{phase, string, time, Field, FromMap, ObjectOr, Skip};
 use crate::error::WarningCode;
 use crate::model::Element;
 use crate::path::Path;
 use crate::phase::Phase;
 use crate::reader::{describe, Reader};
-use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
-use serde_json::Value;
 use std::fmt;
 
 /// The members of a `SubActionStatus` the reader uses.
@@ -71,72 +70,28 @@ pub(super) struct Status<'a> {
 /// One entry's value: an object's used members, or any other value as written.
 /// (Not boxed: an entry lives on the stack only while it is read, and a box
 /// per entry costs an allocation and a free for each of 10⁵ elements.)
-#[derive(Debug)]
-#[allow(clippy::large_enum_variant)]
-pub(super) enum Entry<'a> {
-    /// An object.
-    Object(Status<'a>),
-    /// Anything else (null, or a wrong type to report).
-    Other(Value),
-}
+pub(super) type Entry<'a> = ObjectOr<Status<'a>>;
 
-impl<'de> Deserialize<'de> for Entry<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Entry<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any json value")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entry<'de>, A::Error> {
-                let mut s = Status::default();
-                while let Some(key) = map.next_key::<Key>()? {
-                    let slot = match key {
-                        Key::Phase => &mut s.phase,
-                        Key::CreateAt => &mut s.create_at,
-                        Key::UpdateAt => &mut s.update_at,
-                        Key::Type => &mut s.kind,
-                        Key::Reason => &mut s.reason,
-                        Key::Message => &mut s.message,
-                        Key::SubActionName => &mut s.action,
-                        Key::Other => {
-                            map.next_value::<Skip>()?;
-                            continue;
-                        }
-                    };
-                    *slot = Some(map.next_value::<Field<'de>>()?);
+impl<'de> FromMap<'de> for Status<'de> {
+    fn from_map<A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut s = Status::default();
+        while let Some(key) = map.next_key::<Key>()? {
+            let slot = match key {
+                Key::Phase => &mut s.phase,
+                Key::CreateAt => &mut s.create_at,
+                Key::UpdateAt => &mut s.update_at,
+                Key::Type => &mut s.kind,
+                Key::Reason => &mut s.reason,
+                Key::Message => &mut s.message,
+                Key::SubActionName => &mut s.action,
+                Key::Other => {
+                    map.next_value::<Skip>()?;
+                    continue;
                 }
-                Ok(Entry::Object(s))
-            }
-            fn visit_str<E>(self, s: &str) -> Result<Entry<'de>, E> {
-                Ok(Entry::Other(Value::String(s.to_owned())))
-            }
-            fn visit_string<E>(self, s: String) -> Result<Entry<'de>, E> {
-                Ok(Entry::Other(Value::String(s)))
-            }
-            fn visit_u64<E>(self, n: u64) -> Result<Entry<'de>, E> {
-                Ok(Entry::Other(Value::from(n)))
-            }
-            fn visit_i64<E>(self, n: i64) -> Result<Entry<'de>, E> {
-                Ok(Entry::Other(Value::from(n)))
-            }
-            fn visit_f64<E>(self, n: f64) -> Result<Entry<'de>, E> {
-                Ok(Entry::Other(Value::from(n)))
-            }
-            fn visit_bool<E>(self, b: bool) -> Result<Entry<'de>, E> {
-                Ok(Entry::Other(Value::Bool(b)))
-            }
-            fn visit_unit<E>(self) -> Result<Entry<'de>, E> {
-                Ok(Entry::Other(Value::Null))
-            }
-            fn visit_none<E>(self) -> Result<Entry<'de>, E> {
-                Ok(Entry::Other(Value::Null))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Entry<'de>, A::Error> {
-                seq_value(seq).map(Entry::Other)
-            }
+            };
+            *slot = Some(map.next_value::<Field<'de>>()?);
         }
-        d.deserialize_any(V)
+        Ok(s)
     }
 }
 
@@ -150,8 +105,8 @@ pub(super) fn element(
 ) -> Element {
     let p = subs_path.key(&name);
     let s = match entry {
-        Entry::Object(s) => s,
-        Entry::Other(value) => {
+        ObjectOr::Object(s) => s,
+        ObjectOr::Other(value) => {
             if !value.is_null() {
                 r.warn(
                     WarningCode::WrongType,

@@ -5,7 +5,7 @@
 //! and at the same paths, as `workflow_executions::read_run` gives on the
 //! `Value`. A repeated key keeps its last value, as in a `Value`.
 
-use super::borrowed::{epoch, phase, seq_value, string, Field, Skip};
+use super::borrowed::{epoch, phase, scalars, string, Field, FromMap, ObjectOr, Skip};
 use crate::error::WarningCode;
 use crate::model::{Element, Run};
 use crate::path::Path;
@@ -17,21 +17,6 @@ use serde_json::Value;
 use std::fmt;
 use std::marker::PhantomData;
 
-/// Built from the members of a JSON object.
-pub(super) trait FromMap<'de>: Sized {
-    /// Reads the object's members.
-    fn from_map<A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
-}
-
-/// An object read by `T`, or any other value as written.
-#[derive(Debug)]
-pub(super) enum ObjectOr<T> {
-    /// An object.
-    Object(T),
-    /// Anything else.
-    Other(Value),
-}
-
 /// An array of `T`, or any other value as written.
 #[derive(Debug)]
 pub(super) enum ArrayOr<T> {
@@ -39,56 +24,6 @@ pub(super) enum ArrayOr<T> {
     Array(Vec<T>),
     /// Anything else.
     Other(Value),
-}
-
-/// The visitor methods of scalars, each giving `$other(value)`.
-macro_rules! scalars {
-    ($t:ty, $other:path) => {
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("any json value")
-        }
-        fn visit_str<E>(self, s: &str) -> Result<$t, E> {
-            Ok($other(Value::String(s.to_owned())))
-        }
-        fn visit_string<E>(self, s: String) -> Result<$t, E> {
-            Ok($other(Value::String(s)))
-        }
-        fn visit_u64<E>(self, n: u64) -> Result<$t, E> {
-            Ok($other(Value::from(n)))
-        }
-        fn visit_i64<E>(self, n: i64) -> Result<$t, E> {
-            Ok($other(Value::from(n)))
-        }
-        fn visit_f64<E>(self, n: f64) -> Result<$t, E> {
-            Ok($other(Value::from(n)))
-        }
-        fn visit_bool<E>(self, b: bool) -> Result<$t, E> {
-            Ok($other(Value::Bool(b)))
-        }
-        fn visit_unit<E>(self) -> Result<$t, E> {
-            Ok($other(Value::Null))
-        }
-        fn visit_none<E>(self) -> Result<$t, E> {
-            Ok($other(Value::Null))
-        }
-    };
-}
-
-impl<'de, T: FromMap<'de>> Deserialize<'de> for ObjectOr<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V<T>(PhantomData<T>);
-        impl<'de, T: FromMap<'de>> Visitor<'de> for V<T> {
-            type Value = ObjectOr<T>;
-            scalars!(ObjectOr<T>, ObjectOr::Other);
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ObjectOr<T>, A::Error> {
-                T::from_map(map).map(ObjectOr::Object)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<ObjectOr<T>, A::Error> {
-                seq_value(seq).map(ObjectOr::Other)
-            }
-        }
-        d.deserialize_any(V(PhantomData))
-    }
 }
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for ArrayOr<T> {

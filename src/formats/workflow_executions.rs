@@ -13,7 +13,8 @@
 //! A failed node's message is the first `log`, `message`, `error_msg` or `msg`
 //! text found in its output.fail entries.
 
-use super::workflow_entry::{self, ObjectOr, RawRun};
+use super::borrowed::ObjectOr;
+use super::workflow_entry::{self, RawRun};
 use crate::error::WarningCode;
 use crate::model::{Element, Run};
 use crate::path::Path;
