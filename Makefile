@@ -143,6 +143,8 @@ test:
 
 test-rust:
 	$(call banner,test: cargo test)
+	@test -d "$(ROOT)/../shared/jsontestsuite" || test -n "$$EXECSCOPE_SHARED" || \
+		echo "NOTE: no ../shared/jsontestsuite beside the repository and EXECSCOPE_SHARED unset: the JSONTestSuite tests are skipped"
 	cargo test
 
 # Fuzzing (cargo-fuzz, libFuzzer; nightly when rustup has it, else stable with
