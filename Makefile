@@ -143,7 +143,7 @@ test:
 
 test-rust:
 	$(call banner,test: cargo test)
-	@test -d "$(ROOT)/../shared/jsontestsuite" || test -n "$$EXECSCOPE_SHARED" || \
+	@test -d "$(ROOT)/../shared/jsontestsuite" || test -n "$${EXECSCOPE_SHARED:-}" || \
 		echo "NOTE: no ../shared/jsontestsuite beside the repository and EXECSCOPE_SHARED unset: the JSONTestSuite tests are skipped"
 	cargo test
 
