@@ -8,7 +8,7 @@ import { activeTab } from "./state.js";
 import { DocView } from "../views/doc-view.js";
 import { JoinView } from "../views/join-view.js";
 
-/** @import { ViewContext, AppState, Tab, SampleMeta } from "../types.js" */
+/** @import { ViewContext, Tab, SampleMeta } from "../types.js" */
 
 /** @typedef {DocView | JoinView} TabView */
 

@@ -13,7 +13,7 @@
 import init, * as core from "../../pkg/execscope.js";
 import { pack, buffers } from "./pack.js";
 
-/** @import { EngineApi, Method, Args, Reply, PageError, Timeline, TimelineReply, TimelineMode, Run, Summary, ExportKind, Event } from "../types.js" */
+/** @import { Method, Args, Reply, PageError, Timeline, TimelineReply, TimelineMode, Run, Summary, ExportKind, Event } from "../types.js" */
 
 /** @type {Promise<string> | null} */
 let ready = null;
