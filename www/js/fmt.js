@@ -173,7 +173,8 @@ export function plural(n, one, many) {
  */
 export function bilingual(b, lang) {
   if (!b) return "";
-  if (b.zh == null && b.en == null) return b.raw || "";
+  // Without a "##" the text has one half, the whole text: shown exactly as given.
+  if ((b.zh == null && b.en == null) || !b.raw.includes("##")) return b.raw || "";
   if (lang === "zh") return b.zh ?? b.en ?? b.raw;
   if (lang === "en") return b.en ?? b.zh ?? b.raw;
   if (b.zh && b.en) return b.zh + " · " + b.en;

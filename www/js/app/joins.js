@@ -63,11 +63,14 @@ export class Joins {
     return k;
   }
 
-  /** Whether a doc may join another open one: a run of each shares a join key. @param {Doc} doc */
-  mayJoin(doc) {
+  /**
+   * Whether a doc may join another open one: a run of each shares a join key.
+   * @param {Doc} doc @param {readonly Doc[]} [open] the open docs (default: the store's)
+   */
+  mayJoin(doc, open = this.store.get().docs) {
     if (!this.joinable(doc)) return false;
     const keys = this.keysOf(doc);
-    return this.store.get().docs.some((d) => d !== doc && this.joinable(d) && [...this.keysOf(d)].some((k) => keys.has(k)));
+    return open.some((d) => d !== doc && this.joinable(d) && [...this.keysOf(d)].some((k) => keys.has(k)));
   }
 
   /** @param {Doc} doc */
@@ -83,9 +86,9 @@ export class Joins {
     return n;
   }
 
-  /** @param {Doc} doc @param {Space} space */
-  async add(doc, space) {
-    if (this.members.has(doc.id) || !this.store.get().docs.includes(doc) || !this.mayJoin(doc)) return;
+  /** @param {Doc} doc @param {Space} space @param {readonly Doc[]} open */
+  async add(doc, space, open) {
+    if (this.members.has(doc.id) || !open.includes(doc) || !this.mayJoin(doc, open)) return;
     const name = this.uniqueName(doc.name);
     const r = await space.addDoc(doc, name);
     if (!r.error) this.members.set(doc.id, name);
@@ -94,22 +97,27 @@ export class Joins {
   /**
    * Add payloads (and the open ones they may join) to the workspace in the
    * background, then show the runs they join. Resolves to the joined runs that are new.
-   * @param {readonly Doc[]} docs @param {How} how
+   * `unshown`: payloads just read that are not in the store yet; they become tabs
+   * in the same update as the runs they join (always, also when none joins).
+   * @param {readonly Doc[]} docs @param {How} how @param {readonly Doc[]} [unshown]
    * @returns {Promise<Join[]>}
    */
-  join(docs, how) {
+  join(docs, how, unshown = []) {
     /** @type {Join[]} */
     let fresh = [];
     return this.task(async () => {
-      const todo = new Set(docs.filter((d) => this.mayJoin(d)));
+      const open = this.store.get().docs.concat(unshown);
+      const todo = new Set(docs.filter((d) => this.mayJoin(d, open)));
       if (!todo.size) return;
-      const open = this.store.get().docs;
-      for (const d of open) if (!todo.has(d) && this.mayJoin(d)) todo.add(d);
+      for (const d of open) if (!todo.has(d) && this.mayJoin(d, open)) todo.add(d);
       await this.idle();
       if (!this.space) this.space = await Space.create(this.engine);
-      for (const d of open) if (todo.has(d)) await this.add(d, this.space);
-      fresh = await this.refresh(how);
-    }).then(() => fresh);
+      for (const d of open) if (todo.has(d)) await this.add(d, this.space, open);
+      fresh = await this.refresh(how, unshown);
+    }).then(() => {
+      if (unshown.length && !this.store.get().docs.includes(unshown[0])) this.store.update((s) => ({ docs: s.docs.concat(unshown) }));
+      return fresh;
+    });
   }
 
   /** Whether some open payload may join but is not in the workspace yet. */
@@ -124,7 +132,8 @@ export class Joins {
       const old = this.space;
       const next = await Space.create(this.engine);
       this.members.clear();
-      for (const d of this.store.get().docs) await this.add(d, next);
+      const open = this.store.get().docs;
+      for (const d of open) await this.add(d, next, open);
       this.space = next;
       if (old) await old.free();
       await this.refresh("notify");
@@ -138,13 +147,15 @@ export class Joins {
 
   /**
    * Re-read the workspace's runs: a tab per run that two or more open payloads joined.
-   * @param {How} how @returns {Promise<Join[]>} the new ones
+   * @param {How} how @param {readonly Doc[]} [unshown] payloads that become tabs with them (see join)
+   * @returns {Promise<Join[]>} the new ones
    */
-  async refresh(how) {
+  async refresh(how, unshown = []) {
     if (!this.space) return [];
     const r = await this.space.runs();
     if (r.error) return [];
-    const s = this.store.get();
+    const st0 = this.store.get();
+    const s = { ...st0, docs: st0.docs.concat(unshown) };
     /** @type {Join[]} */
     const next = [];
     /** @type {Join[]} */
@@ -173,12 +184,13 @@ export class Joins {
       // The active tab stays; a joined run that went away leaves its place to the tab now there.
       let active = st.active;
       const before = tabsOf(st);
-      const after = tabsOf({ ...st, joins: next });
+      const docs = st.docs.concat(unshown.filter((d) => !st.docs.includes(d)));
+      const after = tabsOf({ ...st, docs, joins: next });
       if (active != null && !after.some((t) => t.key === active)) {
         const i = before.findIndex((t) => t.key === active);
         active = after.length ? after[Math.min(Math.max(i, 0), after.length - 1)].key : null;
       }
-      return { joins: next, active };
+      return { docs, joins: next, active };
     });
     if (fresh.length && how === "notify") this.shell.toast("Joined into one run: " + fresh[0].sources.map((x) => x.name).join(" + ") + " — see the ⋈ tab");
     return fresh;

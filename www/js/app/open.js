@@ -48,18 +48,20 @@ export function createOpener({ store, docs, joins, shell }) {
       }
     } finally {
       reading();
-      if (added.length) store.update((s) => ({ docs: s.docs.concat(added) }));
     }
-    if (opts.noActivate) return added;
-    if (total < JOIN_AT_ONCE_BELOW && added.some((d) => joins.mayJoin(d))) {
-      const fresh = (await joins.join(added, "quiet")).find((j) => j.sources.some((x) => added.some((d) => d.id === x.docId)));
+    // The payloads become tabs with what they show: the runs they join (small
+    // payloads that join an open one show the joined run at once), else themselves.
+    if (opts.noActivate) { store.update((s) => ({ docs: s.docs.concat(added) })); return added; }
+    const all = store.get().docs.concat(added);
+    if (total < JOIN_AT_ONCE_BELOW && added.some((d) => joins.mayJoin(d, all))) {
+      const fresh = (await joins.join(added, "quiet", added)).find((j) => j.sources.some((x) => added.some((d) => d.id === x.docId)));
       if (fresh && store.get().joins.includes(fresh)) {
         store.update({ active: fresh.id });
         shell.toast("One run from " + fresh.sources.length + " payloads: " + fresh.sources.map((x) => x.name).join(" + "));
         return added;
       }
     }
-    store.update({ active: docKey(added[0]) });
+    store.update((s) => ({ docs: s.docs.includes(added[0]) ? s.docs : s.docs.concat(added), active: docKey(added[0]) }));
     if (added.some((d) => joins.mayJoin(d) && !joins.isMember(d))) joins.join(added, "notify");
     return added;
   }
