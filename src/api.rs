@@ -299,6 +299,36 @@ pub fn export_trace(input: &[u8], options: &Options) -> Result<String, Error> {
 mod tests {
     use super::*;
 
+    /// `Summary.newestRun` names the run `timeline` (and `compare`, `TimelineView`)
+    /// draw when no run is named: the page marks "newest" from it.
+    #[test]
+    fn newest_run_is_the_default_run() {
+        let history = include_bytes!("../samples/workflow-history-failure.json");
+        let o = Options::default();
+        let s = summarize(history, &o).unwrap_or_else(|e| unreachable!("{e}"));
+        assert!(s.runs.len() > 1);
+        let newest = s.newest_run.clone().unwrap_or_else(|| unreachable!());
+        let begins: Vec<Option<i64>> = s.runs.iter().map(|r| r.started_at).collect();
+        let latest = begins.iter().flatten().max().copied();
+        let run = s.runs.iter().find(|r| r.id == newest);
+        assert_eq!(
+            run.and_then(|r| r.started_at),
+            latest,
+            "the newest begins last"
+        );
+        let named = Options {
+            run: Some(newest),
+            ..Options::default()
+        };
+        let by_default = timeline(history, &o).unwrap_or_else(|e| unreachable!("{e}"));
+        let by_name = timeline(history, &named).unwrap_or_else(|e| unreachable!("{e}"));
+        assert_eq!(by_default, by_name);
+        let error = include_bytes!("../samples/seed-api-error-401.json");
+        let none = summarize(error, &o).unwrap_or_else(|e| unreachable!("{e}"));
+        assert!(none.runs.is_empty());
+        assert_eq!(none.newest_run, None);
+    }
+
     #[test]
     fn warnings_are_capped() {
         let payload = format!("[{{\"execution_id\": \"a\"}}{}]", ", 1".repeat(5000));

@@ -121,6 +121,27 @@ pub struct Run {
     pub keys: Vec<String>,
 }
 
+impl Run {
+    /// The keys a `Workspace` joins this run on: its `keys` (its id when it has
+    /// none), empty ones left out, each once. Two payloads whose runs share a key
+    /// are one run. `Run.joinKeys` in the summary is this list, so a caller can
+    /// tell which payloads will join without re-deriving the rule.
+    pub fn join_keys(&self) -> Vec<&str> {
+        let all: Vec<&str> = if self.keys.is_empty() {
+            vec![self.id.as_str()]
+        } else {
+            self.keys.iter().map(String::as_str).collect()
+        };
+        let mut out: Vec<&str> = Vec::with_capacity(all.len());
+        for k in all {
+            if !k.is_empty() && !out.contains(&k) {
+                out.push(k);
+            }
+        }
+        out
+    }
+}
+
 /// One element: an AOS sub-object, a GCS node, an event list's elemId, a workflow node.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]

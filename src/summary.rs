@@ -2,8 +2,9 @@
 //! derived), phase counts, start/finish/duration, timeout and the first failure.
 //! A pure function of the model; it cannot fail.
 
+use crate::bilingual;
 use crate::error::Warning;
-use crate::model::{ApiError, Element, Format, Model, Run};
+use crate::model::{ApiError, Bilingual, Element, Format, Model, Run};
 use crate::phase::Phase;
 use serde::Serialize;
 
@@ -15,6 +16,11 @@ pub struct Summary {
     pub kind: Format,
     /// The runs (a workflow history: newest first).
     pub runs: Vec<RunSummary>,
+    /// The id of the run `timeline`, `TimelineView` and `compare` use when no
+    /// `options.run` names one: the first run (a workflow history's newest, by
+    /// begin time); None without runs. Callers show "newest" from this, never
+    /// from their own sort.
+    pub newest_run: Option<String>,
     /// The error body, for `api-error`.
     pub api_error: Option<ApiError>,
     /// Repairs and dropped values.
@@ -92,6 +98,12 @@ pub struct FirstFailure {
     pub reason: Option<String>,
     /// Its message.
     pub message: Option<String>,
+    /// `reason` split into its Chinese and English halves (as events are).
+    #[serde(rename = "reasonBi")]
+    pub reason_bi: Option<Bilingual>,
+    /// `message` split likewise.
+    #[serde(rename = "messageBi")]
+    pub message_bi: Option<Bilingual>,
     /// When it failed (epoch ms).
     pub at: Option<i64>,
 }
@@ -114,6 +126,10 @@ pub struct RunSummary {
     pub reason: Option<String>,
     /// The run's own message (objectStatus.message), if any.
     pub message: Option<String>,
+    /// `reason` split into its Chinese and English halves.
+    pub reason_bi: Option<Bilingual>,
+    /// `message` split likewise.
+    pub message_bi: Option<Bilingual>,
     /// Reported and derived progress.
     pub progress: Progress,
     /// Element counts per phase.
@@ -142,6 +158,8 @@ pub struct RunSummary {
     pub object_data: Option<String>,
     /// spec.changedObjectData as written.
     pub changed_object_data: Option<String>,
+    /// The keys a `Workspace` joins this run on (`Run::join_keys`).
+    pub join_keys: Vec<String>,
 }
 
 /// Derives the overall phase from element phases: any Running or Pending →
@@ -181,8 +199,14 @@ pub fn first_failure(run: &Run) -> Option<FirstFailure> {
             element: e.id.clone(),
             reason: e.reason.clone(),
             message: e.message.clone(),
+            reason_bi: split(&e.reason),
+            message_bi: split(&e.message),
             at: e.failed_at,
         })
+}
+
+fn split(text: &Option<String>) -> Option<Bilingual> {
+    text.as_deref().map(bilingual::split)
 }
 
 /// Summarizes one run.
@@ -215,6 +239,8 @@ pub fn summarize_run(run: &Run) -> RunSummary {
         raw_phase,
         reason: run.reason.clone(),
         message: run.message.clone(),
+        reason_bi: split(&run.reason),
+        message_bi: split(&run.message),
         progress: Progress {
             reported: run.progress,
             derived,
@@ -234,6 +260,7 @@ pub fn summarize_run(run: &Run) -> RunSummary {
         element_count: total,
         object_data: run.object_data.clone(),
         changed_object_data: run.changed_object_data.clone(),
+        join_keys: run.join_keys().into_iter().map(str::to_string).collect(),
     }
 }
 
@@ -242,6 +269,7 @@ pub fn summarize(model: &Model) -> Summary {
     Summary {
         kind: model.format,
         runs: model.runs.iter().map(summarize_run).collect(),
+        newest_run: model.runs.first().map(|r| r.id.clone()),
         api_error: model.api_error.clone(),
         warnings: model.warnings.clone(),
     }

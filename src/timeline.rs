@@ -11,10 +11,11 @@
 //! Events that belong to the run itself (no elemId) are markers on a first lane
 //! with the id "" and the label "(execution)".
 
+use crate::bilingual::{self, BilingualRef};
 use crate::model::{Element, Marker, Run};
 use crate::phase::Phase;
 use crate::summary::run_phase;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 /// What `timeline` returns.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -27,15 +28,17 @@ pub struct Timeline {
     pub lanes: Vec<Lane>,
 }
 
-/// One element's lane.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One element's lane. Serialized with `reasonBi` and `messageBi` after
+/// `message`: the reason and message split into their Chinese and English halves
+/// (`bilingual::split_ref`), computed while serializing so that a million-lane
+/// `TimelineView` does not hold a second copy of every text.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Lane {
     /// Element id.
     pub id: String,
     /// What to show (the id; "(execution)" for the run's own events).
     pub label: String,
-    /// Element type.
-    #[serde(rename = "type")]
+    /// Element type (serialized as `type`).
     pub kind: Option<String>,
     /// Element phase.
     pub phase: Phase,
@@ -49,6 +52,41 @@ pub struct Lane {
     pub spans: Vec<Span>,
     /// Event markers.
     pub markers: Vec<Marker>,
+}
+
+impl Serialize for Lane {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Out<'a> {
+            id: &'a str,
+            label: &'a str,
+            #[serde(rename = "type")]
+            kind: Option<&'a str>,
+            phase: Phase,
+            reason: Option<&'a str>,
+            message: Option<&'a str>,
+            reason_bi: Option<BilingualRef<'a>>,
+            message_bi: Option<BilingualRef<'a>>,
+            action: Option<&'a str>,
+            spans: &'a [Span],
+            markers: &'a [Marker],
+        }
+        Out {
+            id: &self.id,
+            label: &self.label,
+            kind: self.kind.as_deref(),
+            phase: self.phase,
+            reason: self.reason.as_deref(),
+            message: self.message.as_deref(),
+            reason_bi: self.reason.as_deref().map(bilingual::split_ref),
+            message_bi: self.message.as_deref().map(bilingual::split_ref),
+            action: self.action.as_deref(),
+            spans: &self.spans,
+            markers: &self.markers,
+        }
+        .serialize(serializer)
+    }
 }
 
 /// A bar on a lane.

@@ -81,6 +81,10 @@ export interface FirstFailure {
   element: string;
   reason: string | null;
   message: string | null;
+  /** `reason` split into its Chinese and English halves (the rule `Event.reason` follows), or null when `reason` is. */
+  reasonBi: Bilingual | null;
+  /** `message` split likewise, or null. */
+  messageBi: Bilingual | null;
   /** Epoch milliseconds (UTC) of the failure, or null when the payload has no time for it. */
   at: number | null;
 }
@@ -97,6 +101,10 @@ export interface Run {
   reason: string | null;
   /** The run's own message (objectStatus.message), or null. */
   message: string | null;
+  /** `reason` split into its Chinese and English halves (the rule `Event.reason` follows), or null when `reason` is. */
+  reasonBi: Bilingual | null;
+  /** `message` split likewise, or null. */
+  messageBi: Bilingual | null;
   progress: Progress;
   phases: PhaseCounts;
   /** Epoch milliseconds UTC, or null. */
@@ -122,6 +130,12 @@ export interface Run {
   objectData: string | null;
   /** spec.changedObjectData as in the payload, or null. */
   changedObjectData: string | null;
+  /**
+   * The keys a `Workspace` joins this run on (AOS metadata.name and uid; GCS execution guid and name,
+   * object name and uid; the events' involvedObject.name; a workflow run's execution_id; else the id),
+   * each once. Runs of two payloads that share a key are joined into one run.
+   */
+  joinKeys: string[];
 }
 
 export interface ApiErrorBody {
@@ -133,7 +147,13 @@ export interface ApiErrorBody {
 /** What `summarize` returns. */
 export interface Summary {
   kind: Format;
+  /** One run for an execution, an event list or RFS events; a workflow history's runs newest first (by begin time; runs without one last, in payload order). */
   runs: Run[];
+  /**
+   * The id of the run `timeline`, `TimelineView` and `compare` use when no `options.run` names one:
+   * the first run (a workflow history's newest). Null when there is no run.
+   */
+  newestRun: string | null;
   apiError: ApiErrorBody | null;
   warnings: Warning[];
 }
@@ -168,6 +188,10 @@ export interface Lane {
   phase: Phase;
   reason: string | null;
   message: string | null;
+  /** `reason` split into its Chinese and English halves (the rule `Event.reason` follows), or null when `reason` is. */
+  reasonBi: Bilingual | null;
+  /** `message` split likewise, or null. */
+  messageBi: Bilingual | null;
   /** subActionName / actionName of the element, or null. */
   action: string | null;
   spans: Span[];
@@ -181,7 +205,10 @@ export interface Timeline {
   lanes: Lane[];
 }
 
-/** A bilingual text "中文##English" split in two; the raw text is kept. */
+/**
+ * A bilingual text "中文##English" split in two at the first `##` (both halves trimmed); the raw text is kept.
+ * A text without `##` is all Chinese when it holds CJK characters, else all English.
+ */
 export interface Bilingual {
   raw: string;
   zh: string | null;

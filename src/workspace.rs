@@ -3,7 +3,8 @@
 //! one execution polled every few seconds.
 //!
 //! Decisions:
-//! - Payloads join when they share a run key: AOS metadata.name / uid, GCS
+//! - Payloads join when they share a run key (`Run::join_keys`, which the summary
+//!   hands out as `Run.joinKeys`): AOS metadata.name / uid, GCS
 //!   execution.guid / name and object.metadata.name / uid, the events'
 //!   involvedObject.name, a workflow run's execution_id. A run's id in the
 //!   workspace is the id of the first status payload (execution, workflow run,
@@ -189,19 +190,12 @@ impl Workspace {
         let source = self.sources.len();
         let mut joined = Vec::new();
         for (run_index, run) in model.runs.iter().enumerate() {
-            let keys: Vec<String> = if run.keys.is_empty() {
-                vec![run.id.clone()]
-            } else {
-                run.keys.clone()
-            };
+            let keys = run.join_keys();
             let member = Member {
                 source,
                 run: run_index,
             };
-            let found = keys
-                .iter()
-                .filter(|k| !k.is_empty())
-                .find_map(|k| self.by_key.get(k).copied());
+            let found = keys.iter().find_map(|&k| self.by_key.get(k).copied());
             let group = match found {
                 Some(i) => i,
                 None => {
@@ -211,9 +205,9 @@ impl Workspace {
             };
             if let Some(g) = self.groups.get_mut(group) {
                 for k in keys {
-                    if !k.is_empty() && !g.keys.contains(&k) {
-                        self.by_key.entry(k.clone()).or_insert(group);
-                        g.keys.push(k);
+                    if !g.keys.iter().any(|x| x == k) {
+                        self.by_key.entry(k.to_string()).or_insert(group);
+                        g.keys.push(k.to_string());
                     }
                 }
                 g.members.push(member);
@@ -568,6 +562,51 @@ mod tests {
             .count();
         assert!(from_events > 0, "events refine inferred starts");
         assert!(t.lanes.iter().any(|l| !l.markers.is_empty()));
+    }
+
+    /// `Run.joinKeys` is the rule itself: for every pair of samples, their runs
+    /// share a key exactly when a workspace of the two joins them into one run.
+    #[test]
+    fn summary_join_keys_say_which_payloads_join() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+        let mut read: Vec<(String, Model)> = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap_or_else(|e| unreachable!("{e}")) {
+            let path = entry.unwrap_or_else(|e| unreachable!("{e}")).path();
+            let name = path.file_name().map(|n| n.to_string_lossy().to_string());
+            let Some(name) = name.filter(|n| n.ends_with(".json") && n != "index.json") else {
+                continue;
+            };
+            let bytes = std::fs::read(&path).unwrap_or_else(|e| unreachable!("{e}"));
+            if let Ok(m) = api::read(&bytes, &Options::default()) {
+                read.push((name, m));
+            }
+        }
+        read.sort_by(|a, b| a.0.cmp(&b.0));
+        assert!(read.len() >= 6, "the samples are there");
+        let mut joined_pairs = 0;
+        for (i, (na, ma)) in read.iter().enumerate() {
+            for (nb, mb) in read.iter().skip(i + 1) {
+                let keys = |m: &Model| -> Vec<String> {
+                    crate::summary::summarize(m)
+                        .runs
+                        .into_iter()
+                        .flat_map(|r| r.join_keys)
+                        .collect()
+                };
+                let (ka, kb) = (keys(ma), keys(mb));
+                let share = ka.iter().any(|k| kb.contains(k));
+                let mut w = Workspace::new();
+                w.add(na, ma.clone());
+                w.add(nb, mb.clone());
+                let joined = w.runs().iter().any(|r| r.sources.len() == 2);
+                assert_eq!(share, joined, "{na} + {nb}: keys {ka:?} / {kb:?}");
+                joined_pairs += usize::from(joined);
+            }
+        }
+        assert!(
+            joined_pairs >= 1,
+            "some samples join (an execution and its events)"
+        );
     }
 
     fn snapshot(progress: u8, updated: &str, a: &str, b: &str) -> Vec<u8> {

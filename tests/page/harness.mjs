@@ -1,59 +1,22 @@
-// Shared set-up of the page tests: a copy of www/ with the built wasm package,
-// served by www/serve.mjs on a free port, and headless Chromium (playwright-core,
-// the system browser: nothing is downloaded).
-import fs from "node:fs";
-import os from "node:os";
+// The page suite's set-up: what both browser suites share comes from
+// tests/shared/browser.mjs (paths, Chromium, the served www/, the single file);
+// here, this suite's pages and payloads.
 import path from "node:path";
-import { execFileSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import * as shared from "../shared/browser.mjs";
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const ROOT = shared.ROOT;
 export const SAMPLES = path.join(ROOT, "samples");
+export const { chromiumPath, pkgDir } = shared;
 
-export function chromiumPath() {
-  const cands = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].filter(Boolean);
-  const found = cands.find((p) => fs.existsSync(p));
-  if (!found) throw new Error("no Chromium found (tried " + cands.join(", ") + "); set CHROMIUM_PATH");
-  return found;
-}
-
-/** The wasm package: $EXECSCOPE_PKG, else pkg/ (make pkg), else www/pkg/ (make demo). */
-export function pkgDir() {
-  const cands = [process.env.EXECSCOPE_PKG, path.join(ROOT, "pkg"), path.join(ROOT, "www", "pkg")].filter(Boolean);
-  const d = cands.find((x) => fs.existsSync(path.join(x, "execscope_bg.wasm")));
-  if (!d) throw new Error("no wasm package (tried " + cands.join(", ") + "): run `make pkg` first");
-  return d;
-}
-
-export function tmpDir(name) {
-  return fs.mkdtempSync(path.join(os.tmpdir(), "execscope-" + name + "-"));
-}
-
-export async function launch() {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
-  });
-}
+export const tmpDir = (/** @type {string} */ name) => shared.tmpDir("execscope-", name);
+export const launch = () => shared.launch(chromium);
 
 /** Serve a copy of www/ (with the package as www/pkg) and samples/. */
-export async function serve() {
-  const { startServer } = await import(path.join(ROOT, "www", "serve.mjs"));
-  const dir = tmpDir("www");
-  fs.cpSync(path.join(ROOT, "www"), dir, { recursive: true, filter: (src) => !src.startsWith(path.join(ROOT, "www", "pkg")) });
-  fs.cpSync(pkgDir(), path.join(dir, "pkg"), { recursive: true });
-  const server = startServer({ port: 0, root: dir, samplesDir: SAMPLES });
-  const { url } = await server.ready;
-  return { url, close: () => { server.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
-}
+export const serve = () => shared.serve({ www: path.join(ROOT, "www"), samples: SAMPLES, prefix: "execscope-" });
 
 /** Build dist/execscope.html into a temporary file; returns its path. */
-export function buildDist() {
-  const out = path.join(tmpDir("dist"), "execscope.html");
-  execFileSync(process.execPath, [path.join(ROOT, "scripts", "build-dist.mjs"), "--pkg", pkgDir(), "--out", out], { stdio: "pipe" });
-  return out;
-}
+export const buildDist = () => shared.buildDist({ scripts: path.join(ROOT, "scripts"), samples: SAMPLES, prefix: "execscope-" }).file;
 
 /**
  * A new page at `url`, waiting until the app is ready. Collects page errors,

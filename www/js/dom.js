@@ -1,10 +1,22 @@
+// @ts-check
 // Tiny DOM helper: every string becomes a text node or a property, never markup.
+
+/**
+ * What h() takes as attributes: `class` a string or a list (falsy entries left
+ * out), `dataset` and `style` objects, `on<event>` listeners, anything else set
+ * as an attribute (null, undefined and false: not set; true: present).
+ * @typedef {Record<string, any>} Attrs
+ */
+/** @import { Child } from "./types.js" */
 
 /**
  * h("div", {class: "x", onclick: fn, dataset: {id: "1"}, style: {width: "3px"}}, "text", child, [more])
  * - strings / numbers become text nodes (never parsed as HTML)
  * - `style` must be an object (set through CSSOM, allowed by the page's CSP)
  * - `on<event>` functions become listeners
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag @param {Attrs | null} [attrs] @param {...Child} children
+ * @returns {HTMLElementTagNameMap[K]}
  */
 export function h(tag, attrs, ...children) {
   const el = document.createElement(tag);
@@ -13,6 +25,7 @@ export function h(tag, attrs, ...children) {
   return el;
 }
 
+/** @param {HTMLElement} el @param {Attrs} attrs */
 export function setAttrs(el, attrs) {
   for (const k of Object.keys(attrs)) {
     const v = attrs[k];
@@ -21,7 +34,7 @@ export function setAttrs(el, attrs) {
     else if (k === "dataset") Object.assign(el.dataset, v);
     else if (k === "style") Object.assign(el.style, v);
     else if (k === "text") el.textContent = String(v);
-    else if (k === "value" || k === "checked" || k === "selected" || k === "disabled" || k === "hidden") el[k] = v;
+    else if (k === "value" || k === "checked" || k === "selected" || k === "disabled" || k === "hidden") /** @type {any} */ (el)[k] = v;
     else if (k.startsWith("on") && typeof v === "function") el.addEventListener(k.slice(2), v);
     else if (v === true) el.setAttribute(k, "");
     else el.setAttribute(k, String(v));
@@ -29,6 +42,7 @@ export function setAttrs(el, attrs) {
   return el;
 }
 
+/** @param {Node} el @param {Child[]} children */
 export function append(el, children) {
   for (const c of children) {
     if (c == null || c === false || c === true) continue;
@@ -39,12 +53,13 @@ export function append(el, children) {
   return el;
 }
 
+/** Remove every child. @template {Element} E @param {E} el @returns {E} */
 export function clear(el) {
   el.replaceChildren();
   return el;
 }
 
-/** Copy text to the clipboard; falls back to a hidden textarea. Resolves true on success. */
+/** Copy text to the clipboard; falls back to a hidden textarea. Resolves true on success. @param {string} text */
 export async function copyText(text) {
   try {
     if (navigator.clipboard && window.isSecureContext) {
@@ -62,7 +77,7 @@ export async function copyText(text) {
   return ok;
 }
 
-/** Offer `text` as a file download through a Blob URL (no network). */
+/** Offer `text` as a file download through a Blob URL (no network). @param {string} text @param {string} filename @param {string} [type] */
 export function downloadText(text, filename, type) {
   const blob = new Blob([text], { type: type || "text/plain;charset=utf-8" });
   const url = URL.createObjectURL(blob);
@@ -82,6 +97,8 @@ export function downloadText(text, filename, type) {
  * the text itself when it fits, else [its start, a "+N characters" note]; with
  * `copy`, the note is a button that copies the whole text. The note carries the
  * full length in data-full-length.
+ * @param {unknown} text @param {number} max @param {boolean} [copy]
+ * @returns {string | [string, HTMLElement]}
  */
 export function clipped(text, max, copy) {
   const s = String(text ?? "");
@@ -91,9 +108,10 @@ export function clipped(text, max, copy) {
   if (c >= 0xd800 && c <= 0xdbff) cut--; // not half a surrogate pair
   const label = "… +" + (s.length - cut).toLocaleString("en-US") + " characters";
   const attrs = { class: "clip-more", "data-full-length": String(s.length), title: s.length.toLocaleString("en-US") + " characters in all" + (copy ? "; click to copy them" : "") };
+  /** @type {HTMLElement} */
   let note;
   if (copy) {
-    note = h("button", { type: "button", ...attrs, onclick: async (e) => {
+    note = h("button", { type: "button", ...attrs, onclick: async (/** @type {Event} */ e) => {
       e.stopPropagation();
       note.textContent = (await copyText(s)) ? label + " · copied" : label + " · copy failed";
     } }, label + " · copy");

@@ -1,7 +1,12 @@
+// @ts-check
 // Pure formatting helpers shared by the render modules (no DOM, no parsing).
 
+/** @import { Phase, Format, TimeMode, Lang, Bilingual } from "./types.js" */
+
+/** @type {Phase[]} */
 export const PHASES = ["Pending", "Running", "Succeeded", "Failed", "Cancelled", "Skipped", "Unknown"];
 
+/** @type {Record<Format, string>} */
 export const FORMAT_LABELS = {
   "aos-execution": "AOS execution",
   "gcs-execution": "GCS execution",
@@ -9,10 +14,13 @@ export const FORMAT_LABELS = {
   "workflow-executions": "Workflow history",
   "rfs-stack-events": "RFS stack events",
   "api-error": "API error",
-  joined: "Joined run",
 };
 
+/** What a joined run's tab and view call it (a run, not a format). */
+export const JOINED_LABEL = "Joined run";
+
 /** Where a span's start came from in a joined run (the core's span.source). */
+/** @type {Record<"status" | "events" | "snapshot" | "inferred", {label: string, text: string}>} */
 export const START_SOURCES = {
   status: { label: "status", text: "the status payload (its own start time)" },
   events: { label: "events", text: "the events (the element's first start event)" },
@@ -20,15 +28,18 @@ export const START_SOURCES = {
   inferred: { label: "inferred", text: "no source has it: the run start is used" },
 };
 
+/** @param {string | null | undefined} phase */
 export function phaseClass(phase) {
   return "ph-" + String(phase || "Unknown").toLowerCase();
 }
 
+/** @param {number | null | undefined} n */
 export function fmtNum(n) {
   if (n == null || !isFinite(n)) return "—";
   return Number(n).toLocaleString("en-US");
 }
 
+/** @param {number | null | undefined} n */
 export function fmtBytes(n) {
   if (n == null) return "—";
   if (n < 1024) return n + " B";
@@ -37,10 +48,11 @@ export function fmtBytes(n) {
   return (n / 1073741824).toFixed(2) + " GiB";
 }
 
-const pad2 = (n) => String(n).padStart(2, "0");
-const pad3 = (n) => String(n).padStart(3, "0");
+const pad2 = (/** @type {number} */ n) => String(n).padStart(2, "0");
+const pad3 = (/** @type {number} */ n) => String(n).padStart(3, "0");
 
 /** A duration in ms as "850 ms", "12.4 s", "3m 05s", "2h 04m", "3d 02h". */
+/** @param {number | null | undefined} ms */
 export function fmtDuration(ms) {
   if (ms == null || !isFinite(ms)) return "—";
   const neg = ms < 0;
@@ -55,6 +67,7 @@ export function fmtDuration(ms) {
 }
 
 /** Relative offset in compact form: "+0s", "+1m30s", "+2h05m", "−4s". */
+/** @param {number | null | undefined} ms @param {boolean} [withMs] */
 export function fmtRel(ms, withMs) {
   if (ms == null || !isFinite(ms)) return "—";
   const sign = ms < 0 ? "−" : "+";
@@ -71,6 +84,7 @@ export function fmtRel(ms, withMs) {
   return sign + s;
 }
 
+/** @param {number} ms @param {TimeMode} mode */
 function parts(ms, mode) {
   const d = new Date(ms);
   if (mode === "local") {
@@ -79,6 +93,7 @@ function parts(ms, mode) {
   return { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds(), ms: d.getUTCMilliseconds() };
 }
 
+/** @param {number} ms @param {TimeMode} mode */
 export function fmtDate(ms, mode) {
   const p = parts(ms, mode);
   return p.y + "-" + pad2(p.mo) + "-" + pad2(p.d);
@@ -89,6 +104,7 @@ export function fmtDate(ms, mode) {
  *  utc   → "2024-03-14 08:00:05Z"
  *  local → "2024-03-14 09:00:05"   (the zone is named by tzLabel)
  *  rel   → "+5s" from `base`
+ * @param {number | null | undefined} ms @param {TimeMode} mode @param {number | null} [base]
  */
 export function fmtTime(ms, mode, base) {
   if (ms == null || !isFinite(ms)) return "—";
@@ -99,7 +115,7 @@ export function fmtTime(ms, mode, base) {
   return mode === "local" ? s : s + "Z";
 }
 
-/** Full, unambiguous ISO time (tooltips / titles). */
+/** Full, unambiguous ISO time (tooltips / titles). @param {number | null | undefined} ms */
 export function fmtIso(ms) {
   if (ms == null || !isFinite(ms)) return "";
   return new Date(ms).toISOString();
@@ -115,19 +131,21 @@ export function localZone() {
   return name ? name + " (" + utc + ")" : utc;
 }
 
+/** @param {TimeMode} mode */
 export function tzLabel(mode) {
   if (mode === "local") return "Local · " + localZone();
   if (mode === "rel") return "Relative to run start";
   return "UTC";
 }
 
+/** @type {{id: TimeMode, label: string, title: string}[]} */
 export const TIME_MODES = [
   { id: "utc", label: "UTC", title: "Times in UTC" },
   { id: "local", label: "Local", title: "Times in this browser's zone" },
   { id: "rel", label: "Relative", title: "Times relative to the run start" },
 ];
 
-/** Axis tick label for time `t` with step `step` ms. */
+/** Axis tick label for time `t` with step `step` ms. @param {number} t @param {number} step @param {TimeMode} mode @param {number} base */
 export function fmtTick(t, step, mode, base) {
   if (mode === "rel") return fmtRel(t - base, step < 1000);
   const p = parts(t, mode);
@@ -138,18 +156,25 @@ export function fmtTick(t, step, mode, base) {
   return pad2(p.h) + ":" + pad2(p.mi) + ":" + pad2(p.s) + "." + pad3(p.ms);
 }
 
+/** @param {number} t */
 export function tzOffsetMs(t) {
   return -new Date(t).getTimezoneOffset() * 60000;
 }
 
+/** "1 run", "3 runs". @param {number} n @param {string} one @param {string} [many] */
 export function plural(n, one, many) {
   return fmtNum(n) + " " + (n === 1 ? one : (many || one + "s"));
 }
 
-/** Text of a Bilingual {raw, zh, en} in the chosen language: "zh" | "en" | "both". */
+/**
+ * Text of a Bilingual {raw, zh, en} in the chosen language: "zh" | "en" | "both".
+ * The core splits every bilingual text (Event.reason, Run.reasonBi, Lane.reasonBi…); this only picks.
+ * @param {Bilingual | null | undefined} b @param {Lang} lang
+ */
 export function bilingual(b, lang) {
   if (!b) return "";
-  if (b.zh == null && b.en == null) return b.raw || "";
+  // Without a "##" the text has one half, the whole text: shown exactly as given.
+  if ((b.zh == null && b.en == null) || !b.raw.includes("##")) return b.raw || "";
   if (lang === "zh") return b.zh ?? b.en ?? b.raw;
   if (lang === "en") return b.en ?? b.zh ?? b.raw;
   if (b.zh && b.en) return b.zh + " · " + b.en;

@@ -1,28 +1,35 @@
+// @ts-check
 // Two runs compared (the core's compare(a, b)): per-element phase and duration
 // changes, elements only in one run, the first divergence, objectData differences.
 import { h } from "../dom.js";
 import { fmtDuration, fmtNum, phaseClass } from "../fmt.js";
 import { phaseBadge } from "./summary.js";
 
+/** @import { Comparison, DataComparison, Phase } from "../types.js" */
+
 const LIMIT = 300;
 
+/** @param {number | null} ms */
 function delta(ms) {
   if (ms == null) return h("span", { class: "muted" }, "—");
   if (ms === 0) return h("span", { class: "muted" }, "±0");
   return h("span", { class: ms > 0 ? "delta up" : "delta down" }, (ms > 0 ? "+" : "−") + fmtDuration(Math.abs(ms)));
 }
 
+/** @param {Phase | null} p */
 function phaseCell(p) {
   if (p == null) return h("span", { class: "muted" }, "absent");
   return h("span", { class: ["badge", "small", phaseClass(p)], "data-phase": p }, h("span", { class: "dot" }), p);
 }
 
+/** @param {unknown} v */
 function show(v) {
   if (v === undefined) return "";
   const s = JSON.stringify(v);
   return s.length > 200 ? s.slice(0, 200) + "…" : s;
 }
 
+/** @param {string} label @param {DataComparison} d */
 function dataBlock(label, d) {
   const wrap = h("div", { class: "cmp-data", "data-testid": "compare-" + label });
   const head = h("div", { class: "sub-title" }, label, " ");
@@ -50,6 +57,7 @@ function dataBlock(label, d) {
 
 /**
  * c: Comparison; o: {labelA, labelB, onClose(), onSelect(elementId)}
+ * @param {Comparison} c @param {{labelA: string, labelB: string, onClose: () => void, onSelect?: (id: string) => void}} o
  */
 export function renderComparison(c, o) {
   const changed = c.elements.filter((e) => e.changed);
@@ -61,12 +69,12 @@ export function renderComparison(c, o) {
     tb.replaceChildren();
     more.replaceChildren();
     let n = 0;
-    const add = (from, to) => {
+    const add = (/** @type {number} */ from, /** @type {number} */ to) => {
       for (let i = from; i < to; i++) {
         const e = list[i];
         tb.appendChild(h("tr", { class: e.changed ? "chg-row" : null, tabindex: "0", "data-testid": "compare-row", "data-element": e.id,
           onclick: () => o.onSelect && o.onSelect(e.id),
-          onkeydown: (ev) => { if (ev.key === "Enter") o.onSelect && o.onSelect(e.id); } },
+          onkeydown: (/** @type {KeyboardEvent} */ ev) => { if (ev.key === "Enter") o.onSelect && o.onSelect(e.id); } },
         h("td", { class: "mono" }, e.id, e.presence !== "both" ? h("span", { class: "tag" }, "only in " + e.presence.toUpperCase()) : null),
         h("td", null, phaseCell(e.phaseA)),
         h("td", null, phaseCell(e.phaseB)),
@@ -86,7 +94,7 @@ export function renderComparison(c, o) {
   };
   fill();
   const toggle = h("label", { class: "small check" },
-    h("input", { type: "checkbox", checked: onlyChanged, "data-testid": "compare-changed-only", onchange: (e) => { onlyChanged = e.target.checked; fill(); } }),
+    h("input", { type: "checkbox", checked: onlyChanged, "data-testid": "compare-changed-only", onchange: (/** @type {Event} */ e) => { onlyChanged = /** @type {HTMLInputElement} */ (e.target).checked; fill(); } }),
     " changed only (" + fmtNum(changed.length) + " of " + fmtNum(c.elements.length) + ")");
 
   const fd = c.firstDivergence;

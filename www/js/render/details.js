@@ -1,18 +1,24 @@
+// @ts-check
 // The details panel of one timeline lane (element).
 import { h, clipped } from "../dom.js";
 import { fmtTime, fmtDuration, fmtIso, fmtNum, phaseClass, bilingual, START_SOURCES } from "../fmt.js";
 import { phaseBadge } from "./summary.js";
+
+/** @import { Lane, Event, TimeMode, Lang } from "../types.js" */
 
 /** The panel shows at most this many characters of a value, with a button copying all of it (dom.js clipped()). */
 const DETAIL_CHARS = 2000;
 /** The heading (the element's name) shows at most this many. */
 const NAME_CHARS = 500;
 
+/** @type {Record<string, string>} */
 const KIND = { start: "start", success: "success", failure: "failure", other: "event" };
 
 /**
  * lane: Lane; o: {mode, base, openEnd, events: Event[] for this element (or null), lang,
  *                 onClose(), onShowEvents(element)}
+ * @param {Lane} lane
+ * @param {{mode: TimeMode, base: number | null, openEnd: number | null | undefined, events: Event[] | null, lang: Lang, onClose: () => void, onShowEvents?: (element: string) => void}} o
  */
 export function renderDetails(lane, o) {
   const { mode, base } = o;
@@ -27,8 +33,8 @@ export function renderDetails(lane, o) {
     lane.type ? h("span", { class: "tag" }, clipped(lane.type, DETAIL_CHARS)) : null,
     lane.action ? h("span", { class: "tag" }, clipped("action: " + lane.action, DETAIL_CHARS)) : null));
   const kv = h("dl", { class: "kv" });
-  const add = (k, v, cls, testid) => { if (v == null || v === "") return; kv.append(h("dt", null, k), h("dd", { class: cls || null, "data-testid": testid || null }, clipped(v, DETAIL_CHARS, true))); };
-  if (lane.id !== lane.label) add("ID", lane.id, "mono");
+  const add = (/** @type {string} */ k, /** @type {string | null} */ v, /** @type {string | null} */ cls, /** @type {string} */ testid) => { if (v == null || v === "") return; kv.append(h("dt", null, k), h("dd", { class: cls || null, "data-testid": testid || null }, clipped(v, DETAIL_CHARS, true))); };
+  if (lane.id !== lane.label) add("ID", lane.id, "mono", "");
   add("Reason", lane.reason != null ? bilingual(lane.reasonBi, o.lang) || lane.reason : null, null, "details-reason");
   add("Message", lane.message != null ? bilingual(lane.messageBi, o.lang) || lane.message : null, "pre-wrap", "details-message");
   if (kv.childNodes.length) panel.appendChild(kv);
@@ -62,7 +68,7 @@ export function renderDetails(lane, o) {
     const LIMIT = 100;
     const list = h("ol", { class: "markers" });
     const sorted = lane.markers.slice().sort((a, b) => a.at - b.at);
-    const addM = (from, to) => {
+    const addM = (/** @type {number} */ from, /** @type {number} */ to) => {
       for (let i = from; i < to; i++) {
         const m = sorted[i];
         list.appendChild(h("li", null,
@@ -86,7 +92,7 @@ export function renderDetails(lane, o) {
     panel.appendChild(h("div", { class: "det-sec" },
       h("div", { class: "sub-title" }, fmtNum(o.events.length) + (o.events.length === 1 ? " event" : " events")),
       h("div", { class: "small" }, "Latest: ", h("span", { class: "mono-num muted" }, fmtTime(last.firstTimestamp, mode, base)), " ", bilingual(last.reason, o.lang)),
-      h("button", { type: "button", class: "btn small", "data-testid": "details-show-events", onclick: () => o.onShowEvents(lane.id) }, "Show in events table")));
+      h("button", { type: "button", class: "btn small", "data-testid": "details-show-events", onclick: () => o.onShowEvents && o.onShowEvents(lane.id) }, "Show in events table")));
   }
   return panel;
 }

@@ -1,7 +1,11 @@
+// @ts-check
 // The error panel (a payload that cannot be read) and the warnings list.
 import { h } from "../dom.js";
 import { fmtNum, FORMAT_LABELS } from "../fmt.js";
 
+/** @import { PageError, Warning } from "../types.js" */
+
+/** @type {Record<string, string>} */
 const HINTS = {
   invalid_json: "The text is not valid JSON. The reader tolerates a byte order mark and trailing commas; anything else must be fixed in the payload.",
   unknown_format: "The JSON is valid but is none of the formats execscope reads: " + Object.values(FORMAT_LABELS).join(", ") + ".",
@@ -12,7 +16,7 @@ const HINTS = {
   unknown_run: "The run id is not in this workflow history.",
 };
 
-/** The error panel for a payload that could not be read. */
+/** The error panel for a payload that could not be read. @param {PageError} err @param {{title?: string}} [opts] */
 export function renderError(err, opts = {}) {
   const box = h("section", { class: "card error-card", "data-testid": "error", role: "alert" });
   box.appendChild(h("div", { class: "error-head" },
@@ -41,7 +45,7 @@ export function renderError(err, opts = {}) {
         pre.appendChild(h("div", { class: "ex-line ex-caret", "data-testid": "error-caret" },
           h("span", { class: "ex-n" }, " ".repeat(w)),
           // The prefix is the line's own text made invisible, so wide (CJK) characters and tabs line up.
-          h("span", { class: "ex-t" }, h("span", { class: "ex-ghost", "aria-hidden": "true" }, Array.from(l.text).slice(0, Math.max(0, l.caret - 1)).join("")), "^ here")));
+          h("span", { class: "ex-t" }, h("span", { class: "ex-ghost", "aria-hidden": "true" }, Array.from(l.text).slice(0, Math.max(0, (l.caret ?? 1) - 1)).join("")), "^ here")));
       }
     }
     box.appendChild(pre);
@@ -51,11 +55,11 @@ export function renderError(err, opts = {}) {
   return box;
 }
 
-/** Warnings: each with code, message, path; `onReveal(path)` shows the path in the raw tree. */
+/** Warnings: each with code, message, path; `onReveal(path)` shows the path in the raw tree. @param {readonly Warning[]} warnings @param {{onReveal?: (path: string) => void}} [opts] */
 export function renderWarnings(warnings, opts = {}) {
   const LIMIT = 50;
   const list = h("ul", { class: "warn-list" });
-  const add = (from, to) => {
+  const add = (/** @type {number} */ from, /** @type {number} */ to) => {
     for (let i = from; i < to; i++) {
       const w = warnings[i];
       list.appendChild(h("li", { class: "warn-item", "data-testid": "warning" },

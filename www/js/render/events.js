@@ -1,15 +1,22 @@
+// @ts-check
 // The events table: virtual scrolling (only the visible rows are in the DOM),
 // sortable, filterable by type / element / text / phase, bilingual switch.
 import { h, clear } from "../dom.js";
 import { fmtTime, fmtIso, fmtNum, bilingual, phaseClass } from "../fmt.js";
 
+/** @import { Event, Phase, Lang, EventSort, TimeMode } from "../types.js" */
+/** @import { EventStats } from "../engine/pack.js" */
+/** The table's filters and sort. @typedef {{type: string, el: string, q: string, lang: Lang, sort: EventSort, phases: ReadonlySet<Phase>}} Filters */
+
 const ROW_H = 30;
 const OVERSCAN = 8;
+/** @type {{id: Lang, label: string, title: string}[]} */
 const LANGS = [
   { id: "zh", label: "中文", title: "Chinese half of the bilingual texts" },
   { id: "en", label: "English", title: "English half of the bilingual texts" },
   { id: "both", label: "Both", title: "Both halves" },
 ];
+/** @type {Record<EventSort, {key: "time" | "el" | "type" | "count", dir: number}>} */
 const SORTS = {
   asc: { key: "time", dir: 1 }, desc: { key: "time", dir: -1 },
   el: { key: "el", dir: 1 }, "el-desc": { key: "el", dir: -1 },
@@ -18,18 +25,35 @@ const SORTS = {
 };
 
 export class EventsView {
-  /** opts: {onSelectElement(element), onChange({type, el, q, lang, sort})} */
+  /**
+   * opts: {onSelectElement(element), onChange({type, el, q, lang, sort})}
+   * @param {{onSelectElement?: (element: string) => void, onChange?: (f: Omit<Filters, "phases">) => void}} [opts]
+   */
   constructor(opts) {
     this.opts = opts || {};
+    /** @type {Event[]} */
     this.events = [];
     this.rows = new Int32Array(0);
+    /** @type {string[] | null} */
     this.search = null;
+    /** @type {Filters} */
     this.f = { type: "", el: "", q: "", lang: "both", sort: "asc", phases: new Set() };
+    /** @type {TimeMode} */
     this.mode = "utc";
+    /** @type {number | null} */
     this.base = null;
+    /** @type {string | null} */
     this.selectedEl = null;
     this.frame = 0;
-    this.timer = 0;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.timer = undefined;
+    /** @type {Map<string, number> | null} */
+    this.elements = null;
+    this.elListBuilt = false;
+    /** @type {Partial<Filters> | null} */
+    this.pendingPart = null;
+    this.first = -1;
+    this.last = -1;
 
     this.typeSel = h("select", { class: "input small", "aria-label": "Event type", "data-testid": "events-type",
       onchange: () => this.update({ type: this.typeSel.value }) });
@@ -57,15 +81,19 @@ export class EventsView {
 
   destroy() { window.removeEventListener("resize", this.onResize); if (this.frame) cancelAnimationFrame(this.frame); clearTimeout(this.timer); }
 
-  /** o: {mode, base, type, el, q, lang, sort, phases:Set, stats: {types, elements} (counted while loading)} */
+  /**
+   * o: {mode, base, type, el, q, lang, sort, phases:Set, stats: {types, elements} (counted while loading)}
+   * @param {Event[]} events
+   * @param {{mode?: TimeMode, base?: number | null, type?: string, el?: string, q?: string, lang?: Lang, sort?: EventSort, phases?: ReadonlySet<Phase>, stats?: EventStats}} [o]
+   */
   setData(events, o = {}) {
     this.events = events || [];
     this.search = null;
     this.mode = o.mode || this.mode;
     this.base = o.base ?? null;
     Object.assign(this.f, {
-      type: o.type || "", el: o.el || "", q: o.q || "", lang: LANGS.some((l) => l.id === o.lang) ? o.lang : "both",
-      sort: SORTS[o.sort] ? o.sort : "asc", phases: o.phases || new Set(),
+      type: o.type || "", el: o.el || "", q: o.q || "", lang: o.lang && LANGS.some((l) => l.id === o.lang) ? o.lang : "both",
+      sort: o.sort && SORTS[o.sort] ? o.sort : "asc", phases: o.phases || new Set(),
     });
     let types = o.stats && o.stats.types;
     let els = o.stats && o.stats.elements;
@@ -105,13 +133,14 @@ export class EventsView {
 
   renderHead() {
     const s = SORTS[this.f.sort];
+    /** @param {string} label @param {"time" | "el" | "type" | "count" | null} key @param {string} cls @param {(active: boolean, dir: number) => EventSort} [next] */
     const col = (label, key, cls, next) => {
       if (!key) return h("div", { class: ["ev-c", cls], role: "columnheader" }, label);
       const active = s.key === key;
       const arrow = active ? (s.dir > 0 ? " ▲" : " ▼") : "";
       return h("button", { type: "button", class: ["ev-c", "ev-sort", cls, active ? "on" : ""], role: "columnheader",
         "aria-sort": active ? (s.dir > 0 ? "ascending" : "descending") : "none", "data-sort": key,
-        title: "Sort by " + label.toLowerCase(), onclick: () => this.update({ sort: next(active, s.dir) }) }, label, arrow);
+        title: "Sort by " + label.toLowerCase(), onclick: () => next && this.update({ sort: next(active, s.dir) }) }, label, arrow);
     };
     this.head.replaceChildren(
       col("Time", "time", "c-time", (a, d) => (a && d > 0 ? "desc" : "asc")),
@@ -132,13 +161,14 @@ export class EventsView {
     this.elList.appendChild(frag);
   }
 
+  /** @param {Partial<Filters>} part */
   debounced(part) {
     Object.assign(this.pendingPart || (this.pendingPart = {}), part);
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => { const p = this.pendingPart; this.pendingPart = null; this.update(p); }, this.events.length > 20000 ? 180 : 60);
+    this.timer = setTimeout(() => { const p = this.pendingPart || {}; this.pendingPart = null; this.update(p); }, this.events.length > 20000 ? 180 : 60);
   }
 
-  /** Change filters (type, el, q, lang, sort, phases); notifies onChange. */
+  /** Change filters (type, el, q, lang, sort, phases); notifies onChange. @param {Partial<Filters>} part @param {boolean} [silent] */
   update(part, silent) {
     const langOnly = Object.keys(part).every((k) => k === "lang");
     Object.assign(this.f, part);
@@ -148,14 +178,19 @@ export class EventsView {
     if (!silent && this.opts.onChange) this.opts.onChange({ type: this.f.type, el: this.f.el, q: this.f.q, lang: this.f.lang, sort: this.f.sort });
   }
 
+  /** @param {ReadonlySet<Phase>} set */
   setPhaseFilter(set) { this.f.phases = set; this.refilter(); }
+  /** @param {TimeMode} mode @param {number | null} [base] */
   setMode(mode, base) { this.mode = mode; if (base !== undefined) this.base = base; this.renderRows(true); }
+  /** @param {string | null} el */
   setSelected(el) { this.selectedEl = el; this.renderRows(true); }
   focusSearch() { this.qInput.focus(); this.qInput.select(); }
 
   /** Show only this element's events and scroll to the table. */
+  /** @param {string} el */
   showElement(el) { this.update({ el: el || "" }); }
 
+  /** @param {number} i */
   searchText(i) {
     if (!this.search) this.search = new Array(this.events.length);
     let s = this.search[i];
@@ -190,7 +225,8 @@ export class EventsView {
     }
     const rows = out.slice(0, k);
     const s = SORTS[this.f.sort] || SORTS.asc;
-    const cmpIdx = (a, b) => a - b;
+    const cmpIdx = (/** @type {number} */ a, /** @type {number} */ b) => a - b;
+    /** @type {(a: number, b: number) => number} */
     let cmp;
     if (s.key === "time") {
       cmp = (a, b) => {
@@ -201,7 +237,7 @@ export class EventsView {
     } else if (s.key === "count") {
       cmp = (a, b) => (ev[a].count - ev[b].count) * s.dir || cmpIdx(a, b);
     } else {
-      const f = s.key === "el" ? (e) => e.element || "" : (e) => e.type || "";
+      const f = s.key === "el" ? (/** @type {Event} */ e) => e.element || "" : (/** @type {Event} */ e) => e.type || "";
       cmp = (a, b) => { const x = f(ev[a]), y = f(ev[b]); return (x < y ? -1 : x > y ? 1 : 0) * s.dir || cmpIdx(a, b); };
     }
     // Event lists come in time order: skip the sort when the rows already are.
@@ -229,6 +265,7 @@ export class EventsView {
     this.frame = requestAnimationFrame(() => { this.frame = 0; this.renderRows(false); });
   }
 
+  /** @param {boolean} force */
   renderRows(force) {
     const st = this.scroller.scrollTop;
     const vh = this.scroller.clientHeight || 400;

@@ -1,6 +1,8 @@
+// @ts-check
 // The keyboard-shortcut overlay ("?").
 import { h } from "../dom.js";
 
+/** @type {[string, [string, string][]][]} */
 export const SHORTCUTS = [
   ["General", [
     ["?", "Show / hide this help"],
@@ -32,6 +34,7 @@ export const SHORTCUTS = [
   ]],
 ];
 
+/** @param {() => void} onClose */
 export function renderHelp(onClose) {
   const sections = SHORTCUTS.map(([title, rows]) => h("section", { class: "help-sec" },
     h("h3", null, title),

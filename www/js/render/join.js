@@ -1,3 +1,4 @@
+// @ts-check
 // Pieces of the joined-run view: the payloads a run was joined from, the
 // conflicts between them (status says X, events say Y: listed, never resolved),
 // and where the timeline's starts came from.
@@ -5,6 +6,10 @@ import { h } from "../dom.js";
 import { fmtTime, fmtIso, fmtNum, plural, FORMAT_LABELS, START_SOURCES } from "../fmt.js";
 import { phaseBadge } from "./summary.js";
 
+/** @import { JoinSource, Conflict, Timeline, TimeMode } from "../types.js" */
+/** @typedef {{status: number, events: number, snapshot: number, inferred: number}} StartCounts */
+
+/** @type {Record<string, {label: string, title: string}>} */
 const ROLE = {
   status: { label: "status", title: "the run's status: phases, progress, element times" },
   events: { label: "events", title: "the run's events: starts, failures, retries" },
@@ -12,6 +17,7 @@ const ROLE = {
 
 /**
  * sources: [{name, format, role, docId}]; o: {runId, snapshots, onOpen(docId)}
+ * @param {readonly JoinSource[]} sources @param {{runId?: string, snapshots?: number, onOpen?: (docId: number) => void}} [o]
  */
 export function renderSources(sources, o = {}) {
   const list = h("div", { class: "join-list" });
@@ -39,6 +45,8 @@ export function renderSources(sources, o = {}) {
  * conflicts: [{element, statusPhase, eventsPhase, statusAt, eventsAt}]
  * o: {mode, base, both (a status and an events source joined), onSelect(element)}
  * null when there is nothing to say (snapshots only, no conflict).
+ * @param {readonly Conflict[]} conflicts
+ * @param {{mode?: TimeMode, base?: number | null, both?: boolean, onSelect?: (element: string) => void}} [o]
  */
 export function renderConflicts(conflicts, o = {}) {
   if (!conflicts.length) {
@@ -50,12 +58,12 @@ export function renderConflicts(conflicts, o = {}) {
   for (const c of conflicts) {
     body.appendChild(h("tr", { "data-testid": "conflict", "data-element": c.element, tabindex: "0", title: "Show " + c.element + " in the timeline",
       onclick: () => o.onSelect && o.onSelect(c.element),
-      onkeydown: (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); if (o.onSelect) o.onSelect(c.element); } } },
+      onkeydown: (/** @type {KeyboardEvent} */ e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); if (o.onSelect) o.onSelect(c.element); } } },
     h("td", { class: "mono" }, c.element),
     h("td", null, phaseBadge(c.statusPhase, { testid: "conflict-status" }),
-      c.statusAt != null ? h("span", { class: "muted small mono-num cf-at", title: fmtIso(c.statusAt) }, " at " + fmtTime(c.statusAt, o.mode, o.base)) : null),
+      c.statusAt != null ? h("span", { class: "muted small mono-num cf-at", title: fmtIso(c.statusAt) }, " at " + fmtTime(c.statusAt, o.mode || "utc", o.base)) : null),
     h("td", null, phaseBadge(c.eventsPhase, { testid: "conflict-events" }),
-      c.eventsAt != null ? h("span", { class: "muted small mono-num cf-at", title: fmtIso(c.eventsAt) }, " at " + fmtTime(c.eventsAt, o.mode, o.base)) : null)));
+      c.eventsAt != null ? h("span", { class: "muted small mono-num cf-at", title: fmtIso(c.eventsAt) }, " at " + fmtTime(c.eventsAt, o.mode || "utc", o.base)) : null)));
   }
   return h("section", { class: "panel conflicts", id: "sec-conflicts", "data-testid": "conflicts", "aria-label": "Conflicts between the sources" },
     h("header", { class: "panel-head" },
@@ -69,16 +77,20 @@ export function renderConflicts(conflicts, o = {}) {
           body))));
 }
 
-/** How many spans of a timeline start from each source. */
+/** How many spans of a timeline start from each source. @param {Timeline} tl @returns {StartCounts} */
 export function countStartSources(tl) {
+  /** @type {StartCounts} */
   const n = { status: 0, events: 0, snapshot: 0, inferred: 0 };
   for (const l of tl.lanes) for (const s of l.spans) if (s.source && s.source in n) n[s.source]++;
   return n;
 }
 
 /** "Starts: 5 from the status · 6 from the events · 3 inferred" with the legend of each. */
+/** @param {StartCounts} n */
 export function renderStartSources(n) {
-  const parts = ["status", "events", "snapshot", "inferred"].filter((k) => n[k]);
+  /** @type {(keyof StartCounts)[]} */
+  const keys = ["status", "events", "snapshot", "inferred"];
+  const parts = keys.filter((k) => n[k]);
   if (!parts.length) return null;
   return h("div", { class: "start-sources", "data-testid": "start-sources" },
     h("span", { class: "fact-k" }, "Span starts"),

@@ -1,3 +1,4 @@
+// @ts-check
 // spec.objectData / spec.changedObjectData of the selected run, decoded by the
 // core (load.js): a foldable tree for JSON, preformatted text for YAML/text, a
 // hex dump for binary; size, copy and download.
@@ -5,6 +6,10 @@ import { h, copyText, downloadText } from "../dom.js";
 import { fmtBytes, fmtNum } from "../fmt.js";
 import { jsonTree } from "./rawtree.js";
 
+/** @import { DecodedObjectData, Result } from "../types.js" */
+/** One decoded field: its label, the payload's text (null: absent), what the core decoded, the JSON pretty-printed. @typedef {{label: string, raw: string | null, decoded?: Result<DecodedObjectData>, pretty?: string | null}} ObjectDataItem */
+
+/** @param {string} hex @param {number} byteLength */
 function hexDump(hex, byteLength) {
   const lines = [];
   const n = Math.floor(hex.length / 2);
@@ -23,22 +28,25 @@ function hexDump(hex, byteLength) {
   return lines.join("\n");
 }
 
+/** @type {Record<string, string>} */
 const EXT = { json: "json", yaml: "yaml", text: "txt", binary: "hex.txt" };
 
 /**
  * items: [{label, raw (payload string or null), decoded: {value}|{error}, pretty (string for json)}]
  * o: {runName}
  */
+/** @param {ObjectDataItem[]} items @param {{runName?: string}} [o] */
 export function renderObjectData(items, o = {}) {
   const wrap = h("div", { class: "od-list" });
   for (const it of items) wrap.appendChild(block(it, o));
   return wrap;
 }
 
+/** @param {ObjectDataItem} it @param {{runName?: string}} o */
 function block(it, o) {
   const head = h("div", { class: "od-head" }, h("span", { class: "od-label mono" }, it.label));
   const card = h("div", { class: "od", "data-testid": "od-" + it.label }, head);
-  if (it.raw == null) {
+  if (it.raw == null || !it.decoded) {
     head.appendChild(h("span", { class: "pill" }, "absent"));
     card.appendChild(h("p", { class: "muted small od-note" }, "Not in the payload."));
     return card;
@@ -64,7 +72,7 @@ function block(it, o) {
     return card;
   }
   const isJson = d.format === "json";
-  const text = isJson ? it.pretty : d.text;
+  const text = (isJson ? it.pretty : d.text) || "";
   head.append(
     h("span", { class: "pill", "data-testid": "od-format" }, d.format || "text"),
     h("span", { class: "muted small", "data-testid": "od-size" }, fmtBytes(d.byteLength) + (d.byteLength >= 1024 ? " (" + fmtNum(d.byteLength) + " bytes)" : "")),
@@ -75,7 +83,7 @@ function block(it, o) {
     status.textContent = ok ? "copied" : "copy failed";
     setTimeout(() => { status.textContent = ""; }, 1500);
   } }, "Copy");
-  const fname = (o.runName || "run").replace(/[^\w.-]+/g, "_") + "-" + it.label + "." + (EXT[d.format] || "txt");
+  const fname = (o.runName || "run").replace(/[^\w.-]+/g, "_") + "-" + it.label + "." + ((d.format && EXT[d.format]) || "txt");
   const dlBtn = h("button", { type: "button", class: "btn small", "data-testid": "od-download",
     onclick: () => downloadText(text, fname, isJson ? "application/json" : "text/plain;charset=utf-8") }, "Download");
   let body;

@@ -1,10 +1,14 @@
+// @ts-check
 // Phase chips with counts; they filter the timeline lanes and the events.
 import { h } from "../dom.js";
 import { PHASES, phaseClass, fmtNum } from "../fmt.js";
 
+/** @import { Phase, PhaseCounts } from "../types.js" */
+
 /**
  * counts: PhaseCounts; active: Set<Phase> (empty = all); onChange(Set)
  * Click toggles a phase; Alt/Shift-click shows only that phase; "All" clears.
+ * @param {PhaseCounts} counts @param {ReadonlySet<Phase>} active @param {(set: Set<Phase>) => void} onChange
  */
 export function renderPhaseChips(counts, active, onChange) {
   const total = PHASES.reduce((a, p) => a + (counts[p] || 0), 0);
@@ -23,7 +27,8 @@ export function renderPhaseChips(counts, active, onChange) {
       "aria-pressed": String(on),
       "data-phase": p,
       title: (on ? "Stop filtering on " : "Show only ") + p + " (Shift-click: only this phase)",
-      onclick: (e) => {
+      onclick: (/** @type {MouseEvent} */ e) => {
+        /** @type {Set<Phase>} */
         let next;
         if (e.shiftKey || e.altKey) next = new Set(on && active.size === 1 ? [] : [p]);
         else {

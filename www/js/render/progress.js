@@ -1,9 +1,13 @@
+// @ts-check
 // A small chart of a run's progress over its polled snapshots (the core's
 // progressHistory): reported progress as a step line, derived progress dashed,
 // a dot per snapshot in the phase's colour. A <canvas>, redrawn on resize, theme
 // and time-mode changes; hovering a snapshot shows its figures.
 import { h } from "../dom.js";
 import { PHASES, fmtTime, fmtTick, fmtIso, phaseClass } from "../fmt.js";
+
+/** @import { ProgressPoint, TimeMode } from "../types.js" */
+/** A snapshot with a time (the chart leaves out those without). @typedef {ProgressPoint & {at: number}} Point */
 
 const H = 150;
 const PAD_L = 40, PAD_R = 14, PAD_T = 12, PAD_B = 24;
@@ -12,10 +16,15 @@ const STEPS = [1e3, 2e3, 5e3, 1e4, 15e3, 3e4, 6e4, 12e4, 3e5, 6e5, 9e5, 18e5, 36
 
 export class ProgressChart {
   constructor() {
+    /** @type {Point[]} */
     this.points = [];
+    /** @type {TimeMode} */
     this.mode = "utc";
+    /** @type {number | null} */
     this.base = null;
+    /** @type {[number, number] | null} */
     this.range = null;
+    this.W = 400;
     this.hover = -1;
     this.canvas = h("canvas", { class: "pc-canvas", role: "img", "aria-label": "Progress per snapshot" });
     this.tip = h("div", { class: "pc-tip", hidden: true, "data-testid": "progress-chart-tip" });
@@ -31,9 +40,10 @@ export class ProgressChart {
   /**
    * points: [{snapshot, at, phase, reported, derived}]; o: {mode, base, range: [t0, t1] (the
    * x axis; default the points' own span: a replay passes the whole recording so the line grows)}
+   * @param {readonly ProgressPoint[] | null} points @param {{mode?: TimeMode, base?: number | null, range?: [number, number] | null}} [o]
    */
   setData(points, o = {}) {
-    this.points = (points || []).filter((p) => p.at != null);
+    this.points = /** @type {Point[]} */ ((points || []).filter((p) => p.at != null));
     this.mode = o.mode || this.mode;
     this.base = o.base ?? this.base;
     this.range = o.range || null;
@@ -43,17 +53,20 @@ export class ProgressChart {
     this.draw();
   }
 
+  /** @param {TimeMode} mode @param {number | null} [base] */
   setMode(mode, base) { this.mode = mode; if (base != null) this.base = base; this.draw(); }
 
   colors() {
     const cs = getComputedStyle(this.el);
-    const v = (n, d) => (cs.getPropertyValue(n) || "").trim() || d;
+    const v = (/** @type {string} */ n, /** @type {string} */ d) => (cs.getPropertyValue(n) || "").trim() || d;
+    /** @type {Record<string, string>} */
     const ph = {};
     for (const p of PHASES) ph[p] = v("--ph-" + p.toLowerCase(), "#888");
     return { ph, fg: v("--fg", "#1f2328"), muted: v("--muted", "#656d76"), grid: v("--tl-grid", "#e5e7eb"),
       bg: v("--surface", "#fff"), accent: v("--accent", "#0969da"), border: v("--border", "#d0d7de") };
   }
 
+  /** @returns {[number, number]} */
   span() {
     const ts = this.points.map((p) => p.at);
     let t0 = this.range ? this.range[0] : Math.min(...ts);
@@ -64,7 +77,9 @@ export class ProgressChart {
     return [t0 - pad, t1 + pad];
   }
 
+  /** @param {number} t */
   x(t) { const [a, b] = this.span(); return PAD_L + ((t - a) / (b - a)) * (this.W - PAD_L - PAD_R); }
+  /** @param {number} pct */
   y(pct) { return PAD_T + (1 - pct / 100) * (H - PAD_T - PAD_B); }
 
   draw() {
@@ -110,10 +125,10 @@ export class ProgressChart {
       const x = Math.round(this.x(t)) + 0.5;
       ctx.strokeStyle = C.grid;
       ctx.beginPath(); ctx.moveTo(x, PAD_T); ctx.lineTo(x, H - PAD_B); ctx.stroke();
-      ctx.fillText(fmtTick(t, step, this.mode, this.base), x, H - PAD_B + 12);
+      ctx.fillText(fmtTick(t, step, this.mode, this.base ?? 0), x, H - PAD_B + 12);
     }
     ctx.textAlign = "left";
-    const line = (key, color, dash) => {
+    const line = (/** @type {"reported" | "derived"} */ key, /** @type {string} */ color, /** @type {number[]} */ dash) => {
       const pts = this.points.filter((p) => p[key] != null);
       if (!pts.length) return;
       ctx.strokeStyle = color;
@@ -121,9 +136,9 @@ export class ProgressChart {
       ctx.setLineDash(dash);
       ctx.beginPath();
       pts.forEach((p, i) => {
-        const x = this.x(p.at), y = this.y(p[key]);
+        const x = this.x(p.at), y = this.y(p[key] ?? 0);
         if (i === 0) ctx.moveTo(x, y);
-        else { ctx.lineTo(x, this.y(pts[i - 1][key])); ctx.lineTo(x, y); }
+        else { ctx.lineTo(x, this.y(pts[i - 1][key] ?? 0)); ctx.lineTo(x, y); }
       });
       ctx.stroke();
       ctx.setLineDash([]);
@@ -155,6 +170,7 @@ export class ProgressChart {
     });
   }
 
+  /** @param {PointerEvent} e */
   onMove(e) {
     if (!this.points.length) return;
     const r = this.canvas.getBoundingClientRect();

@@ -1,34 +1,41 @@
+// @ts-check
 // A lazy, foldable JSON tree: children are built on first expand, big arrays and
 // objects in pages. Values only ever reach the DOM as text.
 import { h, clear } from "../dom.js";
 import { fmtNum } from "../fmt.js";
 
+/** @import { Result } from "../types.js" */
+
 const PAGE = 100;
 const LONG = 400;
 const IDENT = /^[A-Za-z_$][\w$-]*$/;
 
+/** @param {string} parent @param {string} key @param {boolean} isIndex */
 function childPath(parent, key, isIndex) {
   if (isIndex) return parent + "[" + key + "]";
   return IDENT.test(key) ? parent + "." + key : parent + "[" + JSON.stringify(key) + "]";
 }
 
+/** @param {unknown} v @returns {v is Record<string, unknown> | unknown[]} */
 function isContainer(v) {
   return v !== null && typeof v === "object";
 }
 
+/** @param {Record<string, unknown> | unknown[]} v */
 function preview(v) {
   if (Array.isArray(v)) return v.length ? "[…] " + fmtNum(v.length) + (v.length === 1 ? " item" : " items") : "[]";
   const n = Object.keys(v).length;
   return n ? "{…} " + fmtNum(n) + (n === 1 ? " key" : " keys") : "{}";
 }
 
+/** @param {unknown} v */
 function primitive(v) {
   if (v === null) return h("span", { class: "jt-null" }, "null");
   switch (typeof v) {
     case "string": {
       if (v.length <= LONG) return h("span", { class: "jt-str" }, JSON.stringify(v));
       const span = h("span", { class: "jt-str" }, JSON.stringify(v.slice(0, LONG)).slice(0, -1) + "…\"");
-      const more = h("button", { type: "button", class: "linkbtn small", onclick: (e) => {
+      const more = h("button", { type: "button", class: "linkbtn small", onclick: (/** @type {Event} */ e) => {
         e.stopPropagation();
         span.textContent = JSON.stringify(v);
         more.remove();
@@ -41,16 +48,24 @@ function primitive(v) {
   }
 }
 
-class Node {
+/** One value of the tree; its children are built when it is first opened, a page at a time. */
+class TreeNode {
+  /**
+   * @param {{autoDepth: number}} tree @param {string | number | null} key @param {unknown} value
+   * @param {string} path @param {number} depth @param {"index" | "key"} keyKind
+   */
   constructor(tree, key, value, path, depth, keyKind) {
     this.tree = tree;
     this.value = value;
     this.path = path;
     this.depth = depth;
     this.open = false;
+    /** @type {HTMLElement | null} */
     this.kidsEl = null;
     this.shown = 0;
+    /** @type {string[] | null} */
     this.keys = null;
+    /** @type {TreeNode[]} */
     this.children = [];
     const container = isContainer(value);
     this.toggle = container
@@ -68,10 +83,11 @@ class Node {
 
   count() {
     if (Array.isArray(this.value)) return this.value.length;
-    if (!this.keys) this.keys = Object.keys(this.value);
+    if (!this.keys) this.keys = Object.keys(/** @type {object} */ (this.value));
     return this.keys.length;
   }
 
+  /** @param {boolean} open */
   setOpen(open) {
     if (!isContainer(this.value)) return;
     this.open = open;
@@ -87,22 +103,27 @@ class Node {
     if (this.kidsEl) this.kidsEl.hidden = !open;
   }
 
+  /** @param {number} n */
   showMore(n) {
     const total = this.count();
     const end = Math.min(total, this.shown + n);
     const frag = document.createDocumentFragment();
-    const isArr = Array.isArray(this.value);
+    const value = /** @type {any} */ (this.value);
+    const isArr = Array.isArray(value);
+    /** @type {string[]} */
+    const keys = this.keys || [];
+    const kids = /** @type {HTMLElement} */ (this.kidsEl);
     for (let i = this.shown; i < end; i++) {
-      const key = isArr ? i : this.keys[i];
-      const v = isArr ? this.value[i] : this.value[key];
-      const child = new Node(this.tree, key, v, childPath(this.path, String(key), isArr), this.depth + 1, isArr ? "index" : "key");
+      const key = isArr ? i : keys[i];
+      const v = value[key];
+      const child = new TreeNode(this.tree, key, v, childPath(this.path, String(key), isArr), this.depth + 1, isArr ? "index" : "key");
       this.children.push(child);
       frag.appendChild(child.el);
       if (this.tree.autoDepth > this.depth + 1 && isContainer(v) && child.count() <= PAGE * 2) child.setOpen(true);
     }
     this.shown = end;
     if (this.more) { this.more.remove(); this.more = null; }
-    this.kidsEl.appendChild(frag);
+    kids.appendChild(frag);
     if (end < total) {
       const left = total - end;
       this.more = h("div", { class: "jt-more" },
@@ -110,11 +131,11 @@ class Node {
           "Show next " + Math.min(PAGE, left) + " (" + fmtNum(end) + " of " + fmtNum(total) + " shown)"),
         left > PAGE ? h("button", { type: "button", class: "linkbtn", onclick: () => this.showMore(Math.min(left, 1000)) },
           "+" + fmtNum(Math.min(left, 1000))) : null);
-      this.kidsEl.appendChild(this.more);
+      kids.appendChild(this.more);
     }
   }
 
-  /** Child node for key (index or name), loading pages as needed. */
+  /** Child node for key (index or name), loading pages as needed. @param {string} key @returns {TreeNode | null} */
   child(key) {
     if (!isContainer(this.value)) return null;
     this.setOpen(true);
@@ -124,7 +145,7 @@ class Node {
       if (!Number.isInteger(idx) || idx < 0 || idx >= this.value.length) return null;
     } else {
       this.count();
-      idx = this.keys.indexOf(String(key));
+      idx = (this.keys || []).indexOf(String(key));
       if (idx < 0) return null;
     }
     if (idx >= this.shown) this.showMore(idx - this.shown + 1);
@@ -137,8 +158,9 @@ class Node {
   }
 }
 
-/** Split a JSONPath-like path ("$.a.b[3]['x y']") into keys. */
+/** Split a JSONPath-like path ("$.a.b[3]['x y']") into keys. @param {string} path @returns {string[]} */
 export function parsePath(path) {
+  /** @type {string[]} */
   const out = [];
   const re = /\.([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\['((?:[^'\\]|\\.)*)'\]/g;
   let s = String(path || "").trim();
@@ -156,15 +178,16 @@ export function parsePath(path) {
 /**
  * Build a tree for `value`. Returns {el, reveal(path), expand(depth), collapse()}.
  * opts: {rootLabel, openDepth (levels opened initially), testid}
+ * @param {unknown} value @param {{rootLabel?: string, openDepth?: number, testid?: string}} [opts]
  */
 export function jsonTree(value, opts = {}) {
   const tree = { autoDepth: opts.openDepth ?? 1 };
-  const root = new Node(tree, null, value, opts.rootLabel || "$", 0, "key");
+  const root = new TreeNode(tree, null, value, opts.rootLabel || "$", 0, "key");
   const el = h("div", { class: "jtree mono", role: "tree", "data-testid": opts.testid || null }, root.el);
   if (isContainer(value) && tree.autoDepth > 0) root.setOpen(true);
   return {
     el,
-    /** Open the path and scroll it into view; true when found. */
+    /** Open the path and scroll it into view; true when found. @param {string} path */
     reveal(path) {
       let node = root;
       for (const k of parsePath(path)) {
@@ -178,9 +201,10 @@ export function jsonTree(value, opts = {}) {
       node.row.classList.add("flash");
       return node !== root || parsePath(path).length === 0;
     },
+    /** @param {number} depth */
     expand(depth) {
       tree.autoDepth = depth;
-      const walk = (n) => {
+      const walk = (/** @type {TreeNode} */ n) => {
         if (n.depth >= depth || !isContainer(n.value)) return;
         n.setOpen(true);
         for (const c of n.children) walk(c);
@@ -195,7 +219,7 @@ export function jsonTree(value, opts = {}) {
   };
 }
 
-/** Render a whole-payload tree section body. */
+/** Render a whole-payload tree section body. @param {HTMLElement} container @param {Result<unknown>} raw @param {{size?: string}} [opts] */
 export function renderRaw(container, raw, opts = {}) {
   clear(container);
   if (raw.error) {

@@ -1,8 +1,12 @@
+// @ts-check
 // The run summary card: name, id, action, phase, progress, times, timeout, first
 // failure; the runs of a workflow history; the body of an API error.
 import { h, clipped, copyText } from "../dom.js";
-import { fmtTime, fmtDuration, fmtNum, fmtIso, phaseClass, FORMAT_LABELS, plural, bilingual } from "../fmt.js";
+import { fmtTime, fmtDuration, fmtNum, fmtIso, phaseClass, plural, bilingual } from "../fmt.js";
 
+/** @import { Run, FirstFailure, ApiErrorBody, Phase, TimeMode, Lang, Child } from "../types.js" */
+
+/** A phase with its colour. @param {Phase} phase @param {{big?: boolean, title?: string | null, testid?: string}} [opts] */
 export function phaseBadge(phase, opts = {}) {
   return h("span", {
     class: ["badge", phaseClass(phase), opts.big ? "big" : ""],
@@ -12,17 +16,20 @@ export function phaseBadge(phase, opts = {}) {
   }, h("span", { class: "dot", "aria-hidden": "true" }), phase);
 }
 
+/** @param {string} label @param {Child} value @param {{testid?: string, cls?: string, title?: string | null}} [opts] */
 function fact(label, value, opts = {}) {
   return h("div", { class: "fact", "data-testid": opts.testid || null },
     h("div", { class: "fact-k" }, label),
     h("div", { class: ["fact-v", opts.cls || ""], title: opts.title || null }, value));
 }
 
+/** @param {string} label @param {number | null} ms @param {TimeMode} mode @param {number | null} base @param {string} testid @param {string} [missing] */
 function timeFact(label, ms, mode, base, testid, missing) {
   return fact(label, ms == null ? h("span", { class: "muted" }, missing || "—") : fmtTime(ms, mode, base),
     { testid, title: ms == null ? null : fmtIso(ms), cls: "mono-num" });
 }
 
+/** @param {Run} run */
 function progressBlock(run) {
   const p = run.progress;
   const rep = p.reported;
@@ -52,8 +59,10 @@ function progressBlock(run) {
   return block;
 }
 
+/** @param {Run} run */
 function timeoutFact(run) {
   if (run.timeoutMinutes == null) return fact("Timeout", h("span", { class: "muted" }, "none set"), { testid: "timeout" });
+  /** @type {Child[]} */
   const v = [h("span", { class: "mono-num" }, fmtNum(run.timeoutMinutes) + " min" + (run.timeoutMinutes >= 120 ? " (" + fmtDuration(run.timeoutMinutes * 60000) + ")" : ""))];
   if (run.timedOut === true) {
     v.push(" ", h("span", { class: "pill pill-bad", "data-testid": "timed-out" },
@@ -67,6 +76,7 @@ function timeoutFact(run) {
 /** The first failure shows at most this many characters of its element and reason, and of its message, each with a button copying all of it (dom.js clipped()). */
 const FAILURE_CHARS = 500, FAILURE_MESSAGE_CHARS = 2000;
 
+/** @param {FirstFailure} ff @param {TimeMode} mode @param {number | null} base @param {(ff: FirstFailure) => void} onJump @param {Lang} lang */
 function failureBlock(ff, mode, base, onJump, lang) {
   return h("div", { class: "failure", "data-testid": "first-failure" },
     h("div", { class: "failure-head" },
@@ -79,23 +89,21 @@ function failureBlock(ff, mode, base, onJump, lang) {
     ff.message ? h("div", { class: "failure-msg", "data-testid": "failure-message", title: ff.message }, clipped(bilingual(ff.messageBi, lang) || ff.message, FAILURE_MESSAGE_CHARS, true)) : null);
 }
 
-function runsTable(unsorted, selectedId, newestId, mode, onPick) {
+/**
+ * The runs of a workflow history, in the core's order (newest first), the newest tagged.
+ * @param {readonly Run[]} runs @param {string} selectedId @param {string | null} newestId @param {TimeMode} mode @param {(id: string) => void} onPick
+ */
+function runsTable(runs, selectedId, newestId, mode, onPick) {
   const LIMIT = 500;
-  // Newest first (the payload's order is kept among equal or missing begins).
-  const runs = unsorted.map((r, i) => [r, i]).sort((a, b) => {
-    const x = a[0].startedAt, y = b[0].startedAt;
-    if (x == null || y == null) return x == null && y == null ? a[1] - b[1] : x == null ? 1 : -1;
-    return y - x || a[1] - b[1];
-  }).map((p) => p[0]);
   const body = h("tbody");
-  const rows = (from, to) => {
+  const rows = (/** @type {number} */ from, /** @type {number} */ to) => {
     for (let i = from; i < to; i++) {
       const r = runs[i];
       const sel = r.id === selectedId;
       const tr = h("tr", {
         class: sel ? "sel" : null, tabindex: "0", "data-run": r.id, "aria-selected": sel ? "true" : "false",
         onclick: () => onPick(r.id),
-        onkeydown: (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); onPick(r.id); } },
+        onkeydown: (/** @type {KeyboardEvent} */ e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); onPick(r.id); } },
       },
       h("td", null, phaseBadge(r.phase, { title: r.rawPhase ? "payload status: " + r.rawPhase : null })),
       h("td", { class: "mono" }, r.id, r.id === newestId ? h("span", { class: "tag" }, "newest") : null),
@@ -124,14 +132,27 @@ function runsTable(unsorted, selectedId, newestId, mode, onPick) {
 }
 
 /**
- * opts: {summary, run, mode, onPickRun(id), onJumpFailure(ff), newestId}
+ * @typedef {object} SummaryCard
+ * @property {string} label  what the run is (a format's label, "Joined run")
+ * @property {Run | null} run
+ * @property {ApiErrorBody | null} [apiError]
+ * @property {boolean} [eventCount]  show the count of events (an event list)
+ * @property {readonly Run[] | null} [runs]  a workflow history's runs (the table to pick one)
+ * @property {string | null} [newestId]  the core's newestRun
+ * @property {TimeMode} mode
+ * @property {Lang} lang
+ * @property {(id: string) => void} [onPickRun]
+ * @property {(ff: FirstFailure) => void} onJumpFailure
  */
-export function renderSummary(opts) {
-  const { summary, run, mode } = opts;
-  const card = h("section", { class: "card summary", "data-testid": "summary" });
-  const fmtLabel = FORMAT_LABELS[summary.kind] || summary.kind;
 
-  if (!summary.apiError && !run) {
+/** The summary card of a run. @param {SummaryCard} opts */
+export function renderSummary(opts) {
+  const { run, mode } = opts;
+  const card = h("section", { class: "card summary", "data-testid": "summary" });
+  const fmtLabel = opts.label;
+  const apiError = opts.apiError || null;
+
+  if (!apiError && !run) {
     card.appendChild(h("div", { class: "sum-head" },
       h("div", { class: "sum-title" },
         h("div", { class: "kicker" }, fmtLabel),
@@ -139,8 +160,8 @@ export function renderSummary(opts) {
         h("div", { class: "muted" }, "This payload has nothing to show (it may be empty)."))));
     return card;
   }
-  if (summary.apiError) {
-    const e = summary.apiError;
+  if (apiError || !run) {
+    const e = apiError || { httpCode: null, code: null, message: null };
     card.classList.add("api-error");
     card.appendChild(h("div", { class: "sum-head", "data-testid": "api-error" },
       h("span", { class: "http-code", "data-testid": "api-http", title: "HTTP status" }, e.httpCode != null ? String(e.httpCode) : "—"),
@@ -155,7 +176,7 @@ export function renderSummary(opts) {
   const idRow = h("div", { class: "run-id mono" },
     h("span", { "data-testid": "run-id" }, run.id || "(no id)"),
     run.id ? h("button", { type: "button", class: "linkbtn small copy-id", title: "Copy the id",
-      onclick: async (e) => { const b = e.currentTarget; const ok = await copyText(run.id); b.textContent = ok ? "copied" : "copy failed"; setTimeout(() => { b.textContent = "copy"; }, 1500); } }, "copy") : null);
+      onclick: async (/** @type {Event} */ e) => { const b = /** @type {HTMLElement} */ (e.currentTarget); const ok = await copyText(run.id); b.textContent = ok ? "copied" : "copy failed"; setTimeout(() => { b.textContent = "copy"; }, 1500); } }, "copy") : null);
   card.appendChild(h("div", { class: "sum-head" },
     phaseBadge(run.phase, { big: true, testid: "run-phase", title: run.rawPhase ? "payload phase: " + run.rawPhase : "phase derived from the elements" }),
     h("div", { class: "sum-title" },
@@ -170,7 +191,7 @@ export function renderSummary(opts) {
     timeFact("Last update", run.updatedAt, mode, base, "updated"),
     timeoutFact(run),
     fact("Elements", fmtNum(run.elementCount), { testid: "elements", cls: "mono-num" }),
-    summary.kind === "execution-events" ? fact("Events", fmtNum(run.eventCount), { testid: "event-count", cls: "mono-num" }) : null,
+    opts.eventCount ? fact("Events", fmtNum(run.eventCount), { testid: "event-count", cls: "mono-num" }) : null,
     run.createdBy != null ? fact("Created by", run.createdBy, { testid: "created-by" }) : null);
   card.appendChild(grid);
   card.appendChild(progressBlock(run));
@@ -185,8 +206,8 @@ export function renderSummary(opts) {
     }
   }
   if (run.firstFailure) card.appendChild(failureBlock(run.firstFailure, mode, base, opts.onJumpFailure, opts.lang));
-  if (summary.kind === "workflow-executions" && summary.runs.length) {
-    card.appendChild(runsTable(summary.runs, run.id, opts.newestId, mode, opts.onPickRun));
+  if (opts.runs && opts.runs.length) {
+    card.appendChild(runsTable(opts.runs, run.id, opts.newestId ?? null, mode, opts.onPickRun || (() => {})));
   }
   return card;
 }

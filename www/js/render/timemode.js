@@ -1,8 +1,12 @@
+// @ts-check
 // The time-display switch (UTC / local / relative) of the page and the replay.
 import { h, clear } from "../dom.js";
 import { TIME_MODES } from "../fmt.js";
 
+/** @import { TimeMode } from "../types.js" */
+
 /** Fill `seg` with one radio button per time mode, `current` checked; a click calls onPick(mode). */
+/** @param {HTMLElement} seg @param {TimeMode} current @param {(mode: TimeMode) => void} onPick */
 export function renderTimeModeSwitch(seg, current, onPick) {
   clear(seg);
   for (const m of TIME_MODES) {
@@ -12,6 +16,7 @@ export function renderTimeModeSwitch(seg, current, onPick) {
 }
 
 /** The mode after `current` (the U key). */
+/** @param {TimeMode} current @returns {TimeMode} */
 export function nextTimeMode(current) {
   return TIME_MODES[(TIME_MODES.findIndex((m) => m.id === current) + 1) % TIME_MODES.length].id;
 }

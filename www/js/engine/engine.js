@@ -1,17 +1,25 @@
+// @ts-check
 // The engine: everything that touches the wasm core or parses a payload. It runs
 // inside js/worker.js (a Web Worker, so a 100 MB payload never blocks the page)
 // or, when no worker can start, on the main thread behind the same calls. The
-// page talks to it only through load.js: call(method, args) → result.
+// page talks to it only through data/client.js: call(method, args) → reply, the
+// calls typed by EngineApi (types.d.ts).
 //
 // It keeps what the page must not hold: the payload bytes, the core's
 // TimelineView (large timelines stay in wasm; the page asks for frames) and the
-// core's Workspaces (payloads of one run joined).
-import init, * as core from "../pkg/execscope.js";
+// core's Workspaces (payloads of one run joined). The core splits every
+// bilingual text and names the newest run and the join keys: nothing here
+// re-derives them.
+import init, * as core from "../../pkg/execscope.js";
+import { pack, buffers } from "./pack.js";
 
+/** @import { Method, Args, Reply, PageError, Timeline, TimelineReply, TimelineMode, Run, Summary, ExportKind, Event } from "../types.js" */
+
+/** @type {Promise<string> | null} */
 let ready = null;
 
 /** Initialise the wasm once (wasm: bytes or a WebAssembly.Module, else the default URL). */
-export function start(wasm) {
+export function start(/** @type {Uint8Array | WebAssembly.Module | undefined} */ wasm) {
   if (!ready) ready = (wasm ? init({ module_or_path: wasm }) : init()).then(() => core.version());
   return ready;
 }
@@ -19,56 +27,65 @@ export function start(wasm) {
 // Above this many spans (or lanes) a timeline stays in wasm and is drawn from frames.
 export const FRAME_THRESHOLD = 20000;
 
-const docs = new Map(); // id -> {id, name, input, size, payload, summary, events, views:Set}
-const views = new Map(); // handle -> {view, doc}
-const spaces = new Map(); // handle -> Workspace
+/**
+ * @typedef {object} EngineDoc
+ * @property {number} id
+ * @property {string} name
+ * @property {string | Uint8Array} input
+ * @property {number} size
+ * @property {core.Payload | null} payload
+ * @property {Summary | null} summary
+ * @property {Event[] | null} events
+ * @property {Set<number>} views
+ */
+
+/** @type {Map<number, EngineDoc>} */
+const docs = new Map();
+/** @type {Map<number, {view: core.TimelineView, doc: EngineDoc | null}>} */
+const views = new Map();
+/** @type {Map<number, core.Workspace>} */
+const spaces = new Map();
 let nextHandle = 1;
 
+/** A value and the ArrayBuffers to move (not copy) with it to the page. */
+export class Moved {
+  /** @param {unknown} value @param {Transferable[]} transfer */
+  constructor(value, transfer) { this.value = value; this.transfer = transfer; }
+}
+
+/**
+ * Any thrown value as a PageError (the core's errors carry code, line, column, offset).
+ * @param {unknown} e
+ * @returns {PageError}
+ */
 export function normError(e) {
   if (e && typeof e === "object") {
+    const o = /** @type {{code?: unknown, message?: unknown, line?: unknown, column?: unknown, offset?: unknown}} */ (e);
     return {
-      code: e.code || "internal",
-      message: String(e.message || e),
-      line: typeof e.line === "number" ? e.line : null,
-      column: typeof e.column === "number" ? e.column : null,
-      offset: typeof e.offset === "number" ? e.offset : null,
+      code: typeof o.code === "string" && o.code ? o.code : "internal",
+      message: String(o.message || e),
+      line: typeof o.line === "number" ? o.line : null,
+      column: typeof o.column === "number" ? o.column : null,
+      offset: typeof o.offset === "number" ? o.offset : null,
     };
   }
   return { code: "internal", message: String(e), line: null, column: null, offset: null };
 }
 
-/** Split "中文##English" the way the core splits Bilingual texts (for lane and failure texts). */
-export function splitBilingual(text) {
-  if (text == null) return null;
-  const i = text.indexOf("##");
-  if (i < 0) return { raw: text, zh: null, en: null };
-  const zh = text.slice(0, i).trim();
-  const en = text.slice(i + 2).trim();
-  return { raw: text, zh: zh || null, en: en || null };
+/** @param {string} message @param {string} code */
+function fail(message, code) {
+  return Object.assign(new Error(message), { code });
 }
 
-function splitRun(r) {
-  r.reasonBi = splitBilingual(r.reason ?? null);
-  r.messageBi = splitBilingual(r.message ?? null);
-  if (r.firstFailure) {
-    r.firstFailure.reasonBi = splitBilingual(r.firstFailure.reason);
-    r.firstFailure.messageBi = splitBilingual(r.firstFailure.message);
-  }
-  return r;
-}
-
-function splitLane(l) {
-  if (!l) return l;
-  l.reasonBi = splitBilingual(l.reason);
-  l.messageBi = splitBilingual(l.message);
-  return l;
-}
-
+/** @param {string | Uint8Array} input */
 function asText(input) {
   return typeof input === "string" ? input : new TextDecoder("utf-8").decode(input);
 }
 
-/** A few lines around line:column for an invalid_json error, long lines windowed. */
+/**
+ * A few lines around line:column for an invalid_json error, long lines windowed.
+ * @param {string | Uint8Array} input @param {number} line @param {number | null} column
+ */
 function excerpt(input, line, column) {
   const text = asText(input);
   const first = Math.max(1, line - 3);
@@ -101,36 +118,42 @@ function excerpt(input, line, column) {
   return lines;
 }
 
+/** @param {string | Uint8Array} input */
 function sizeOf(input) {
   return typeof input === "string" ? new TextEncoder().encode(input).length : input.byteLength;
 }
 
+/** @param {{bytes?: Uint8Array, text?: string, file?: Blob}} a @returns {Promise<string | Uint8Array>} */
 async function inputOf(a) {
   if (a.bytes) return a.bytes instanceof Uint8Array ? a.bytes : new Uint8Array(a.bytes);
   if (typeof a.text === "string") return a.text;
   if (a.file) return new Uint8Array(await a.file.arrayBuffer());
-  throw Object.assign(new Error("nothing to read"), { code: "internal" });
+  throw fail("nothing to read", "internal");
 }
 
+/** @param {number} id */
 function doc(id) {
   const d = docs.get(id);
-  if (!d) throw Object.assign(new Error("payload " + id + " is closed"), { code: "closed" });
+  if (!d) throw fail("payload " + id + " is closed", "closed");
   return d;
 }
 
+/** @param {string | undefined} run */
 function runOpt(run) {
   return run ? { run } : undefined;
 }
 
-/** How many spans a run's timeline draws, roughly (lanes + events). */
+/** How many spans a run's timeline draws, roughly (lanes + events). @param {Run | undefined | null} run */
 function weight(run) {
   return run ? (run.elementCount || 0) + (run.eventCount || 0) : 0;
 }
 
+/** @param {TimelineMode} mode @param {number} w */
 function frameMode(mode, w) {
   return mode === "frames" || (mode !== "objects" && w > FRAME_THRESHOLD);
 }
 
+/** @param {core.TimelineView} view @param {EngineDoc | null} d @returns {TimelineReply} */
 function registerView(view, d) {
   const handle = nextHandle++;
   views.set(handle, { view, doc: d });
@@ -141,48 +164,63 @@ function registerView(view, d) {
   };
 }
 
+/** @param {Timeline} tl @returns {TimelineReply} */
 function objectsResult(tl) {
-  for (const l of tl.lanes) splitLane(l);
   return { kind: "objects", value: tl };
 }
 
+/** @param {number} handle */
 function vw(handle) {
   const v = views.get(handle);
-  if (!v) throw Object.assign(new Error("timeline view " + handle + " is closed"), { code: "closed" });
+  if (!v) throw fail("timeline view " + handle + " is closed", "closed");
   return v.view;
 }
 
+/** @param {number} handle */
 function space(handle) {
   const w = spaces.get(handle);
-  if (!w) throw Object.assign(new Error("workspace " + handle + " is closed"), { code: "closed" });
+  if (!w) throw fail("workspace " + handle + " is closed", "closed");
   return w;
 }
 
+/** @type {Record<ExportKind, {fn: "exportJson" | "exportCsv" | "exportTrace", ext: string, type: string}>} */
 const EXPORTS = {
   json: { fn: "exportJson", ext: "execscope.json", type: "application/json" },
   csv: { fn: "exportCsv", ext: "elements.csv", type: "text/csv;charset=utf-8" },
   trace: { fn: "exportTrace", ext: "trace.json", type: "application/json" },
 };
 
-/** Every call the page can make. Each returns a value, or {value, transfer: [ArrayBuffer]}. */
+/** The core's exports by name, for feature detection (an older core build may lack some). */
+const exported = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (core));
+
+/**
+ * @typedef {{ [M in Method]: (args: Args<M>) => Reply<M> | Moved | Promise<Reply<M> | Moved> }} Methods
+ */
+
+/**
+ * Every call the page can make (EngineApi in types.d.ts: names, arguments, results).
+ * Each returns its reply, or a Moved (reply + buffers to move).
+ * @type {Omit<Methods, "init">}
+ */
 export const methods = {
   /** The core's version and the names of the functions this build has (feature detection). */
   info() {
-    return { version: core.version(), has: Object.keys(core).filter((k) => typeof core[k] === "function") };
+    return { version: core.version(), has: Object.keys(exported).filter((k) => typeof exported[k] === "function") };
   },
 
   /** Read a payload: {id, name, bytes | text | file} → {size, format, summary, error}. */
   async open(a) {
     const input = await inputOf(a);
+    /** @type {EngineDoc} */
     const d = { id: a.id, name: a.name, input, size: sizeOf(input), payload: null, summary: null, events: null, views: new Set() };
     docs.set(a.id, d);
+    /** @type {Reply<"open">} */
     const out = { size: d.size, format: null, summary: null, error: null };
     try {
       // Read once (core.Payload keeps the model in wasm): the summary now, the
       // timeline and events later without reading the payload again.
       d.payload = new core.Payload(input);
       d.summary = d.payload.summary();
-      for (const r of d.summary.runs) splitRun(r);
       out.summary = d.summary;
       out.format = d.summary.kind;
     } catch (e) {
@@ -217,53 +255,15 @@ export const methods = {
   },
 
   /**
-   * Events from..from+count of an event list, packed for a cheap hand-over (the
-   * page asks in slices: no long task on its side): numbers in typed arrays (moved,
-   * not copied), repeated texts (element, type, reason…) once per slice in a
-   * string table, messages as three string arrays. load.js rebuilds the events.
+   * Events from..from+count of an event list, packed (engine/pack.js) for a cheap
+   * hand-over: the page asks in slices, so no long task on its side.
    */
   eventsPacked({ id, from, count }) {
     const d = doc(id);
     if (!d.events) d.events = d.payload ? d.payload.events() : core.events(d.input);
     const start = from || 0;
-    const items = d.events.slice(start, count ? start + count : undefined);
-    const n = items.length;
-    const strings = [];
-    const index = new Map();
-    const intern = (s) => {
-      if (s == null) return -1;
-      let k = index.get(s);
-      if (k === undefined) { k = strings.length; strings.push(s); index.set(s, k); }
-      return k;
-    };
-    const reasons = []; // [raw, zh, en] per distinct reason
-    const reasonIndex = new Map();
-    const cols = {
-      element: new Int32Array(n), elemType: new Int32Array(n), type: new Int32Array(n), action: new Int32Array(n),
-      kind: new Int32Array(n), phase: new Int32Array(n), reason: new Int32Array(n),
-      first: new Float64Array(n), last: new Float64Array(n), count: new Float64Array(n),
-    };
-    const msgRaw = new Array(n), msgZh = new Array(n), msgEn = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const e = items[i];
-      cols.element[i] = intern(e.element);
-      cols.elemType[i] = intern(e.elemType);
-      cols.type[i] = intern(e.type);
-      cols.action[i] = intern(e.action);
-      cols.kind[i] = intern(e.kind);
-      cols.phase[i] = intern(e.phase);
-      const r = e.reason || { raw: "", zh: null, en: null };
-      let k = reasonIndex.get(r.raw);
-      if (k === undefined) { k = reasons.length; reasons.push([r.raw, r.zh, r.en]); reasonIndex.set(r.raw, k); }
-      cols.reason[i] = k;
-      cols.first[i] = e.firstTimestamp ?? NaN;
-      cols.last[i] = e.lastTimestamp ?? NaN;
-      cols.count[i] = e.count;
-      const m = e.message || { raw: "", zh: null, en: null };
-      msgRaw[i] = m.raw; msgZh[i] = m.zh; msgEn[i] = m.en;
-    }
-    const transfer = Object.values(cols).map((a) => a.buffer);
-    return { value: { total: d.events.length, n, strings, reasons, cols, msgRaw, msgZh, msgEn }, transfer };
+    const p = pack(d.events.slice(start, count ? start + count : undefined), d.events.length);
+    return new Moved(p, buffers(p));
   },
 
   /** The whole payload as a JS value. */
@@ -277,9 +277,7 @@ export const methods = {
 
   exportDoc({ id, kind, run }) {
     const e = EXPORTS[kind];
-    if (!e || typeof core[e.fn] !== "function") {
-      throw Object.assign(new Error("this build of the core has no " + (e ? e.fn : kind)), { code: "unsupported" });
-    }
+    if (!e || typeof exported[e.fn] !== "function") throw fail("this build of the core has no " + (e ? e.fn : kind), "unsupported");
     return { text: core[e.fn](doc(id).input, runOpt(run)), ext: e.ext, type: e.type };
   },
 
@@ -294,24 +292,22 @@ export const methods = {
     const t = performance.now();
     const bytes = vw(view).frame(t0, t1, columns, from, to);
     const ms = performance.now() - t;
-    return { value: { t0, t1, columns, from, to: Math.min(to, from + bytes.length / Math.max(1, columns)), bytes, ms }, transfer: [bytes.buffer] };
+    return new Moved({ t0, t1, columns, from, to: Math.min(to, from + bytes.length / Math.max(1, columns)), bytes, ms }, [bytes.buffer]);
   },
 
   /** Labels, ids and phase indexes of visible lanes from..to. */
   viewRows({ view, from, to }) {
     const v = vw(view);
     const phases = v.lanePhases(from, to);
-    return { value: { from, labels: v.labels(from, to), phases }, transfer: [phases.buffer] };
+    return new Moved({ from, labels: v.labels(from, to), phases }, [phases.buffer]);
   },
 
   viewHit({ view, row, t, tolerance }) {
-    const hit = vw(view).hit(row, t, tolerance);
-    if (hit) splitLane(hit.lane);
-    return hit ?? null;
+    return vw(view).hit(row, t, tolerance) ?? null;
   },
 
   viewLane({ view, index }) {
-    return splitLane(vw(view).lane(index)) ?? null;
+    return vw(view).lane(index) ?? null;
   },
 
   viewIndexOf({ view, id }) {
@@ -352,7 +348,7 @@ export const methods = {
     const scale = counted ? n / counted : 1;
     const out = new Uint32Array(7 * columns);
     for (let i = 0; i < out.length; i++) out[i] = Math.round(counts[i] * scale);
-    return { value: out, transfer: [out.buffer] };
+    return new Moved(out, [out.buffer]);
   },
 
   viewFree({ view }) {
@@ -384,9 +380,7 @@ export const methods = {
   },
 
   wsSummary({ ws, run }) {
-    const s = space(ws).summary(run);
-    splitRun(s.run);
-    return s;
+    return space(ws).summary(run);
   },
 
   /** The merged timeline: objects when small, else a TimelineView (frames). */
@@ -409,12 +403,19 @@ export const methods = {
   },
 };
 
-/** Run one call: resolves to {value, transfer} (transfer: ArrayBuffers the caller may move). */
+/**
+ * Run one call: resolves to {value, transfer} (transfer: ArrayBuffers the caller may move).
+ * @template {Exclude<Method, "init">} M
+ * @param {M} method
+ * @param {Args<M>} args
+ * @returns {Promise<{value: Reply<M>, transfer: Transferable[]}>}
+ */
 export async function handle(method, args) {
-  const fn = methods[method];
-  if (!fn) throw Object.assign(new Error("unknown engine call " + method), { code: "internal" });
+  /** @type {((a: Args<M>) => unknown) | undefined} */
+  const fn = Object.prototype.hasOwnProperty.call(methods, method) ? /** @type {any} */ (methods)[method] : undefined;
+  if (!fn) throw fail("unknown engine call " + method, "internal");
   await ready;
-  const r = await fn(args || {});
-  if (r && typeof r === "object" && "transfer" in r && "value" in r) return r;
-  return { value: r, transfer: [] };
+  const r = await fn(args || /** @type {Args<M>} */ ({}));
+  if (r instanceof Moved) return { value: /** @type {Reply<M>} */ (r.value), transfer: r.transfer };
+  return { value: /** @type {Reply<M>} */ (r), transfer: [] };
 }

@@ -1,0 +1,272 @@
+// The page's types, in one place. The core's own types (what the wasm returns)
+// come from the package's src/types.d.ts and are re-exported here; the page's
+// (its state, its documents, the engine's calls) are declared below. Modules
+// take them with a JSDoc import, e.g.
+//
+//   /** @import { Summary, ViewState } from "../types.js" */
+//
+// Nothing here is emitted: `make lint` runs `tsc -p www` (checkJs, noEmit).
+
+import type {
+  Format, Phase, Summary, Run, FirstFailure, Timeline, Lane, Span, Marker, MarkerKind, Event, Bilingual, Hit,
+  Comparison, DecodedObjectData, WorkspaceRun, WorkspaceSummary, SourceRef, Conflict, Change, ProgressPoint,
+  Added, Warning, ErrorCode, PhaseCounts, ApiErrorBody, DataComparison, ElementChange, Difference, Options,
+} from "../../src/types.js";
+
+export type {
+  Format, Phase, Summary, Run, FirstFailure, Timeline, Lane, Span, Marker, MarkerKind, Event, Bilingual, Hit,
+  Comparison, DecodedObjectData, WorkspaceRun, WorkspaceSummary, SourceRef, Conflict, Change, ProgressPoint,
+  Added, Warning, ErrorCode, PhaseCounts, ApiErrorBody, DataComparison, ElementChange, Difference, Options,
+};
+
+/** A child of dom.js h(): a node, text (never parsed as markup), or a list of them; null, undefined and booleans are skipped. */
+export type Child = Node | string | number | boolean | null | undefined | readonly Child[];
+
+// ---- errors ---------------------------------------------------------------------------------
+
+/** One line of an invalid_json excerpt; `caret` is the 1-based column on the bad line. */
+export interface ExcerptLine { n: number; text: string; caret: number | null }
+
+/** An error as the page shows it: the core's codes plus the page's own (worker, closed, internal…). */
+export interface PageError {
+  code: ErrorCode | "worker" | "closed" | "internal" | "unsupported" | "wasm_unavailable" | (string & {});
+  message: string;
+  line: number | null;
+  column: number | null;
+  offset: number | null;
+  /** invalid_json: the lines around the error. */
+  context?: ExcerptLine[] | null;
+}
+
+/** What most page-side calls resolve to: a value or an error, never a throw. */
+export type Result<T> = { value: T; error?: undefined } | { value?: undefined; error: PageError };
+
+// ---- documents ------------------------------------------------------------------------------
+
+/** A payload read by the engine. Immutable: caches live in data/docs.js, keyed by `id`. */
+export interface Doc {
+  /** The engine's id of the payload. */
+  id: number;
+  name: string;
+  /** "file:<name>", "sample:<file>" or "paste". */
+  source: string;
+  size: number;
+  /** The detected format (also when the payload could not be read but its format was recognized). */
+  format: Format | null;
+  summary: Summary | null;
+  error: PageError | null;
+}
+
+/** A payload's part in a joined run: the core's SourceRef and the open doc it came from. */
+export interface JoinSource extends SourceRef { docId: number }
+
+/** A run the core's Workspace joined from two or more open payloads: a tab after the payload tabs. */
+export interface Join {
+  /** Tab key, "join-<n>": kept while the run stays joined. */
+  id: string;
+  /** The ids of its payloads, sorted and joined by ","; a closed joined tab stays closed for this key. */
+  key: string;
+  /** The workspace's run id. */
+  runId: string;
+  name: string | null;
+  phase: Phase;
+  sources: JoinSource[];
+  /** Status snapshots (polls) joined. */
+  snapshots: number;
+  /** Bytes of all its payloads. */
+  size: number;
+}
+
+/** A tab: a payload, or a joined run. */
+export type Tab = { key: string; kind: "doc"; doc: Doc } | { key: string; kind: "join"; join: Join };
+
+// ---- state ----------------------------------------------------------------------------------
+
+export type TimeMode = "utc" | "local" | "rel";
+export type Theme = "" | "dark" | "light";
+export type Lang = "zh" | "en" | "both";
+export type EventSort = "asc" | "desc" | "el" | "el-desc" | "type" | "type-desc" | "count" | "count-asc";
+/** ?timeline=…: frames above 20,000 lanes + events (auto), or forced. */
+export type TimelineMode = "auto" | "objects" | "frames";
+
+/** What one tab shows: its part of the store, and of the URL hash. */
+export interface ViewState {
+  /** The selected run (workflow histories); "" = the core's newestRun. */
+  run: string;
+  /** Phase filter of the lanes and the events; empty = all. Replaced, never mutated. */
+  phases: ReadonlySet<Phase>;
+  /** Events table filters and sort. */
+  type: string;
+  el: string;
+  q: string;
+  sort: EventSort;
+  /** The selected lane ("" = none; the details panel is open when set). */
+  lane: string;
+  /** The timeline's visible range (epoch ms), null = fit. */
+  z: [number, number] | null;
+  /** The lane name filter (not in the hash). */
+  laneText: string;
+  /** Compared with: another open doc (and its run for workflow histories). */
+  cmp: { docId: number; run: string } | null;
+}
+
+/** A sample of samples/index.json (or the single file's data block). */
+export interface SampleMeta { file: string; title?: string; format?: Format | ""; description?: string }
+
+/** A recorded polling series of samples/polling/index.json. */
+export interface PollingSeries { name: string; title?: string; description?: string; format?: Format; interval?: number; snapshots: string[] }
+
+/** The viewer's one state (app/state.js): every view reads it, the hash is derived from it. */
+export interface AppState {
+  /** Open payloads, in tab order. */
+  docs: readonly Doc[];
+  /** Joined runs, tabs after the payloads. */
+  joins: readonly Join[];
+  /** The active tab's key, null = the welcome screen. */
+  active: string | null;
+  /** Per tab key. */
+  views: Readonly<Record<string, ViewState>>;
+  tm: TimeMode;
+  theme: Theme;
+  lang: Lang;
+  /** null while the list is being loaded. */
+  samples: readonly SampleMeta[] | null;
+}
+
+// ---- the engine's calls (engine/engine.js answers, data/client.js asks) ----------------------
+
+/** A payload handed to the engine: a File/Blob (read there), text, or bytes (moved). */
+export type InputArgs = { file: Blob; text?: undefined; bytes?: undefined }
+  | { text: string; file?: undefined; bytes?: undefined }
+  | { bytes: Uint8Array; file?: undefined; text?: undefined };
+
+/** A large timeline kept in the engine (the core's TimelineView), drawn from frames. */
+export interface FramesHandle { kind: "frames"; view: number; laneCount: number; visibleCount: number; start: number | null; end: number | null }
+/** The engine's answer for a timeline: the whole object when small, else a handle. */
+export type TimelineReply = { kind: "objects"; value: Timeline } | FramesHandle;
+
+/** Events from..from+n, packed (engine/pack.js). */
+export interface PackedEvents {
+  total: number;
+  n: number;
+  strings: string[];
+  /** [raw, zh, en] per distinct reason. */
+  reasons: [string, string | null, string | null][];
+  cols: {
+    element: Int32Array; elemType: Int32Array; type: Int32Array; action: Int32Array; kind: Int32Array; phase: Int32Array; reason: Int32Array;
+    first: Float64Array; last: Float64Array; count: Float64Array;
+  };
+  msgRaw: string[];
+  msgZh: (string | null)[];
+  msgEn: (string | null)[];
+}
+
+export type ExportKind = "json" | "csv" | "trace";
+
+/** One frame: a byte per column per visible lane from..to (README "Drawing large timelines"). */
+export interface Frame { t0: number; t1: number; columns: number; from: number; to: number; bytes: Uint8Array; ms: number }
+
+/**
+ * Every call the page makes to the engine: name → its argument and its result. The engine's
+ * `methods` implement exactly these (engine/engine.js); the client (data/client.js) is typed by them.
+ */
+export interface EngineApi {
+  init: { args: { wasm?: Uint8Array }; result: string };
+  info: { args: Record<string, never>; result: { version: string; has: string[] } };
+  open: { args: { id: number; name: string } & InputArgs; result: { size: number; format: Format | null; summary: Summary | null; error: PageError | null } };
+  close: { args: { id: number }; result: boolean };
+  timeline: { args: { id: number; run?: string; mode: TimelineMode }; result: TimelineReply };
+  eventsPacked: { args: { id: number; from: number; count: number }; result: PackedEvents };
+  raw: { args: { id: number }; result: unknown };
+  decode: { args: { text: string }; result: DecodedObjectData };
+  exportDoc: { args: { id: number; kind: ExportKind; run?: string }; result: { text: string; ext: string; type: string } };
+  compare: { args: { a: number; runA?: string; b: number; runB?: string }; result: Comparison };
+  viewFrame: { args: { view: number; t0: number; t1: number; columns: number; from: number; to: number }; result: Frame };
+  viewRows: { args: { view: number; from: number; to: number }; result: { from: number; labels: string[]; phases: Uint8Array } };
+  viewHit: { args: { view: number; row: number; t: number; tolerance: number }; result: Hit | null };
+  viewLane: { args: { view: number; index: number }; result: Lane | null };
+  viewIndexOf: { args: { view: number; id: string }; result: number };
+  viewFilter: { args: { view: number; mask: number; text: string }; result: number };
+  viewOverview: { args: { view: number; t0: number; t1: number; columns: number }; result: Uint32Array };
+  viewFree: { args: { view: number }; result: boolean };
+  wsNew: { args: Record<string, never>; result: number };
+  wsAdd: { args: ({ ws: number; name: string; doc: number } | ({ ws: number; name: string; doc?: undefined } & InputArgs)); result: Added };
+  wsRuns: { args: { ws: number }; result: WorkspaceRun[] };
+  wsSummary: { args: { ws: number; run: string }; result: WorkspaceSummary };
+  wsTimeline: { args: { ws: number; run: string; mode: TimelineMode; weight: number }; result: TimelineReply };
+  wsChanges: { args: { ws: number; run: string; since: number }; result: Change[] };
+  wsFree: { args: { ws: number }; result: boolean };
+}
+
+export type Method = keyof EngineApi;
+export type Args<M extends Method> = EngineApi[M]["args"];
+export type Reply<M extends Method> = EngineApi[M]["result"];
+
+/** The single file's data block (`<script type="application/json" id="execscope-inline">`, scripts/build-dist.mjs). */
+export interface InlineData {
+  /** The wasm, base64. */
+  wasm?: string;
+  /** The worker bundle (classic script), started from a Blob URL. */
+  worker?: string;
+  samplesIndex?: SampleMeta[];
+  samples?: Record<string, string>;
+  pollingIndex?: PollingSeries[];
+  polling?: Record<string, string>;
+}
+
+// ---- what a view receives --------------------------------------------------------------------
+
+import type { Store } from "./app/store.js";
+import type { Engine } from "./data/client.js";
+import type { Docs } from "./data/docs.js";
+import type { Joins } from "./app/joins.js";
+import type { Shell } from "./app/shell.js";
+
+/**
+ * Everything a tab's view may use: it reads and changes the state only through
+ * `store`, asks the engine through `docs` (payloads) and `joins` (the workspace),
+ * and shows notes through `shell`. No view reads a module's globals.
+ */
+export interface ViewContext {
+  store: Store<AppState>;
+  engine: Engine;
+  docs: Docs;
+  joins: Joins;
+  shell: Shell;
+  /** ?timeline=frames|objects, else auto. */
+  tlMode: TimelineMode;
+  actions: { activate(key: string): void; close(key: string): void };
+}
+
+// ---- the polling replay ------------------------------------------------------------------------
+
+/** What a replay shows after some polls: the workspace's merged run. */
+export interface ReplaySnapshot {
+  summary: WorkspaceSummary | null;
+  error: PageError | null;
+  /** The merged timeline (objects). */
+  tl: Timeline | null;
+  changes: Change[];
+}
+
+/** The replay's one state (replay.js): the hash is derived from it. */
+export interface ReplayState {
+  list: readonly PollingSeries[];
+  series: PollingSeries | null;
+  /** Snapshots added so far. */
+  added: number;
+  /** The poll interval, ms. */
+  every: number;
+  playing: boolean;
+  /** When the next poll is due (performance.now()), 0 when not playing. */
+  due: number;
+  /** The clock of the countdown (performance.now()), ticking while playing. */
+  now: number;
+  snap: ReplaySnapshot | null;
+  tm: TimeMode;
+  theme: Theme;
+  /** The timeline's visible range, kept from poll to poll. */
+  z: [number, number] | null;
+  /** The selected lane, kept from poll to poll. */
+  lane: string;
+}

@@ -1,0 +1,303 @@
+// @ts-check
+// What a payload's view and a joined run's view both show of their run: the
+// timeline (phase chips, lane filter, the details panel of a lane), the decoded
+// objectData, and the events table. The view that owns it says where its
+// timeline and events come from (a doc in data/docs.js, or the workspace in
+// app/joins.js); the panel reads and changes its tab's ViewState in the store.
+import { h, clear } from "../dom.js";
+import { fmtNum } from "../fmt.js";
+import { renderPhaseChips } from "../render/phases.js";
+import { TimelineView } from "../render/timeline.js";
+import { FrameTimelineView } from "../render/frames.js";
+import { renderDetails } from "../render/details.js";
+import { EventsView } from "../render/events.js";
+import { renderObjectData } from "../render/objectdata.js";
+import { renderError } from "../render/errors.js";
+import { section } from "./queue.js";
+import { viewOf, setView } from "../app/state.js";
+
+/** @import { ViewContext, Run, Lane, Event, FirstFailure, Phase, Timeline, Result, Lang, EventSort } from "../types.js" */
+/** @import { TimelineData } from "../data/remote.js" */
+/** @import { EventsResult } from "../data/docs.js" */
+/** @import { TaskQueue } from "./queue.js" */
+
+/**
+ * Where a panel's run comes from.
+ * @typedef {object} RunSource
+ * @property {(run: Run) => Promise<Result<TimelineData>>} timeline
+ * @property {(onProgress: ((done: number, total: number) => void) | null) => Promise<EventsResult>} events
+ * @property {boolean} big           a large payload: busy notes while it is drawn
+ * @property {(run: Run) => boolean} objectData  whether to show the objectData section
+ * @property {boolean} eventsAlways  show the events table even when it has no event
+ * @property {(tl: Timeline, head: HTMLElement) => void} [onTimeline]  fills the line above the timeline
+ * @property {boolean} [freeFrames]  the frames view belongs to this panel (free it on destroy)
+ */
+
+/**
+ * The one place the page picks a timeline drawing: objects in the page, or frames from the core's
+ * TimelineView kept in the engine.
+ * @param {TimelineData} data @param {ConstructorParameters<typeof TimelineView>[0]} opts
+ */
+function makeTimeline(data, opts) {
+  return data.kind === "frames" ? new FrameTimelineView(opts) : new TimelineView(opts);
+}
+
+export class RunPanel {
+  /**
+   * @param {ViewContext} ctx @param {string} key the tab's key
+   * @param {TaskQueue} queue @param {RunSource} source
+   * @param {{runHost: HTMLElement, eventsHost: HTMLElement}} hosts
+   */
+  constructor(ctx, key, queue, source, hosts) {
+    this.ctx = ctx;
+    this.key = key;
+    this.queue = queue;
+    this.source = source;
+    this.hosts = hosts;
+    /** The phase chips (in the timeline's head) and the details panel (beside it). */
+    this.chipsHost = h("div", { class: "chips-host" });
+    this.detailsHost = h("div", { class: "tl-side", hidden: true });
+    /** @type {Run | null} */
+    this.run = null;
+    /** The timeline the engine gave (objects, or a view drawn from frames). @type {TimelineData | null} */
+    this.data = null;
+    /** @type {TimelineView | FrameTimelineView | null} */
+    this.timeline = null;
+    /** @type {EventsView | null} */
+    this.events = null;
+    /** @type {Event[] | null} */
+    this.eventList = null;
+  }
+
+  /** The timeline's objects (frames: its range only, no lanes). @returns {Timeline | null} */
+  get tl() {
+    const d = this.data;
+    if (!d) return null;
+    return d.kind === "frames" ? { start: d.view.start, end: d.view.end, lanes: [] } : d.value;
+  }
+
+  get view() { return viewOf(this.ctx.store.get(), this.key); }
+  get dead() { return this.queue.dead; }
+
+  /** The time "relative" counts from: the run's start, else the timeline's. */
+  base() {
+    const run = this.run;
+    return (run && run.startedAt) ?? (this.tl && this.tl.start) ?? null;
+  }
+
+  /** Forget the run shown (its sections go). */
+  reset() {
+    this.run = null;
+    if (this.source.freeFrames && this.data && this.data.kind === "frames") this.data.view.free();
+    this.data = null;
+    clear(this.hosts.runHost);
+    if (this.timeline) { this.timeline.destroy(); this.timeline = null; }
+  }
+
+  /** Draw `run`: its timeline, then its objectData (queued after the first paint). @param {Run} run */
+  show(run) {
+    this.run = run;
+    this.queue.later(this.source.big ? "Building the timeline…" : null, async () => {
+      if (this.run !== run) return;
+      const t = await this.source.timeline(run);
+      if (this.dead || this.run !== run) return;
+      if (t.error) this.hosts.runHost.prepend(renderError(t.error, { title: "The timeline cannot be drawn" }));
+      else {
+        this.data = t.value;
+        await this.buildTimeline(t.value);
+      }
+      if (this.source.objectData(run)) await this.buildObjectData();
+      if (this.events) this.events.setMode(this.ctx.store.get().tm, this.base());
+    });
+  }
+
+  /** @param {TimelineData} data */
+  async buildTimeline(data) {
+    const v = this.view;
+    const { tm, lang } = this.ctx.store.get();
+    const frames = data.kind === "frames";
+    const sec = section("sec-timeline", "Timeline", "timeline-panel", this.chipsHost,
+      frames ? h("span", { class: "pill", "data-testid": "timeline-frames", title: "A large timeline: it stays in the core (in the worker) and is drawn from frames of one byte per pixel column" }, "large · drawn from frames") : null);
+    const runHost = this.hosts.runHost;
+    runHost.querySelectorAll("#sec-timeline").forEach((x) => x.remove());
+    this.renderChips();
+    const timeline = makeTimeline(data, {
+      onSelect: (/** @type {Lane | null} */ lane) => this.onLane(lane),
+      onViewChange: (/** @type {[number, number] | null} */ z) => setView(this.ctx.store, this.key, { z }),
+      onFilterText: (/** @type {string} */ t) => setView(this.ctx.store, this.key, { laneText: t }),
+    });
+    this.timeline = timeline;
+    clear(this.detailsHost);
+    this.detailsHost.hidden = true;
+    const head = h("div", { class: "tl-head" });
+    sec.body.appendChild(head);
+    sec.body.appendChild(h("div", { class: "tl-layout" }, timeline.el, this.detailsHost));
+    runHost.prepend(sec.el);
+    timeline.lang = lang;
+    const o = { mode: tm, base: this.base(), phases: v.phases, text: v.laneText, view: v.z, lane: null };
+    if (data.kind === "frames" && timeline instanceof FrameTimelineView) timeline.setData(data.view, o);
+    else if (data.kind === "objects") timeline.setData(data.value, o);
+    if (v.lane && await timeline.select(v.lane, { scroll: true, notify: false })) this.onLane(timeline.selectedLane(), true);
+    const tl = this.tl;
+    if (tl && tl.lanes.length && this.source.onTimeline) this.source.onTimeline(tl, head);
+  }
+
+  renderChips() {
+    if (!this.run) return;
+    clear(this.chipsHost);
+    this.chipsHost.appendChild(renderPhaseChips(this.run.phases, this.view.phases, (/** @type {Set<Phase>} */ set) => setView(this.ctx.store, this.key, { phases: set })));
+  }
+
+  /** The tab's phase filter changed (chips, the E key, the hash). @param {ReadonlySet<Phase>} set */
+  applyPhases(set) {
+    this.renderChips();
+    if (this.timeline) this.timeline.setPhaseFilter(set);
+    if (this.events) this.events.setPhaseFilter(set);
+  }
+
+  /**
+   * A lane was selected (or none): the details panel, the events' selection.
+   * Opening or closing the details narrows or widens the timeline, and its
+   * toolbar may wrap: the lanes stay where they were on screen (the lane just
+   * clicked stays under the pointer) unless `quiet` (a redraw, not a click).
+   * @param {Lane | null} lane @param {boolean} [quiet]
+   */
+  onLane(lane, quiet) {
+    const tl = this.timeline;
+    const canvasTop = () => (tl ? tl.canvas.getBoundingClientRect().top : 0);
+    const anchor = canvasTop();
+    const id = lane ? lane.id : "";
+    if (this.view.lane !== id) setView(this.ctx.store, this.key, { lane: id });
+    if (this.events) this.events.setSelected(lane ? lane.id : null);
+    const host = this.detailsHost;
+    if (!tl) return;
+    clear(host);
+    host.hidden = !lane;
+    if (host.parentElement) host.parentElement.classList.toggle("with-side", !!lane);
+    if (lane && tl) {
+      const { tm, lang } = this.ctx.store.get();
+      const evs = this.eventList ? this.eventList.filter((e) => e.element === lane.id) : null;
+      host.appendChild(renderDetails(lane, {
+        mode: tm, base: this.base(), openEnd: tl.openEnd, events: evs, lang,
+        onClose: () => tl.select(null),
+        onShowEvents: (/** @type {string} */ el) => {
+          if (this.events) this.events.showElement(el);
+          scrollTo("sec-events");
+        },
+      }));
+    }
+    if (tl) {
+      tl.layout();
+      const moved = canvasTop() - anchor;
+      if (!quiet && Math.abs(moved) >= 1) window.scrollBy(0, moved);
+    }
+  }
+
+  /** Select a lane and bring the timeline into view (a conflict, a change, a compared element). @param {string} id */
+  async reveal(id) {
+    if (this.timeline && await this.timeline.select(id, { scroll: true })) scrollTo("sec-timeline");
+  }
+
+  /** Show the first failure in the timeline (the E key, the summary's button). @param {FirstFailure} ff */
+  async jumpToFailure(ff) {
+    const tl = this.timeline;
+    if (!tl) { this.queue.later(null, () => this.timeline && this.jumpToFailure(ff)); return; }
+    let id = ff.element;
+    const objects = this.tl;
+    if (!(await tl.hasLane(id)) && objects) {
+      const byLabel = objects.lanes.find((l) => l.label === ff.element);
+      if (byLabel) id = byLabel.id;
+    }
+    if (!(await tl.isVisible(id))) {
+      if (this.view.phases.size) setView(this.ctx.store, this.key, { phases: new Set() });
+      if (tl.text) { tl.setTextFilter(""); setView(this.ctx.store, this.key, { laneText: "" }); }
+    }
+    const ok = await tl.select(id, { scroll: true, at: ff.at });
+    scrollTo("sec-timeline");
+    if (!ok) this.ctx.shell.toast("The failed element " + ff.element + " has no lane in the timeline.", true);
+    else tl.canvas.focus({ preventScroll: true });
+  }
+
+  /** The events table (queued by the owner). @param {string} [title] */
+  async buildEvents(title) {
+    const note = this.queue.note; // (the task this runs in, when it shows one)
+    const r = await this.source.events(this.source.big && note ? (done, total) => note.update("Reading the events… " + fmtNum(done) + " of " + fmtNum(total)) : null);
+    if (this.dead) return;
+    if (r.error) { this.hosts.eventsHost.appendChild(renderError(r.error, { title: "The events cannot be read" })); return; }
+    this.eventList = r.value;
+    if (!r.value.length && !this.source.eventsAlways) return;
+    const v = this.view;
+    const { tm, lang } = this.ctx.store.get();
+    const sec = section("sec-events", "Events", "events-panel", title ? h("span", { class: "muted small" }, title) : null);
+    const events = new EventsView({
+      onSelectElement: async (/** @type {string} */ el) => {
+        if (this.timeline && await this.timeline.select(el, { scroll: true })) return;
+        events.setSelected(el);
+      },
+      onChange: (/** @type {{type: string, el: string, q: string, lang: Lang, sort: EventSort}} */ f) => {
+        setView(this.ctx.store, this.key, { type: f.type, el: f.el, q: f.q, sort: f.sort });
+        if (f.lang !== this.ctx.store.get().lang) this.ctx.store.update({ lang: f.lang });
+      },
+    });
+    this.events = events;
+    sec.body.appendChild(events.el);
+    this.hosts.eventsHost.appendChild(sec.el);
+    events.setData(r.value, { mode: tm, base: this.base(), type: v.type, el: v.el, q: v.q, lang, sort: v.sort, phases: v.phases, stats: r.stats });
+    if (v.lane) events.setSelected(v.lane);
+  }
+
+  async buildObjectData() {
+    const run = this.run;
+    if (!run) return;
+    const docs = this.ctx.docs;
+    /** @param {string} label @param {string | null} raw */
+    const item = async (label, raw) => {
+      if (raw == null) return { label, raw: null };
+      const decoded = await docs.decode(raw);
+      const pretty = decoded.value && decoded.value.format === "json" ? JSON.stringify(decoded.value.json, null, 2) : null;
+      return { label, raw, decoded, pretty };
+    };
+    const items = [await item("objectData", run.objectData), await item("changedObjectData", run.changedObjectData)];
+    if (this.dead || this.run !== run) return;
+    const sec = section("sec-objectdata", "objectData", "object-data",
+      h("span", { class: "muted small" }, "spec.objectData and spec.changedObjectData of " + (run.name ?? run.id), ", decoded"));
+    sec.body.appendChild(renderObjectData(items, { runName: run.name || run.id }));
+    this.hosts.runHost.appendChild(sec.el);
+  }
+
+  /** The time mode changed (or the language: the same redraw). */
+  setMode() {
+    const tm = this.ctx.store.get().tm;
+    if (this.timeline) {
+      this.timeline.setMode(tm, this.base());
+      const lane = this.timeline.selectedLane();
+      if (lane) this.onLane(lane, true);
+    }
+    if (this.events) this.events.setMode(tm, this.base());
+  }
+
+  /** The language of bilingual texts changed (its redraw follows with setMode). */
+  setLang() {
+    const lang = this.ctx.store.get().lang;
+    if (this.events) this.events.update({ lang }, true);
+    if (this.timeline) this.timeline.lang = lang;
+  }
+
+  /** After setLang and the owner's redraw: the details panel again. */
+  redrawLane() {
+    const lane = this.timeline && this.timeline.selectedLane();
+    if (lane) this.onLane(lane, true);
+  }
+
+  destroy() {
+    if (this.timeline) this.timeline.destroy();
+    if (this.events) this.events.destroy();
+    if (this.source.freeFrames && this.data && this.data.kind === "frames") this.data.view.free();
+  }
+}
+
+/** Bring a section of the page into view. @param {string} id */
+function scrollTo(id) {
+  const el = document.getElementById(id);
+  if (el) el.scrollIntoView({ behavior: "smooth", block: "start" });
+}
