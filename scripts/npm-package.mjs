@@ -1,5 +1,5 @@
 // Turns `wasm-pack build --target bundler --out-dir DIR` output into the
-// publishable npm package execscope (run by `make npm`; see README.md "Use from JavaScript").
+// publishable npm package execscope (run by `make npm`; see docs/javascript.md).
 //
 //   node scripts/npm-package.mjs DIR
 //
@@ -20,7 +20,7 @@
 //                   "default"            init.js            from wherever the caller says (default: next to the file)
 //
 // and writes package.json (version etc. from Cargo.toml via wasm-pack's), the
-// README (README.md "Use from JavaScript") and init.d.ts. Then it checks the result: the entries
+// README (docs/javascript.md, whole) and init.d.ts. Then it checks the result: the entries
 // export exactly the functions of the glue, the Node entry loads and answers,
 // and `npm pack --dry-run` lists exactly the files a user needs.
 import fs from "node:fs";
@@ -400,22 +400,28 @@ fs.writeFileSync(p("package.json"), JSON.stringify(pkg, null, 2) + "\n");
   if (text.includes("Symbol.dispose") && !text.includes(ref)) fs.writeFileSync(file, ref + text);
 }
 
-// README: the crate README's "Use from JavaScript" section (the one source of the
-// JavaScript guide; tests/consumer runs its examples), headings promoted one level.
+// README: docs/javascript.md, whole (the one source of the JavaScript guide;
+// tests/consumer runs its examples). Links into the repository become absolute
+// (DOC_BASE) so that they work on npmjs.com; in-page anchors and absolute URLs
+// stay. A relative link to a file that does not exist stops the build.
 {
-  const crate = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-  const m = /^## Use from JavaScript\n([\s\S]*?)(?=^## )/m.exec(crate);
-  if (!m) fail('README.md has no "## Use from JavaScript" section');
+  const source = path.join(ROOT, "docs", "javascript.md");
+  const text = fs.readFileSync(source, "utf8");
   let inBlock = false;
-  const body = m[1]
-    .split("\n")
-    .map((l) => {
-      if (l.startsWith("```")) inBlock = !inBlock;
-      return !inBlock && /^#{3,6} /.test(l) ? l.slice(1) : l;
-    })
-    .join("\n")
-    .replace("is described above; this section", "is described in the crate's README; this page");
-  fs.writeFileSync(p("README.md"), `# execscope for JavaScript and TypeScript\n${body.trimEnd()}\n`);
+  const out = text.split("\n").map((line) => {
+    if (/^\s*```/.test(line)) inBlock = !inBlock;
+    if (inBlock) return line;
+    return line.replace(/(\]\()([^)\s]+)(\))/g, (all, open, target, close) => {
+      if (target.startsWith("#") || /^[a-z][a-z0-9+.-]*:/i.test(target)) return all;
+      const [file, anchor] = target.split("#");
+      const abs = path.resolve(path.dirname(source), file);
+      const rel = path.relative(ROOT, abs).split(path.sep).join("/");
+      if (rel.startsWith("..") || !fs.existsSync(abs)) fail(`docs/javascript.md links to ${target}, which is not a file of the repository`);
+      const url = fs.statSync(abs).isDirectory() ? `${DOC_BASE}/tree/${DOC_BRANCH}/${rel}` : docsUrl(rel);
+      return open + url + (anchor !== undefined ? `#${anchor}` : "") + close;
+    });
+  });
+  fs.writeFileSync(p("README.md"), out.join("\n"));
 }
 
 // wasm-pack's extras that a user does not need (its .gitignore is "*").
