@@ -115,8 +115,11 @@ demo: pkg
 	@PORT=$(PORT) node www/serve.mjs
 
 # One self-contained HTML file (wasm, scripts, styles and samples inlined) that
-# works double-clicked from file:// with no network.
+# works double-clicked from file:// with no network. scripts/build-dist.mjs
+# bundles the page's modules with esbuild, pinned in tools/esbuild (npm ci).
+ESBUILD_DIR := $(ROOT)/tools/esbuild
 dist: pkg
+	$(call node-deps,$(ESBUILD_DIR))
 	$(call banner,dist: dist/execscope.html)
 	node scripts/build-dist.mjs --pkg pkg --out dist/execscope.html
 	@for f in dist/*.html; do echo "$$f: $$(stat -c %s $$f) bytes"; done
@@ -182,12 +185,14 @@ test-wasm-firefox:
 	$(call banner,test: wasm-pack test --headless --firefox)
 	$(WASM_PACK_TEST) --firefox --geckodriver $(GECKODRIVER)
 
-# Builds pkg/ first only when there is a JS suite to run.
+# Builds pkg/ first only when there is a JS suite to run. The page and injection
+# suites build the single file too (esbuild, tools/esbuild).
 test-js: $(if $(strip $(JS_TESTS)),pkg)
 	$(call banner,test-js)
 ifeq ($(strip $(JS_TESTS)),)
 	@echo "test-js: no JS test suites yet (JS_TESTS is empty)"
 else
+	$(call node-deps,$(ESBUILD_DIR))
 	@$(foreach d,$(JS_TESTS),$(SUBMAKE) node-deps DIR=$(d) && (echo "==> npm test in $(d)" && cd $(d) && npm test) && ) true
 endif
 
@@ -251,4 +256,4 @@ clean:
 	cargo clean
 	rm -rf fuzz/target
 	rm -rf $(NPM_DIR) $(CONSUMER_DIR)/node_modules $(CONSUMER_DIR)/build
-	rm -rf pkg www/pkg $(BINARYEN_DIR)/node_modules $(addsuffix /node_modules,$(JS_TESTS)) $(BENCH_DIR)/node_modules
+	rm -rf pkg www/pkg dist $(BINARYEN_DIR)/node_modules $(ESBUILD_DIR)/node_modules $(addsuffix /node_modules,$(JS_TESTS)) $(BENCH_DIR)/node_modules
