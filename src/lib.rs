@@ -547,18 +547,7 @@ pub struct Workspace {
 }
 
 fn unknown_run(id: &str, known: &[String]) -> JsValue {
-    js_error(&Error::new(
-        ErrorCode::UnknownRun,
-        format!(
-            "expected a run id of this workspace ({}), found {}",
-            if known.is_empty() {
-                "it has none yet".to_string()
-            } else {
-                known.join(", ")
-            },
-            reader::quote(id)
-        ),
-    ))
+    js_error(&Error::unknown_run(id, known.iter().map(String::as_str)))
 }
 
 #[wasm_bindgen]
@@ -592,12 +581,7 @@ impl Workspace {
     }
 
     fn known(&self) -> Vec<String> {
-        self.inner
-            .runs()
-            .into_iter()
-            .take(5)
-            .map(|r| r.id)
-            .collect()
+        self.inner.runs().into_iter().map(|r| r.id).collect()
     }
 
     /// The merged summary of a run, with its sources, conflicts and progress history.
