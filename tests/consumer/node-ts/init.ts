@@ -1,6 +1,6 @@
 // "execscope/init" in a Node.js service: init({ module_or_path }) with a file path
 // (relative to the current directory, or absolute), a file: URL, a URL object,
-// or bytes (node-ts.test.mjs runs it once per way, in a fresh process each).
+// a Response (its type from @types/node: no DOM lib), or bytes (node-ts.test.mjs runs it once per way, in a fresh process each).
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14,6 +14,8 @@ const ways: Record<string, () => Promise<void>> = {
   "URL object": () => init({ module_or_path: pathToFileURL(resolve(relative)) }),
   "a promise of a path": () => init({ module_or_path: Promise.resolve<InitInput>(relative) }),
   "Buffer": () => init({ module_or_path: readFileSync(relative) }),
+  "Response": () =>
+    init({ module_or_path: new Response(readFileSync(relative), { headers: { "Content-Type": "application/wasm" } }) }),
   "initSync with a Buffer": async () => initSync({ module: readFileSync(relative) }),
   "missing file": () => init({ module_or_path: "./no/such/file.wasm" }),
 };

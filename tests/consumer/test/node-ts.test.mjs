@@ -51,7 +51,7 @@ test('node-ts/main.ts: "execscope" in Node, from TypeScript', () => {
   });
 });
 
-test('node-ts/init.ts: init({ module_or_path }) in Node takes a path, a file: URL, a URL or bytes', () => {
+test('node-ts/init.ts: init({ module_or_path }) in Node takes a path, a file: URL, a URL, a Response or bytes', () => {
   for (const way of [
     "relative path",
     "absolute path",
@@ -59,6 +59,7 @@ test('node-ts/init.ts: init({ module_or_path }) in Node takes a path, a file: UR
     "URL object",
     "a promise of a path",
     "Buffer",
+    "Response",
     "initSync with a Buffer",
   ]) {
     assert.deepEqual(run("init.js", way), { way, phase: "Succeeded" }, way);
