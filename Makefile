@@ -5,9 +5,9 @@
 #   make demo    build pkg/, copy it to www/pkg/, serve www/ on 127.0.0.1:$PORT
 #   make dist    dist/execscope.html: one self-contained file that works from file://
 #   make npm     build the publishable npm package into pkg-npm/ (+ target/npm/*.tgz)
-#   make test-npm  install that tarball in tests/consumer/: tsc, Vite + Chromium, Node
+#   make test-npm  install that tarball in tests/consumer/: tsc, Vite + webpack + Chromium, Node
 #   make fmt     cargo fmt
-#   make lint    rustfmt check, clippy (host, all targets), clippy (wasm32 lib), tsc on the page (www/)
+#   make lint    rustfmt check, clippy (host, all targets), clippy (wasm32 lib), the docs' links, tsc on the page (www/)
 #   make test    tools, lint, cargo test, fuzz-short, wasm-pack test (Chrome, Firefox), test-js, test-npm
 #   make bench   benchmarks in Node and headless Chromium -> BENCHMARKS.md (QUICK=1: subset)
 #   make fuzz-short  every cargo-fuzz target for FUZZ_SHORT_SECONDS (12 s) each, a minute in all (part of make test)
@@ -115,8 +115,11 @@ demo: pkg
 	@PORT=$(PORT) node www/serve.mjs
 
 # One self-contained HTML file (wasm, scripts, styles and samples inlined) that
-# works double-clicked from file:// with no network.
+# works double-clicked from file:// with no network. scripts/build-dist.mjs
+# bundles the page's modules with esbuild, pinned in tools/esbuild (npm ci).
+ESBUILD_DIR := $(ROOT)/tools/esbuild
 dist: pkg
+	$(call node-deps,$(ESBUILD_DIR))
 	$(call banner,dist: dist/execscope.html)
 	node scripts/build-dist.mjs --pkg pkg --out dist/execscope.html
 	@for f in dist/*.html; do echo "$$f: $$(stat -c %s $$f) bytes"; done
@@ -131,6 +134,9 @@ lint:
 	cargo clippy --quiet --all-targets -- -D warnings
 	$(call banner,lint: clippy --lib (wasm32-unknown-unknown))
 	cargo clippy --quiet --target wasm32-unknown-unknown --lib -- -D warnings
+	$(call banner,lint: the docs' links (scripts/check-docs.mjs))
+	node scripts/check-docs.mjs --self-test
+	node scripts/check-docs.mjs
 	@$(SUBMAKE) lint-www
 
 # The page's JavaScript, type-checked: TypeScript from npm (pinned in tools/tsc),
@@ -205,28 +211,31 @@ test-wasm-firefox:
 	$(call banner,test: wasm-pack test --headless --firefox)
 	$(WASM_PACK_TEST) --firefox --geckodriver $(GECKODRIVER)
 
-# Builds pkg/ first only when there is a JS suite to run.
+# Builds pkg/ first only when there is a JS suite to run. The page and injection
+# suites build the single file too (esbuild, tools/esbuild).
 test-js: $(if $(strip $(JS_TESTS)),pkg)
 	$(call banner,test-js)
 ifeq ($(strip $(JS_TESTS)),)
 	@echo "test-js: no JS test suites yet (JS_TESTS is empty)"
 else
+	$(call node-deps,$(ESBUILD_DIR))
 	@$(foreach d,$(JS_TESTS),$(SUBMAKE) node-deps DIR=$(d) && (echo "==> npm test in $(d)" && cd $(d) && npm test) && ) true
 endif
 
 node-deps:
 	$(call node-deps,$(DIR))
 
-# The npm package (README.md "Use from JavaScript"). wasm-pack's bundler-target glue and .wasm
+# The npm package (docs/javascript.md). wasm-pack's bundler-target glue and .wasm
 # (wasm-opt'd as in `pkg`), turned by scripts/npm-package.mjs into one package
 # for Node ("node" condition: fs + synchronous compile), browsers and bundlers
 # (fetch + top-level await) and "execscope/init" (the caller loads the .wasm).
 #   make npm        writes NPM_DIR (publish it with `npm publish pkg-npm`), packs
 #                   it into NPM_PACK_DIR and prints the tarball and .wasm sizes
 #   make test-npm   installs that tarball into tests/consumer/ (offline, --no-save)
-#                   and runs its node --test suite: tsc --strict on a consumer file
-#                   and a deliberate-error file, a Vite build in headless Chromium,
-#                   plain pages without a bundler, Node 20
+#                   and runs its node --test suite: tsc --strict on a consumer file,
+#                   a Node-only TypeScript project and a deliberate-error file; Vite
+#                   and webpack builds in headless Chromium; plain pages without a
+#                   bundler; Node 20; the examples of docs/javascript.md
 NPM_DIR := $(ROOT)/pkg-npm
 NPM_PACK_DIR := $(ROOT)/target/npm
 CONSUMER_DIR := $(ROOT)/tests/consumer
@@ -273,4 +282,4 @@ clean:
 	cargo clean
 	rm -rf fuzz/target
 	rm -rf $(NPM_DIR) $(CONSUMER_DIR)/node_modules $(CONSUMER_DIR)/build
-	rm -rf pkg www/pkg $(BINARYEN_DIR)/node_modules $(TSC_DIR)/node_modules $(addsuffix /node_modules,$(JS_TESTS)) $(BENCH_DIR)/node_modules
+	rm -rf pkg www/pkg dist $(BINARYEN_DIR)/node_modules $(ESBUILD_DIR)/node_modules $(TSC_DIR)/node_modules $(addsuffix /node_modules,$(JS_TESTS)) $(BENCH_DIR)/node_modules

@@ -11,24 +11,32 @@
 //   --replay-out  the replay page (default: execscope-replay.html next to --out; "none" skips it)
 //
 // What it does:
-//   * bundles www/js/main.js and every module it imports (the wasm glue
-//     pkg/execscope.js included) into one <script type="module">: each module
-//     becomes a function scope whose exports are returned as an object, its
-//     imports become reads of the modules it names (no dependencies, no npm);
+//   * bundles www/js/main.js and everything it imports (the wasm glue
+//     pkg/execscope.js included) with esbuild (pinned in tools/esbuild/, installed
+//     by the Makefile) into one inline <script type="module">. Bundling starts
+//     from the entry points (main.js, replay.js, worker.js), so how the page's
+//     modules are split does not matter here; www/pkg/execscope.js (what the
+//     page imports) resolves to the chosen --pkg;
 //   * inlines www/style.css as one <style>;
 //   * bundles www/js/worker.js (the engine that reads payloads, with the wasm
-//     glue) the same way into a second script, which is data, not run by the
-//     page: load.js starts it as a classic Worker from a Blob URL (and, when no
-//     worker can start, runs the same engine on the main thread);
+//     glue) into a second script, a classic script (IIFE, import.meta.url
+//     defined as self.location.href), which is data, not run by the page:
+//     load.js starts it as a classic Worker from a Blob URL (Chromium starts no
+//     module worker from a Blob URL in a file:// page) and, when no worker can
+//     start, runs the same engine on the main thread;
 //   * puts the wasm (base64), the worker bundle and the samples (index + texts;
 //     for the replay, the polling series) in a
 //     <script type="application/json" id="execscope-inline"> data block, which
-//     www/js/load.js reads instead of fetching anything;
+//     www/js/load.js reads instead of fetching anything:
+//     {wasm, worker, samplesIndex, samples} / {wasm, worker, pollingIndex, polling};
 //   * writes a Content-Security-Policy with the sha256 of the script and of the
 //     style, 'wasm-unsafe-eval', worker-src blob:, and connect-src 'none'.
+// The bundles are not minified: the single file stays readable (and its wasm,
+// not its script, is most of its size).
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -59,125 +67,77 @@ if (!pkgDir || !fs.existsSync(path.join(pkgDir, "execscope_bg.wasm")) || !fs.exi
   die("no wasm package found (pkg/execscope.js + pkg/execscope_bg.wasm): run `make pkg` first, or pass --pkg DIR");
 }
 
-// ---- the module bundler ----------------------------------------------------------------
+// ---- the bundler: esbuild ---------------------------------------------------------------
 
-const PKG_GLUE = path.join(WWW, "pkg", "execscope.js"); // what www/js/load.js imports ("../pkg/execscope.js")
-
-/** Where a module's file really is: the www/pkg import is served from the chosen package. */
-function realPath(file) {
-  return file === PKG_GLUE ? path.join(pkgDir, "execscope.js") : file;
-}
-
-let modules = new Map(); // abs path (as imported) -> {id, code}
-let order = [];
-
-const IMPORT_RE = /^[ \t]*import\s+([\s\S]*?)\s+from\s+(["'])([^"']+)\2[ \t]*;?/gm;
-const SIDE_IMPORT_RE = /^[ \t]*import\s+(["'])([^"']+)\1[ \t]*;?/gm;
-
-function parseImportClause(clause, modVar) {
-  // default, { a, b as c }, * as ns — in the combinations ES allows
-  const lines = [];
-  let rest = clause.trim();
-  const ns = /^\*\s+as\s+([A-Za-z_$][\w$]*)$/.exec(rest);
-  if (ns) return ["const " + ns[1] + " = " + modVar + ";"];
-  const def = /^([A-Za-z_$][\w$]*)\s*(,|$)/.exec(rest);
-  if (def) {
-    lines.push("const " + def[1] + " = " + modVar + ".default;");
-    rest = rest.slice(def[0].length).trim();
+/**
+ * esbuild from this tree's tools/esbuild/ (`make dist` installs it there), else
+ * from the nearest tools/esbuild/ above the current directory (a test may run
+ * this script from an exported copy of the sources).
+ */
+function loadEsbuild() {
+  const dirs = [path.join(ROOT, "tools", "esbuild")];
+  for (let d = process.cwd(); ; d = path.dirname(d)) {
+    dirs.push(path.join(d, "tools", "esbuild"));
+    if (path.dirname(d) === d) break;
   }
-  if (rest) {
-    const ns2 = /^\*\s+as\s+([A-Za-z_$][\w$]*)$/.exec(rest);
-    if (ns2) { lines.push("const " + ns2[1] + " = " + modVar + ";"); return lines; }
-    const named = /^\{([\s\S]*)\}$/.exec(rest);
-    if (!named) throw new Error("unsupported import clause: " + clause);
-    const parts = named[1].split(",").map((s) => s.trim()).filter(Boolean).map((s) => {
-      const m = /^([A-Za-z_$][\w$]*)(?:\s+as\s+([A-Za-z_$][\w$]*))?$/.exec(s);
-      if (!m) throw new Error("unsupported import specifier: " + s);
-      return m[2] ? m[1] + ": " + m[2] : m[1];
+  for (const dir of dirs) {
+    if (!fs.existsSync(path.join(dir, "node_modules", "esbuild", "package.json"))) continue;
+    return createRequire(path.join(dir, "package.json"))("esbuild");
+  }
+  die("esbuild is not installed: run `make dist` (it installs tools/esbuild/), or `cd tools/esbuild && npm ci`");
+}
+const esbuild = loadEsbuild();
+
+const PKG_GLUE = path.join(WWW, "pkg", "execscope.js"); // what www/js/engine.js imports ("../pkg/execscope.js")
+
+/** Resolves the page's import of www/pkg/execscope.js to the chosen package. */
+const pkgPlugin = {
+  name: "execscope-pkg",
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)pkg\/execscope\.js$/ }, (a) => {
+      const abs = path.resolve(a.resolveDir, a.path);
+      return abs === PKG_GLUE ? { path: path.join(pkgDir, "execscope.js") } : undefined;
     });
-    if (parts.length) lines.push("const { " + parts.join(", ") + " } = " + modVar + ";");
-  }
-  return lines;
-}
+  },
+};
 
-function load(file) {
-  if (modules.has(file)) {
-    const m = modules.get(file);
-    if (!m.done) throw new Error("circular import through " + path.relative(ROOT, file));
-    return m;
-  }
-  const mod = { id: "__m" + modules.size, file, done: false, code: "" };
-  modules.set(file, mod);
-  let src = fs.readFileSync(realPath(file), "utf8");
-  const head = [];
-
-  src = src.replace(SIDE_IMPORT_RE, (_, q, spec) => {
-    const dep = load(path.resolve(path.dirname(file), spec));
-    head.push("void " + dep.id + ";");
-    return "";
-  });
-  src = src.replace(IMPORT_RE, (_, clause, q, spec) => {
-    if (!spec.startsWith(".")) throw new Error(path.relative(ROOT, file) + ": bare import '" + spec + "' cannot be bundled");
-    const dep = load(path.resolve(path.dirname(file), spec));
-    head.push(...parseImportClause(clause, dep.id));
-    return "";
-  });
-  if (/\bimport\s*\(/.test(src.replace(/import\.meta/g, ""))) throw new Error(path.relative(ROOT, file) + ": dynamic import() cannot be bundled");
-
-  const exported = []; // [exportName, localName]
-  src = src.replace(/^([ \t]*)export\s+default\s+(async\s+function|function|class)\s+([A-Za-z_$][\w$]*)/gm, (_, ind, kw, name) => {
-    exported.push(["default", name]);
-    return ind + kw + " " + name;
-  });
-  src = src.replace(/^([ \t]*)export\s+(async\s+function\*?|function\*?|class|const|let|var)\s+([A-Za-z_$][\w$]*)/gm, (_, ind, kw, name) => {
-    exported.push([name, name]);
-    return ind + kw + " " + name;
-  });
-  src = src.replace(/^[ \t]*export\s*\{([^}]*)\}\s*;?/gm, (_, list) => {
-    for (const s of list.split(",").map((x) => x.trim()).filter(Boolean)) {
-      const m = /^([A-Za-z_$][\w$]*)(?:\s+as\s+([A-Za-z_$][\w$]*))?$/.exec(s);
-      if (!m) throw new Error("unsupported export specifier: " + s);
-      exported.push([m[2] || m[1], m[1]]);
-    }
-    return "";
-  });
-  src = src.replace(/^[ \t]*export\s+default\s+([^;\n]+);?/gm, (_, expr) => {
-    exported.push(["default", "__default"]);
-    return "const __default = " + expr + ";";
-  });
-  if (/^[ \t]*export\b/m.test(src)) throw new Error(path.relative(ROOT, file) + ": an export form the bundler does not know");
-
-  const ret = exported.map(([n, l]) => (n === l ? n : JSON.stringify(n) + ": " + l)).join(", ");
-  mod.code = "// ---- " + path.relative(ROOT, realPath(file)) + "\n" +
-    "const " + mod.id + " = (() => {\n" + head.join("\n") + "\n" + src.trim() + "\nreturn Object.freeze({ " + ret + " });\n})();\n";
-  mod.done = true;
-  order.push(mod);
-  return mod;
-}
-
-/** One script with the module `entry` and everything it imports. */
-function bundleOf(entry) {
-  modules = new Map();
-  order = [];
-  let code;
+/** One script with the module `entry` and everything it imports: {code, count}. */
+async function bundleOf(entry, { classic = false } = {}) {
+  let result;
   try {
-    load(entry);
-    code = '"use strict";\n' + order.map((m) => m.code).join("\n");
+    result = await esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      write: false,
+      metafile: true,
+      format: classic ? "iife" : "esm",
+      platform: "browser",
+      charset: "utf8",
+      legalComments: "none",
+      logLevel: "silent",
+      // The worker is a classic script: the glue reads import.meta.url only to
+      // find the wasm by URL when none is given, and the page posts the bytes.
+      define: classic ? { "import.meta.url": "self.location.href" } : {},
+      plugins: [pkgPlugin],
+    });
   } catch (e) {
-    die(e.message);
+    die("esbuild could not bundle " + path.relative(ROOT, entry) + ":\n" + (e.errors || []).map((m) => "  " + (m.location ? m.location.file + ":" + m.location.line + ": " : "") + m.text).join("\n"));
   }
-  return { code, count: order.length };
+  if (result.warnings.length) {
+    die("esbuild warned while bundling " + path.relative(ROOT, entry) + ":\n" + result.warnings.map((m) => "  " + (m.location ? m.location.file + ":" + m.location.line + ": " : "") + m.text).join("\n"));
+  }
+  const code = result.outputFiles[0].text;
+  return { code, count: Object.keys(result.metafile.inputs).length };
 }
 
+/** Inline-script safety: no text may close the <script> element or open an HTML comment in it. */
 function scriptSafe(code) {
   return /<\/script|<!--/i.test(code) ? code.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--") : code;
 }
 
-// A classic worker: Chromium starts no module worker from a Blob URL in a file://
-// page, so the bundle (which has no import/export left) must not use import.meta
-// either; the glue only reads it to find the wasm by URL, which is passed as bytes.
-const worker = bundleOf(path.join(WWW, "js", "worker.js")).code.replace(/\bimport\.meta\.url\b/g, "self.location.href");
+const worker = (await bundleOf(path.join(WWW, "js", "worker.js"), { classic: true })).code;
 if (/\bimport\.meta\b/.test(worker)) die("the worker bundle still uses import.meta");
+if (/^\s*(import|export)\b/m.test(worker)) die("the worker bundle is not a classic script");
 
 // ---- CSS, wasm, samples ------------------------------------------------------------------
 
@@ -236,8 +196,8 @@ const sha = (s) => "'sha256-" + crypto.createHash("sha256").update(s, "utf8").di
 const kib = (n) => (n / 1024).toFixed(0) + " KiB";
 
 /** One self-contained page from www/<htmlName> with the module `entry` and `data` inlined. */
-function page(htmlName, entry, data, outFile) {
-  const { code, count } = bundleOf(path.join(WWW, "js", entry));
+async function page(htmlName, entry, data, outFile) {
+  const { code, count } = await bundleOf(path.join(WWW, "js", entry));
   const bundle = scriptSafe(code);
   const csp = [
     "default-src 'none'",
@@ -270,12 +230,12 @@ function page(htmlName, entry, data, outFile) {
   return { size: Buffer.byteLength(html), count, bundle: Buffer.byteLength(bundle) };
 }
 
-const main = page("index.html", "main.js", { samplesIndex: index, samples }, out);
+const main = await page("index.html", "main.js", { samplesIndex: index, samples }, out);
 console.log("build-dist: wrote " + path.relative(process.cwd(), out) + " (" + kib(main.size) + "): " +
-  main.count + " modules (" + kib(main.bundle) + "), worker " + kib(Buffer.byteLength(worker)) + ", wasm " + kib(wasm.length) + " from " + path.relative(ROOT, pkgDir) +
+  main.count + " modules bundled by esbuild " + esbuild.version + " (" + kib(main.bundle) + "), worker " + kib(Buffer.byteLength(worker)) + ", wasm " + kib(wasm.length) + " from " + path.relative(ROOT, pkgDir) +
   ", " + Object.keys(samples).length + " samples" + (skipped.length ? " (skipped: " + skipped.join(", ") + ")" : ""));
 if (replayOut) {
-  const replay = page("replay.html", "replay.js", { pollingIndex, polling }, replayOut);
+  const replay = await page("replay.html", "replay.js", { pollingIndex, polling }, replayOut);
   console.log("build-dist: wrote " + path.relative(process.cwd(), replayOut) + " (" + kib(replay.size) + "): " +
     replay.count + " modules, " + pollingIndex.length + " polling series (" + Object.keys(polling).length + " snapshots)");
 }

@@ -199,21 +199,10 @@ fn select_run<'m>(model: &'m Model, options: &Options) -> Result<Option<&'m Run>
     };
     match model.runs.iter().find(|r| &r.id == id) {
         Some(run) => Ok(Some(run)),
-        None => {
-            let known: Vec<&str> = model.runs.iter().take(5).map(|r| r.id.as_str()).collect();
-            Err(Error::new(
-                ErrorCode::UnknownRun,
-                format!(
-                    "expected options.run to name a run in the payload ({}), found {}",
-                    if known.is_empty() {
-                        "it has none".to_string()
-                    } else {
-                        format!("such as {}", known.join(", "))
-                    },
-                    crate::reader::quote(id)
-                ),
-            ))
-        }
+        None => Err(Error::unknown_run(
+            id,
+            model.runs.iter().map(|r| r.id.as_str()),
+        )),
     }
 }
 

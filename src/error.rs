@@ -77,6 +77,28 @@ impl Error {
     }
 }
 
+impl Error {
+    /// `unknown_run`: `id` names none of the runs `known` (a payload's, for
+    /// `options.run`; a workspace's, for its run ids). The one message for both:
+    /// the first five known ids, or that there are none.
+    pub fn unknown_run<'a>(id: &str, known: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut known = known.into_iter();
+        let first: Vec<&str> = known.by_ref().take(5).collect();
+        let runs = match (first.is_empty(), known.next().is_some()) {
+            (true, _) => "there are none".to_string(),
+            (false, false) => first.join(", "),
+            (false, true) => format!("{}, …", first.join(", ")),
+        };
+        Error::new(
+            ErrorCode::UnknownRun,
+            format!(
+                "expected the id of a run ({runs}), found {}",
+                crate::reader::quote(id)
+            ),
+        )
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.code.as_str(), self.message)
@@ -122,4 +144,26 @@ pub struct Warning {
     pub message: String,
     /// Where: `$` is the whole input, `$.status.progress`, `$[3].end_time`, `$.a['odd key']`.
     pub path: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_run_names_up_to_five_runs() {
+        let e = Error::unknown_run("x", []);
+        assert_eq!(e.code, ErrorCode::UnknownRun);
+        assert_eq!(
+            e.message,
+            r#"expected the id of a run (there are none), found "x""#
+        );
+        let e = Error::unknown_run("x", ["a", "b"]);
+        assert_eq!(e.message, r#"expected the id of a run (a, b), found "x""#);
+        let e = Error::unknown_run("a\"b", ["1", "2", "3", "4", "5", "6"]);
+        assert_eq!(
+            e.message,
+            r#"expected the id of a run (1, 2, 3, 4, 5, …), found "a\"b""#
+        );
+    }
 }

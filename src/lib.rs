@@ -1,7 +1,67 @@
-#![doc = include_str!("../README.md")]
+//! Reads the JSON a Huawei Cloud orchestration API returned about a run — an AOS
+//! or GCS execution, its event list, a workflow's execution history, RFS stack
+//! events, or an error body — into one normalized model, and gives that run back:
+//! its phase and progress, the phase of every element, a timeline, the events, the
+//! first failure, and the decoded template data (objectData).
 //!
-//! `src/lib.rs` is the only file that knows about JavaScript; [`api`] is the Rust API.
-
+//! The same crate is compiled to WebAssembly for the npm package `execscope` and
+//! the execscope page; this file (`src/lib.rs`) is the only one that knows about
+//! JavaScript. From Rust, [`api`] is the API: bytes and [`api::Options`] in,
+//! results or an [`error::Error`] out.
+//!
+//! ```rust
+//! use execscope::api::{self, Options};
+//! use execscope::phase::Phase;
+//!
+//! let payload = br#"{
+//!   "kind": "Execution", "apiVersion": "paas/v1alpha1",
+//!   "metadata": {"name": "trim-4074942376", "creationTimestamp": "2016-12-27T20:12:32Z"},
+//!   "spec": {"actionName": "create", "objectData": "*****"},
+//!   "status": {"progress": 100,
+//!     "objectStatus": {"phase": "Succeeded", "updateAt": "2016-12-27T20:12:47Z"},
+//!     "subObjectStatuses": {"hello-app": {"phase": "Succeeded", "updateAt": "2016-12-27T20:12:33Z"}}}
+//! }"#;
+//! let summary = api::summarize(payload, &Options::default())?;
+//! let run = &summary.runs[0];
+//! assert_eq!(run.phase, Phase::Succeeded);
+//! assert_eq!(run.duration_ms, Some(15_000));
+//! assert_eq!(run.progress.derived, Some(100));
+//!
+//! let timeline = api::timeline(payload, &Options::default())?;
+//! assert!(timeline.lanes[0].spans[0].start_inferred);
+//!
+//! let decoded = execscope::objectdata::decode("*****")?;
+//! assert_eq!(decoded.status, execscope::objectdata::Status::Redacted);
+//! # Ok::<(), execscope::error::Error>(())
+//! ```
+//!
+//! Only input that cannot be read at all is an error, with a stable
+//! [`error::ErrorCode`] and a message that says what was expected, what was
+//! found, and where; whatever is repaired or dropped is a [`error::Warning`] in
+//! the result:
+//!
+//! ```rust
+//! use execscope::{api, error::ErrorCode};
+//! let err = api::summarize(b"{\"a\": 1\n \"b\": 2}", &Default::default()).unwrap_err();
+//! assert_eq!(err.code, ErrorCode::InvalidJson);
+//! assert_eq!(err.message, "expected `,` or `}` at line 2, column 2, found `\"`");
+//! assert_eq!((err.line, err.column), (Some(2), Some(2)));
+//! ```
+//!
+//! Nothing panics on any input: non-test code denies `unwrap`, `expect`, `panic!`
+//! and indexing, and `unsafe` is forbidden.
+//!
+//! - The formats, the model and every rule (timeline, joins, comparison), the
+//!   errors, warnings, options and limits: the [reference].
+//! - The layers from bytes to pixels, and how to add a format: [architecture].
+//! - Hostile input, limits and fuzzing: [robustness]. The JavaScript package:
+//!   [javascript]. The project, the page and its screenshots: the [repository].
+//!
+#![doc = concat!("[reference]: ", env!("CARGO_PKG_REPOSITORY"), "/blob/main/docs/reference.md")]
+#![doc = concat!("[architecture]: ", env!("CARGO_PKG_REPOSITORY"), "/blob/main/docs/architecture.md")]
+#![doc = concat!("[robustness]: ", env!("CARGO_PKG_REPOSITORY"), "/blob/main/docs/robustness.md")]
+#![doc = concat!("[javascript]: ", env!("CARGO_PKG_REPOSITORY"), "/blob/main/docs/javascript.md")]
+#![doc = concat!("[repository]: ", env!("CARGO_PKG_REPOSITORY"))]
 #![cfg_attr(
     not(test),
     deny(
@@ -15,6 +75,18 @@
     )
 )]
 #![warn(missing_docs)]
+
+/// The Rust examples of README.md, run as doc tests (`cargo test --doc`); not
+/// part of the API. (The crate's own docs above stay free of the README's
+/// relative links and screenshots, which docs.rs could not show.)
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
+/// The Rust examples of docs/reference.md, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/reference.md")]
+pub struct ReferenceDoctests;
 
 pub mod api;
 mod bilingual;
@@ -300,8 +372,8 @@ pub fn decode_object_data(text: &str) -> Result<JsDecoded, JsValue> {
 }
 
 /// A timeline kept inside wasm, drawn window by window: one byte per lane per
-/// pixel column (see the README's "Drawing large timelines"), so a frame costs the
-/// same at a million spans as at ten thousand.
+/// pixel column (the cell bits: docs/reference.md, "Payload and TimelineView"), so
+/// a frame costs the same at a million spans as at ten thousand.
 #[wasm_bindgen]
 pub struct TimelineView {
     view: view::View,
@@ -475,18 +547,7 @@ pub struct Workspace {
 }
 
 fn unknown_run(id: &str, known: &[String]) -> JsValue {
-    js_error(&Error::new(
-        ErrorCode::UnknownRun,
-        format!(
-            "expected a run id of this workspace ({}), found {}",
-            if known.is_empty() {
-                "it has none yet".to_string()
-            } else {
-                known.join(", ")
-            },
-            reader::quote(id)
-        ),
-    ))
+    js_error(&Error::unknown_run(id, known.iter().map(String::as_str)))
 }
 
 #[wasm_bindgen]
@@ -520,12 +581,7 @@ impl Workspace {
     }
 
     fn known(&self) -> Vec<String> {
-        self.inner
-            .runs()
-            .into_iter()
-            .take(5)
-            .map(|r| r.id)
-            .collect()
+        self.inner.runs().into_iter().map(|r| r.id).collect()
     }
 
     /// The merged summary of a run, with its sources, conflicts and progress history.

@@ -1,4 +1,4 @@
-//! Hostile input (issue #5): hand-written cases across all five formats, the
+//! Hostile input (issue #5): hand-written cases across all six formats, the
 //! JSON layer and the objectData decoder, each with the error code or the exact
 //! warnings (code and path) it must give. Nothing may panic, and after every
 //! case the same API must still give the known summary of
@@ -87,6 +87,27 @@ fn workflow() -> Value {
 
 fn api_error() -> Value {
     json!({"error_code": "AOM.0001", "error_msg": "bad", "http_code": 400})
+}
+
+fn rfs_event(key: &str, event_type: &str, at: &str) -> Value {
+    let (kind, name) = key.split_once('.').unwrap_or(("t", key));
+    json!({"resource_type": kind, "resource_name": name, "resource_key": key,
+           "time": at, "event_type": event_type, "event_message": "m"})
+}
+
+/// A small RFS event list, newest first as the API lists it: `vpc.main` created
+/// (10 s), `rds.db` failed after 30 s, a LOG of the stack.
+fn rfs() -> Value {
+    json!({
+        "stack_events": [
+            rfs_event("rds.db", "UPDATE_FAILED", "2024-07-01T10:00:40Z"),
+            rfs_event("rds.db", "UPDATE_IN_PROGRESS", "2024-07-01T10:00:10Z"),
+            rfs_event("vpc.main", "CREATION_COMPLETE", "2024-07-01T10:00:10Z"),
+            rfs_event("vpc.main", "CREATION_IN_PROGRESS", "2024-07-01T10:00:00Z"),
+            {"time": "2024-07-01T09:59:59Z", "event_type": "LOG", "event_message": "plan"}
+        ],
+        "page_info": {"next_marker": "2"}
+    })
 }
 
 /// `base` with the value at JSON pointer `at` replaced (parents created).
@@ -1387,6 +1408,279 @@ fn api_error_cases() -> Vec<Case> {
     ]
 }
 
+fn rfs_cases() -> Vec<Case> {
+    use WarningCode::*;
+    const T0: i64 = 1_719_828_000_000; // 2024-07-01T10:00:00Z
+    vec![
+        case("rfs: the small event list reads without warnings", || {
+            let s = warns(&bytes(&rfs()), &d(), Format::RfsStackEvents, &[])?;
+            let run = &s.runs[0];
+            ensure!(
+                run.id == "stack"
+                    && run.phase == Phase::Failed
+                    && run.raw_phase.is_none()
+                    && run
+                        .first_failure
+                        .as_ref()
+                        .is_some_and(|f| f.element == "rds.db")
+                    && run.started_at == Some(T0 - 1_000)
+                    && run.finished_at == Some(T0 + 40_000)
+                    && run.event_count == 5
+                    && run.element_count == 2,
+                "{run:?}"
+            );
+            let t = api::timeline(&bytes(&rfs()), &d()).map_err(|e| e.to_string())?;
+            let ids: Vec<&str> = t.lanes.iter().map(|l| l.id.as_str()).collect();
+            ensure!(ids == ["", "vpc.main", "rds.db"], "lanes {ids:?}");
+            let db = &t.lanes[2];
+            ensure!(
+                db.spans.len() == 1
+                    && db.spans[0].start == T0 + 10_000
+                    && db.spans[0].end == Some(T0 + 40_000)
+                    && !db.spans[0].start_inferred
+                    && db.action.as_deref() == Some("update"),
+                "{db:?}"
+            );
+            Ok(())
+        }),
+        case("rfs: wrong types in every field the reader reads", || {
+            let v = json!({"stack_events": [{
+                "resource_type": 5, "resource_name": {}, "resource_key": [],
+                "time": true, "event_type": 1, "event_message": false, "elapsed_seconds": "12"
+            }]});
+            let s = warns(
+                &bytes(&v),
+                &d(),
+                Format::RfsStackEvents,
+                &[
+                    (WrongType, "$.stack_events[0].resource_type"),
+                    (WrongType, "$.stack_events[0].resource_name"),
+                    (WrongType, "$.stack_events[0].resource_key"),
+                    (WrongType, "$.stack_events[0].elapsed_seconds"),
+                    (WrongType, "$.stack_events[0].time"),
+                    (WrongType, "$.stack_events[0].event_type"),
+                    (WrongType, "$.stack_events[0].event_message"),
+                ],
+            )?;
+            // No resource: the event belongs to the stack, and without a time it draws nothing.
+            ensure!(
+                s.runs[0].element_count == 0 && s.runs[0].event_count == 1,
+                "{:?}",
+                s.runs[0]
+            );
+            Ok(())
+        }),
+        case(
+            "rfs: stack_events of the wrong type, empty, and junk items",
+            || {
+                // Not an array: not RFS at all, unless forced.
+                let e = err(br#"{"stack_events": {}}"#, &d(), ErrorCode::UnknownFormat)?;
+                says(&e, "rfs stack events")?;
+                warns(
+                    br#"{"stack_events": {}}"#,
+                    &forced(Format::RfsStackEvents),
+                    Format::RfsStackEvents,
+                    &[(WrongType, "$.stack_events")],
+                )?;
+                let s = warns(
+                    br#"{"stack_events": []}"#,
+                    &d(),
+                    Format::RfsStackEvents,
+                    &[(EmptyPayload, "$.stack_events")],
+                )?;
+                ensure!(
+                    s.runs.len() == 1
+                        && s.runs[0].element_count == 0
+                        && s.runs[0].phase == Phase::Unknown,
+                    "{:?}",
+                    s.runs
+                );
+                warns(
+                    br#"{"stack_events": [1, "x", null, [], {}]}"#,
+                    &d(),
+                    Format::RfsStackEvents,
+                    &[
+                        (WrongType, "$.stack_events[0]"),
+                        (WrongType, "$.stack_events[1]"),
+                        (WrongType, "$.stack_events[2]"),
+                        (WrongType, "$.stack_events[3]"),
+                    ],
+                )?;
+                Ok(())
+            },
+        ),
+        case(
+            "rfs: times that do not parse, negative and huge elapsed_seconds",
+            || {
+                let v = json!({"stack_events": [
+                    {"resource_key": "a", "time": "not-a-time", "event_type": "CREATION_COMPLETE"},
+                    {"resource_key": "b", "time": "2024-07-01T10:00:00Z", "event_type": "CREATION_COMPLETE", "elapsed_seconds": -4},
+                    {"resource_key": "c", "time": "2024-07-01T10:00:00Z", "event_type": "CREATION_COMPLETE", "elapsed_seconds": 1e9},
+                    {"resource_key": "d", "time": -5, "event_type": "CREATION_COMPLETE"},
+                    {"resource_key": "e", "time": 1e14, "event_type": "CREATION_COMPLETE"}
+                ]});
+                let s = warns(
+                    &bytes(&v),
+                    &d(),
+                    Format::RfsStackEvents,
+                    &[
+                        (InvalidTime, "$.stack_events[0].time"),
+                        (InvalidValue, "$.stack_events[1].elapsed_seconds"),
+                        (InvalidValue, "$.stack_events[2].elapsed_seconds"),
+                        (InvalidValue, "$.stack_events[3].time"),
+                        (InvalidValue, "$.stack_events[4].time"),
+                    ],
+                )?;
+                // Every element still counts; b and c close without a start: inferred.
+                ensure!(s.runs[0].phases.Succeeded == 5, "{:?}", s.runs[0].phases);
+                let t = api::timeline(&bytes(&v), &d()).map_err(|e| e.to_string())?;
+                for lane in &t.lanes {
+                    for span in &lane.spans {
+                        ensure!(span.start_inferred, "{lane:?}");
+                    }
+                }
+                Ok(())
+            },
+        ),
+        case(
+            "rfs: elapsed_seconds gives an observed start; a close without it is inferred",
+            || {
+                let v = json!({"stack_events": [
+                    {"resource_key": "a", "time": "2024-07-01T10:00:30Z", "event_type": "CREATION_COMPLETE", "elapsed_seconds": 12.5},
+                    {"resource_key": "b", "time": "2024-07-01T10:00:30Z", "event_type": "DELETION_FAILED"},
+                    {"resource_key": "c", "time": "2024-07-01T10:00:00Z", "event_type": "UPDATE_IN_PROGRESS"}
+                ]});
+                let s = warns(&bytes(&v), &d(), Format::RfsStackEvents, &[])?;
+                ensure!(
+                    s.runs[0].phase == Phase::Running
+                        && s.runs[0].finished_at.is_none()
+                        && s.runs[0].phases.Running == 1
+                        && s.runs[0].phases.Failed == 1,
+                    "{:?}",
+                    s.runs[0]
+                );
+                let t = api::timeline(&bytes(&v), &d()).map_err(|e| e.to_string())?;
+                let lane = |id: &str| t.lanes.iter().find(|l| l.id == id).unwrap();
+                let (a, b, c) = (lane("a"), lane("b"), lane("c"));
+                ensure!(
+                    a.spans[0].start == T0 + 17_500 && !a.spans[0].start_inferred,
+                    "{a:?}"
+                );
+                ensure!(
+                    b.spans[0].start_inferred
+                        && b.phase == Phase::Failed
+                        && b.action.as_deref() == Some("delete"),
+                    "{b:?}"
+                );
+                ensure!(
+                    c.spans[0].end.is_none() && c.phase == Phase::Running,
+                    "{c:?}"
+                );
+                Ok(())
+            },
+        ),
+        case(
+            "rfs: unknown event types are markers and change no phase",
+            || {
+                let v = json!({"stack_events": [
+                    rfs_event("a.b", "CREATION_IN_PROGRESS", "2024-07-01T10:00:00Z"),
+                    rfs_event("a.b", "ROLLBACK_SOMETHING_NEW", "2024-07-01T10:00:05Z"),
+                    rfs_event("a.b", "", "2024-07-01T10:00:06Z"),
+                    rfs_event("a.b", "creation_complete", "2024-07-01T10:00:10Z"),
+                    rfs_event("a.b", "DRIFT", "2024-07-01T10:00:20Z")
+                ]});
+                let s = warns(&bytes(&v), &d(), Format::RfsStackEvents, &[])?;
+                ensure!(s.runs[0].phase == Phase::Succeeded, "{:?}", s.runs[0]);
+                let t = api::timeline(&bytes(&v), &d()).map_err(|e| e.to_string())?;
+                let lane = t.lanes.iter().find(|l| l.id == "a.b").unwrap();
+                let kinds: Vec<String> = lane
+                    .markers
+                    .iter()
+                    .map(|m| format!("{:?}", m.kind))
+                    .collect();
+                ensure!(
+                    lane.spans.len() == 1
+                        && lane.phase == Phase::Succeeded
+                        && kinds.contains(&"Failure".to_string()),
+                    "{lane:?}"
+                );
+                Ok(())
+            },
+        ),
+        case(
+            "rfs: markup, __proto__ and empty keys are plain data",
+            || {
+                let markup = "<img src=x onerror=alert(1)>";
+                let v = json!({"stack_events": [
+                    {"resource_type": "t", "resource_name": markup, "resource_key": "__proto__",
+                     "time": "2024-07-01T10:00:00Z", "event_type": "CREATION_FAILED", "event_message": markup},
+                    {"resource_type": "constructor", "resource_name": "x", "resource_key": "",
+                     "time": "2024-07-01T10:00:01Z", "event_type": "CREATION_COMPLETE"},
+                    {"resource_name": "only-a-name", "time": "2024-07-01T10:00:02Z", "event_type": "CREATION_COMPLETE"},
+                    {"__proto__": {"resource_key": "polluted"}, "time": "2024-07-01T10:00:03Z", "event_type": "SUMMARY"}
+                ]});
+                let s = warns(&bytes(&v), &d(), Format::RfsStackEvents, &[])?;
+                let failure = s.runs[0].first_failure.as_ref().unwrap();
+                ensure!(
+                    failure.element == "__proto__" && failure.message.as_deref() == Some(markup),
+                    "{failure:?}"
+                );
+                let t = api::timeline(&bytes(&v), &d()).map_err(|e| e.to_string())?;
+                let mut ids: Vec<&str> = t.lanes.iter().map(|l| l.id.as_str()).collect();
+                ids.sort_unstable();
+                ensure!(
+                    ids == ["", "__proto__", "constructor.x", "only-a-name"],
+                    "lanes {ids:?}"
+                );
+                ensure!(
+                    t.lanes.iter().any(|l| l.label == markup),
+                    "the label is kept as text: {:?}",
+                    t.lanes
+                );
+                Ok(())
+            },
+        ),
+        case(
+            "rfs: strict mode, a trailing comma and a duplicate key",
+            || {
+                let text = br#"{"stack_events": [{"resource_key": "a", "resource_key": "b", "time": "2024-07-01T10:00:00Z", "event_type": "CREATION_COMPLETE"},]}"#;
+                err(text, &strict(), ErrorCode::InvalidJson)?;
+                let s = warns(text, &d(), Format::RfsStackEvents, &[(TrailingComma, "$")])?;
+                let t = api::timeline(text, &d()).map_err(|e| e.to_string())?;
+                ensure!(
+                    t.lanes.iter().any(|l| l.id == "b") && s.runs[0].element_count == 1,
+                    "{:?}",
+                    t.lanes
+                );
+                Ok(())
+            },
+        ),
+        case("rfs: 200,000 events on 20,000 resources", || {
+            let mut items = Vec::with_capacity(200_000);
+            for i in 0..200_000_i64 {
+                let key = format!("t.r{}", i % 20_000);
+                let at = T0 + i * 10;
+                let kind = if i < 100_000 {
+                    "UPDATE_IN_PROGRESS"
+                } else {
+                    "UPDATE_COMPLETE"
+                };
+                items.push(json!({"resource_key": key, "time": at, "event_type": kind}));
+            }
+            let v = json!({"stack_events": items});
+            let s = warns(&bytes(&v), &d(), Format::RfsStackEvents, &[])?;
+            ensure!(
+                s.runs[0].element_count == 20_000
+                    && s.runs[0].event_count == 200_000
+                    && s.runs[0].phases.Succeeded == 20_000,
+                "{:?}",
+                s.runs[0]
+            );
+            Ok(())
+        }),
+    ]
+}
+
 fn object_data_cases() -> Vec<Case> {
     use ErrorCode::*;
     vec![
@@ -1561,6 +1855,11 @@ fn api_error_body() {
 }
 
 #[test]
+fn rfs_stack_events() {
+    println!("rfs-stack-events: {} cases", run_cases(rfs_cases()));
+}
+
+#[test]
 fn object_data() {
     println!("objectData: {} cases", run_cases(object_data_cases()));
 }
@@ -1575,6 +1874,7 @@ fn nothing_panics_with_any_options() {
         bytes(&events()),
         bytes(&workflow()),
         bytes(&api_error()),
+        bytes(&rfs()),
         b"".to_vec(),
         b"\xEF\xBB\xBF[1,]".to_vec(),
         b"[{\"a\":[1,2,],},]".to_vec(),

@@ -18,6 +18,7 @@ const EVENTS: &str = include_str!("../samples/seed-execution-events.json");
 const WORKFLOW: &str = include_str!("../samples/seed-workflow-executions.json");
 const ERROR_401: &str = include_str!("../samples/seed-api-error-401.json");
 const FAILED: &str = include_str!("../samples/aos-upgrade-failed.json");
+const RFS: &str = include_str!("fixtures/rfs-stack-events.json");
 
 fn text(s: &str) -> Input {
     JsValue::from_str(s).unchecked_into()
@@ -99,7 +100,7 @@ fn aos_seed_summarizes_as_documented() {
 
 #[wasm_bindgen_test]
 fn string_and_bytes_give_identical_results() {
-    for payload in [AOS, EVENTS, WORKFLOW, ERROR_401, FAILED] {
+    for payload in [AOS, EVENTS, WORKFLOW, ERROR_401, FAILED, RFS] {
         let a = json(&summarize(&text(payload), None).unwrap().into());
         let b = json(&summarize(&bytes(payload.as_bytes()), None).unwrap().into());
         assert_eq!(a, b);
@@ -156,6 +157,69 @@ fn workflow_seed_reads_seconds_and_both_spellings() {
         get(&s, "warnings.0.code").as_string().as_deref(),
         Some("epoch_seconds")
     );
+}
+
+#[wasm_bindgen_test]
+fn rfs_stack_events_cross_as_runs_lanes_and_events() {
+    let s: JsValue = summarize(&text(RFS), None).unwrap().into();
+    assert_eq!(
+        get(&s, "kind").as_string().as_deref(),
+        Some("rfs-stack-events")
+    );
+    assert_eq!(get(&s, "runs.0.id").as_string().as_deref(), Some("stack"));
+    // Derived from the elements: the CCE cluster is still being created.
+    assert_eq!(
+        get(&s, "runs.0.phase").as_string().as_deref(),
+        Some("Running")
+    );
+    assert_eq!(
+        get(&s, "runs.0.firstFailure.element")
+            .as_string()
+            .as_deref(),
+        Some("huaweicloud_rds_instance.orders-db")
+    );
+    assert_eq!(get(&s, "runs.0.eventCount").as_f64(), Some(9.0));
+    // The fixture's last event has a time that does not parse and a negative elapsed_seconds.
+    let codes: Vec<String> = Array::from(&get(&s, "warnings"))
+        .iter()
+        .map(|w| get(&w, "code").as_string().unwrap())
+        .collect();
+    assert_eq!(codes, ["invalid_value", "invalid_time"]);
+    let f: JsValue = detect(&text(RFS), None).unwrap().into();
+    assert_eq!(f.as_string().as_deref(), Some("rfs-stack-events"));
+
+    let t: JsValue = timeline(&text(RFS), None).unwrap().into();
+    let lanes = Array::from(&get(&t, "lanes"));
+    // The stack's own lane first (LOG, SUMMARY), then one per resource.
+    assert_eq!(get(&lanes.get(0), "id").as_string().as_deref(), Some(""));
+    let db = lanes
+        .iter()
+        .find(|l| get(l, "id").as_string().as_deref() == Some("huaweicloud_rds_instance.orders-db"))
+        .unwrap();
+    assert_eq!(get(&db, "phase").as_string().as_deref(), Some("Failed"));
+    assert_eq!(get(&db, "spans.0.startInferred").as_bool(), Some(false));
+    // UPDATE_IN_PROGRESS at 10:04:00 to UPDATE_FAILED at 10:06:30.
+    assert_eq!(
+        get(&db, "spans.0.end")
+            .as_f64()
+            .zip(get(&db, "spans.0.start").as_f64())
+            .map(|(e, s)| e - s),
+        Some(150_000.0)
+    );
+
+    let ev: JsValue = events(&bytes(RFS.as_bytes()), None).unwrap().into();
+    assert_eq!(Array::from(&ev).length(), 9);
+    assert_eq!(
+        get(&ev, "0.reason.raw").as_string().as_deref(),
+        Some("DELETION_COMPLETE")
+    );
+    let e = error_of(timeline(&text(RFS), opts(r#"{"run":"not-the-stack"}"#)));
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("unknown_run"));
+    assert_eq!(
+        get(&e, "message").as_string().as_deref(),
+        Some(r#"expected the id of a run (stack), found "not-the-stack""#)
+    );
+    still_works();
 }
 
 #[wasm_bindgen_test]
@@ -298,6 +362,11 @@ fn workspace_joins_an_execution_and_its_events() {
     assert!(Array::from(&get(&t, "lanes")).length() > 5);
     let e = error_of(w.summary("nope"));
     assert_eq!(get(&e, "code").as_string().as_deref(), Some("unknown_run"));
+    // The same message as a payload's options.run (one constructor, error.rs).
+    assert_eq!(
+        get(&e, "message").as_string(),
+        Some(format!(r#"expected the id of a run ({id}), found "nope""#))
+    );
     still_works();
 }
 

@@ -258,6 +258,68 @@ fn base64_errors_carry_offsets() {
 }
 
 #[wasm_bindgen_test]
+fn rfs_stack_events_hostile_fields() {
+    // Wrong JS-visible types in every field, __proto__ as a resource key, markup as
+    // a name: warnings and plain data, never an error or a polluted prototype.
+    let payload = r#"{"stack_events": [
+      {"resource_type": 5, "resource_name": {}, "resource_key": [], "time": true,
+       "event_type": 1, "event_message": false, "elapsed_seconds": "12"},
+      {"resource_type": "t", "resource_name": "<img src=x onerror=alert(1)>", "resource_key": "__proto__",
+       "time": "2024-07-01T10:00:00Z", "event_type": "CREATION_FAILED", "event_message": "boom"},
+      {"__proto__": {"resource_key": "polluted"}, "time": "2024-07-01T10:00:03Z", "event_type": "SUMMARY"},
+      1, null
+    ]}"#;
+    let s: JsValue = summarize(&text(payload), None).unwrap().into();
+    assert_eq!(
+        get(&s, "kind").as_string().as_deref(),
+        Some("rfs-stack-events")
+    );
+    assert_eq!(Array::from(&get(&s, "warnings")).length(), 9);
+    assert_eq!(
+        get(&s, "runs.0.firstFailure.element")
+            .as_string()
+            .as_deref(),
+        Some("__proto__")
+    );
+    let t: JsValue = timeline(&text(payload), None).unwrap().into();
+    let lanes = Array::from(&get(&t, "lanes"));
+    let labels: Vec<String> = lanes
+        .iter()
+        .map(|l| get(&l, "label").as_string().unwrap())
+        .collect();
+    assert!(
+        labels.iter().any(|l| l == "<img src=x onerror=alert(1)>"),
+        "{labels:?}"
+    );
+    assert!(Reflect::get(&Object::new(), &"resource_key".into())
+        .unwrap()
+        .is_undefined());
+    // Not an array: not RFS; forced, a warning; strict, the trailing comma is an error.
+    assert_eq!(
+        code_of(summarize(&text(r#"{"stack_events": {}}"#), None)),
+        "unknown_format"
+    );
+    let forced: JsValue = summarize(
+        &text(r#"{"stack_events": {}}"#),
+        opts(r#"{"format":"rfs-stack-events"}"#),
+    )
+    .unwrap()
+    .into();
+    assert_eq!(
+        get(&forced, "warnings.0.code").as_string().as_deref(),
+        Some("wrong_type")
+    );
+    assert_eq!(
+        code_of(summarize(
+            &text(r#"{"stack_events": [{},]}"#),
+            opts(r#"{"strict":true}"#)
+        )),
+        "invalid_json"
+    );
+    still_works();
+}
+
+#[wasm_bindgen_test]
 fn large_inputs_read_or_fail_cleanly() {
     // A 20 MB string field, and a hundred thousand elements.
     let name = "x".repeat(20 * 1024 * 1024);

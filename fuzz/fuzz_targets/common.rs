@@ -6,11 +6,17 @@ use execscope::model::Format;
 use serde_json::Value;
 
 /// The first byte picks the options, the rest is the payload: bit 0 strict;
-/// bits 1-3 a forced format (0-4: `Format::ALL[i]`, 5-7: detect); bit 4 a
-/// small size cap (the payload's length minus one, so too_large is reached too).
+/// bits 1-3 the format: 0 detect, 1-6 forced `Format::ALL[n - 1]`, 7 detect
+/// (0 stays "detect" when a format is added, so the seeds keep their meaning);
+/// bit 4 a small size cap (the payload's length minus one, so too_large is
+/// reached too). The seeds in fuzz/corpus/ start with 0x00 (detect) unless
+/// their name says otherwise.
 pub fn split(data: &[u8]) -> Option<(Options, &[u8])> {
     let (&first, payload) = data.split_first()?;
-    let format = Format::ALL.get(usize::from((first >> 1) & 7)).copied();
+    let format = usize::from((first >> 1) & 7)
+        .checked_sub(1)
+        .and_then(|i| Format::ALL.get(i))
+        .copied();
     let max_bytes = if first & 0x10 != 0 {
         payload.len().saturating_sub(1)
     } else {

@@ -5,45 +5,31 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { build, createServer } from "vite";
-import { chromium } from "playwright-core";
-import { BUILD, HERE, apiNames, INSTALLED, REPO, checkReport, loadGoldens, packageVersion, serve } from "./helpers.mjs";
+import {
+  BUILD,
+  HERE,
+  apiNames,
+  INSTALLED,
+  REPO,
+  checkReport,
+  launchChromium,
+  loadGoldens,
+  loadPage,
+  packageVersion,
+  serve,
+} from "./helpers.mjs";
 
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 let browser;
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
 });
 
-/** Opens url, waits for window[key] (or window.__execscopeError), fails on page errors. */
-async function load(url, key) {
-  const page = await browser.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error") problems.push(`console.error: ${m.text()}`);
-  });
-  page.on("requestfailed", (r) => problems.push(`requestfailed: ${r.url()}`));
-  try {
-    await page.goto(url);
-    await page.waitForFunction((k) => window[k] !== undefined || window.__execscopeError !== undefined, key, {
-      timeout: 30_000,
-    });
-    const { value, error } = await page.evaluate((k) => ({ value: window[k], error: window.__execscopeError }), key);
-    assert.equal(error, undefined, `the page failed: ${error}`);
-    assert.deepEqual(problems, [], "the page reported problems");
-    return value;
-  } finally {
-    await page.close();
-  }
-}
+const load = (url, key) => loadPage(browser, url, key);
 
 test("a Vite 7 bundle of the consumer file runs in Chromium and matches the goldens", async () => {
   const outDir = path.join(BUILD, "vite-dist");
@@ -73,7 +59,7 @@ test("a Vite 7 bundle of the consumer file runs in Chromium and matches the gold
 test("the Vite dev server serves it too, with the documented optimizeDeps.exclude", async () => {
   // Vite's dependency pre-bundling moves the package's JS into node_modules/.vite/deps,
   // where new URL("./execscope_bg.wasm", import.meta.url) no longer finds the file;
-  // README.md "Use from JavaScript" tells Vite users to exclude execscope from it.
+  // docs/javascript.md "Vite" tells Vite users to exclude execscope from it.
   const server = await createServer({
     root: path.join(HERE, "web"),
     logLevel: "warn",

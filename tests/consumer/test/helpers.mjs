@@ -7,6 +7,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import ts from "typescript";
+import { chromium } from "playwright-core";
 
 export const HERE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const REPO = path.resolve(HERE, "../..");
@@ -229,4 +230,45 @@ export async function serve({ mounts = {}, files = {} }) {
     requests,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
+}
+
+/** Headless Chromium (Debian's /usr/bin/chromium, or CHROMIUM=...) through playwright-core. */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
+  });
+}
+
+/**
+ * Opens url in a new page of browser, waits for window[key] (or window.__execscopeError)
+ * and returns { value, error, problems }: problems lists page errors, console errors and
+ * failed requests.
+ */
+export async function openPage(browser, url, key) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console.error: ${m.text()}`);
+  });
+  page.on("requestfailed", (r) => problems.push(`requestfailed: ${r.url()}`));
+  try {
+    await page.goto(url);
+    await page.waitForFunction((k) => window[k] !== undefined || window.__execscopeError !== undefined, key, {
+      timeout: 30_000,
+    });
+    const { value, error } = await page.evaluate((k) => ({ value: window[k], error: window.__execscopeError }), key);
+    return { value, error, problems };
+  } finally {
+    await page.close();
+  }
+}
+
+/** openPage, failing on any error or problem; returns window[key]. */
+export async function loadPage(browser, url, key) {
+  const { value, error, problems } = await openPage(browser, url, key);
+  assert.equal(error, undefined, `the page failed: ${error}`);
+  assert.deepEqual(problems, [], "the page reported problems");
+  return value;
 }

@@ -32,6 +32,19 @@ test('"execscope" resolves to the Node entry and exports exactly the API', () =>
   assert.equal(execscope.version(), packageVersion());
 });
 
+test('require("execscope") in Node gets the Node entry, not the "require" stub meant for bundles', (t) => {
+  if (!process.features.require_module) {
+    t.skip(`Node ${process.version} cannot require() ES modules`);
+    return;
+  }
+  const out = execFileSync(
+    process.execPath,
+    ["-e", 'const m = require("execscope"); console.log(require.resolve("execscope"), typeof m.summarize, m.version())'],
+    { cwd: HERE, encoding: "utf8" },
+  ).trim();
+  assert.equal(out, `${path.join(INSTALLED, "execscope.node.js")} function ${packageVersion()}`);
+});
+
 test("the consumer file (src/consume.ts, types stripped) matches the goldens in Node", async () => {
   const { exercise } = await importConsumer();
   checkReport(exercise(loadInputs()));
