@@ -34,6 +34,7 @@ pub mod time;
 pub mod timeline;
 pub mod view;
 pub mod workspace;
+pub mod yaml;
 
 use error::{Error, ErrorCode};
 use js_sys::{Reflect, Uint8Array};
@@ -289,11 +290,18 @@ pub fn export_trace(input: &Input, options: Option<JsOptions>) -> Result<String,
 /// Decodes a base64 objectData / changedObjectData text.
 #[wasm_bindgen(js_name = decodeObjectData)]
 pub fn decode_object_data(text: &str) -> Result<JsDecoded, JsValue> {
-    let decoded = objectdata::decode(text).map_err(|e| js_error(&e))?;
+    let mut decoded = objectdata::decode(text).map_err(|e| js_error(&e))?;
+    let yaml = objectdata::parse_yaml(&mut decoded);
     let value = to_js(&decoded)?;
-    if decoded.format == Some(objectdata::DataFormat::Json) {
-        // JSON.parse creates own properties only: a "__proto__" key stays data.
-        let parsed = js_sys::JSON::parse(&decoded.text).unwrap_or(JsValue::NULL);
+    // JSON.parse creates own properties only: a "__proto__" key stays data.
+    // A YAML value crosses as JSON text for the same reason.
+    let json = match (decoded.format, yaml) {
+        (Some(objectdata::DataFormat::Json), _) => Some(decoded.text),
+        (_, Some(v)) => serde_json::to_string(&v).ok(),
+        _ => None,
+    };
+    if let Some(json) = json {
+        let parsed = js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL);
         let _ = Reflect::set(&value, &"json".into(), &parsed);
     }
     Ok(value.unchecked_into())

@@ -209,8 +209,16 @@ export interface DecodedObjectData {
   format: "json" | "yaml" | "text" | "binary" | null;
   /** The decoded text (binary: lowercase hex of the first 4096 bytes). Empty when redacted or empty. */
   text: string;
-  /** The parsed value when format is "json", else null. */
+  /**
+   * The parsed value when format is "json" or "yaml", else null. Built with `JSON.parse`
+   * (a `__proto__` key stays data). YAML becomes JSON data: keys as text (a scalar key as
+   * written, a collection key as its compact JSON), aliases expanded, the first document
+   * only; `.inf`/`.nan` stay text. Null for a YAML text that does not parse or exceeds a
+   * limit (128 levels deep, 1,000,000 nodes, aliases expanding to 100,000 nodes): see `parseError`.
+   */
   json: unknown;
+  /** Why a "yaml" text has no `json`: `expected ..., found ... at line L, column C`. Null otherwise. */
+  parseError: string | null;
   /** Decoded size in bytes. */
   byteLength: number;
 }
