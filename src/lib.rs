@@ -22,6 +22,7 @@ pub mod compare;
 pub mod error;
 pub mod export;
 pub mod formats;
+pub mod graph;
 pub mod json;
 mod memory;
 pub mod model;
@@ -67,6 +68,9 @@ extern "C" {
     /// Format.
     #[wasm_bindgen(typescript_type = "Format")]
     pub type JsFormat;
+    /// Graph.
+    #[wasm_bindgen(typescript_type = "Graph")]
+    pub type JsGraph;
 }
 
 /// `new TextEncoder().encode(input)` on a JS string, without first copying the
@@ -225,6 +229,15 @@ pub fn timeline(input: &Input, options: Option<JsOptions>) -> Result<JsTimeline,
     let opts = read_options(options)?;
     let timeline = with_input(input, &opts, |b| api::timeline(b, &opts))?;
     Ok(to_js(&timeline)?.unchecked_into())
+}
+
+/// The dependency graph of one run (`options.run`): nodes laid out, edges with
+/// routes, root causes with what they took down, the critical path, warnings.
+#[wasm_bindgen]
+pub fn graph(input: &Input, options: Option<JsOptions>) -> Result<JsGraph, JsValue> {
+    let opts = read_options(options)?;
+    let graph = with_input(input, &opts, |b| api::graph(b, &opts))?;
+    Ok(to_js(&graph)?.unchecked_into())
 }
 
 /// The events of an execution-events payload, normalized ([] for other formats).
@@ -468,6 +481,12 @@ impl Payload {
         })
     }
 
+    /// The dependency graph of run `run` (default the first).
+    pub fn graph(&self, run: Option<String>) -> Result<JsGraph, JsValue> {
+        let g = api::graph_of(&self.model, run.as_deref()).map_err(|e| js_error(&e))?;
+        Ok(to_js(&g)?.unchecked_into())
+    }
+
     /// The normalized events ([] for formats other than event lists).
     pub fn events(&self) -> Result<JsEvents, JsValue> {
         let events = api::events(&self.bytes, &self.options).map_err(|e| js_error(&e))?;
@@ -561,6 +580,15 @@ impl Workspace {
             Some(t) => Ok(TimelineView {
                 view: view::View::new(t),
             }),
+            None => Err(unknown_run(run_id, &self.known())),
+        }
+    }
+
+    /// The dependency graph of a run: merged elements, the status payload's template.
+    #[wasm_bindgen(unchecked_return_type = "Graph")]
+    pub fn graph(&self, run_id: &str) -> Result<JsValue, JsValue> {
+        match self.inner.graph(run_id) {
+            Some(g) => to_js(&g),
             None => Err(unknown_run(run_id, &self.known())),
         }
     }

@@ -402,7 +402,10 @@ mod tests {
         assert_eq!(d.byte_length, 8);
         let d = ok("a2V5OiB2YWx1ZQpvdGhlcjogMgo="); // key: value\nother: 2\n
         assert_eq!(d.format, Some(DataFormat::Yaml));
-        assert_eq!(d.json, Some(serde_json::json!({"key": "value", "other": 2})));
+        assert_eq!(
+            d.json,
+            Some(serde_json::json!({"key": "value", "other": 2}))
+        );
         assert_eq!(d.parse_error, None);
         // key: [1, 2\n: yaml, but unclosed.
         let d = ok("a2V5OiBbMSwgMgo=");

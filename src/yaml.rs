@@ -208,7 +208,9 @@ impl Loader {
         self.count(line, column)?;
         if self.stack.len() >= MAX_DEPTH {
             return Err(error(
-                &format!("expected yaml nested at most {MAX_DEPTH} levels deep, found deeper nesting"),
+                &format!(
+                    "expected yaml nested at most {MAX_DEPTH} levels deep, found deeper nesting"
+                ),
                 line,
                 column,
             ));
@@ -342,7 +344,9 @@ mod tests {
 
     #[test]
     fn aliases_expand_and_tags_resolve() {
-        let v = ok("base: &b {x: 1, y: [1, 2]}\ncopy: *b\nn: !!str 12\nm: !!int 7\ncustom: !Ref thing\n");
+        let v = ok(
+            "base: &b {x: 1, y: [1, 2]}\ncopy: *b\nn: !!str 12\nm: !!int 7\ncustom: !Ref thing\n",
+        );
         assert_eq!(
             v,
             json!({"base": {"x": 1, "y": [1, 2]}, "copy": {"x": 1, "y": [1, 2]},
@@ -361,13 +365,18 @@ mod tests {
     #[test]
     fn syntax_errors_have_line_and_column() {
         let e = err("a: 1\nb: [1, 2\n");
-        assert!(e.message.starts_with("expected yaml, found a syntax error"), "{e}");
+        assert!(
+            e.message.starts_with("expected yaml, found a syntax error"),
+            "{e}"
+        );
         assert!(e.line >= 2, "{e:?}");
         let e = err("a: *nope\n");
         assert!(e.message.starts_with("expected yaml"), "{e}");
         assert_eq!((e.line, e.column), (1, 4));
         // An alias inside its own anchor is not complete yet.
-        assert!(err("a: &a [1, *a]\n").message.starts_with("expected an alias"));
+        assert!(err("a: &a [1, *a]\n")
+            .message
+            .starts_with("expected an alias"));
     }
 
     #[test]

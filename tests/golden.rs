@@ -1,5 +1,5 @@
 //! Expected-output (golden) tests: every payload under samples/ and tests/fixtures/
-//! is read, and its summary, timeline, events and decoded objectData are compared
+//! is read, and its summary, timeline, dependency graph, events and decoded objectData are compared
 //! with the checked-in tests/golden/<name>.json. A payload that cannot be read
 //! records its error instead.
 //!
@@ -48,6 +48,7 @@ fn render(path: &Path) -> Value {
     };
     let mut out = json!({ "summary": summary });
     let mut timelines = Vec::new();
+    let mut graphs = Vec::new();
     for run in &summary.runs {
         let t = api::timeline(
             &bytes,
@@ -58,6 +59,15 @@ fn render(path: &Path) -> Value {
         )
         .unwrap();
         timelines.push(json!({ "run": run.id, "timeline": t }));
+        let g = api::graph(
+            &bytes,
+            &Options {
+                run: Some(run.id.clone()),
+                ..options.clone()
+            },
+        )
+        .unwrap();
+        graphs.push(json!({ "run": run.id, "graph": g }));
         for (field, text) in [
             ("objectData", &run.object_data),
             ("changedObjectData", &run.changed_object_data),
@@ -72,6 +82,7 @@ fn render(path: &Path) -> Value {
         }
     }
     out["timelines"] = Value::Array(timelines);
+    out["graphs"] = Value::Array(graphs);
     let events = api::events(&bytes, &options).unwrap();
     if !events.is_empty() {
         out["events"] = serde_json::to_value(events).unwrap();
