@@ -6,8 +6,9 @@
 //! terminal, open (end null) while Running. When the payload has no start for it,
 //! the start is inferred (`startInferred`): an element cannot have started before
 //! the elements it depends on ended (the run's template, see [`crate::graph`]), so
-//! it starts at the latest end among its dependencies that ended (`source:
-//! "dependencies"`, never before the run start), else at the run start. Pending elements, and Skipped ones without a
+//! it starts at the latest end among its dependencies that ended — no later than
+//! the element's own end: one that ended after it was not what it waited for —
+//! (`source: "dependencies"`, never before the run start), else at the run start. Pending elements, and Skipped ones without a
 //! start, have no span. Event-built spans without a start begin where the
 //! element's previous span ended, or at the run start. Lanes are ordered by their
 //! first span's start, then by end, then by payload order; lanes without spans last.
@@ -181,10 +182,14 @@ pub(crate) fn build_with(run: &Run, dependencies: &[Vec<usize>]) -> Timeline {
             .iter()
             .enumerate()
             .map(|(i, e)| {
+                // A dependency that ended after the element itself did was not
+                // what it waited for (it failed or was cancelled first).
+                let own_end = plain.get(i).copied().flatten().and_then(|s| s.end);
                 let after = match dependencies.get(i) {
                     Some(deps) if e.started_at.is_none() => deps
                         .iter()
                         .filter_map(|&d| plain.get(d).copied().flatten().and_then(|s| s.end))
+                        .filter(|&end| own_end.is_none_or(|own| end <= own))
                         .max(),
                     _ => None,
                 };

@@ -153,7 +153,8 @@ export interface Span {
   start: number;
   /**
    * Where the start came from. "dependencies": the payload has no start, so it is the latest end among
-   * the element's dependencies that ended (never before the run start) — set for a single payload too.
+   * the element's dependencies that ended no later than the element itself (never before the run start) —
+   * set for a single payload too.
    * In a Workspace every span has one: "status", "events", "snapshot", "dependencies" or "inferred"
    * (the run start). Otherwise absent for a single payload.
    */

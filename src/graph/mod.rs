@@ -301,11 +301,11 @@ pub fn build(run: &Run, format: Format) -> Graph {
         warnings.push(
             WarningCode::DependencyCycle,
             format!(
-                "expected dependencies without a cycle, found {} through {}{}",
+                "expected dependencies without a cycle, found {}: {}{}",
                 if cycle.len() == 1 {
                     "an element that depends on itself".to_string()
                 } else {
-                    format!("a cycle of {} elements", cycle.len())
+                    format!("a cycle through {} elements", cycle.len())
                 },
                 names.join(", "),
                 if more > 0 {
