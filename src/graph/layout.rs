@@ -9,7 +9,12 @@
 //!    the right of its box.
 //! 2. **Layers**: longest path from the sources, then every node with more
 //!    edges out than in moves as far right as its successors allow (shorter
-//!    edges; sources sit next to what they feed).
+//!    edges; sources sit next to what they feed). Up to [`SIMPLEX_LIMIT`]
+//!    nodes with edges, the network simplex method ([`super::simplex`], as
+//!    dagre and Graphviz do) then minimises the total edge length, so the
+//!    fewest dummy nodes (at most one swap per [`SIMPLEX_EDGES_PER_SWAP`]
+//!    edges); above, the promoted longest path stays: the first switch to a
+//!    simpler method.
 //! 3. **Dummy nodes** split an edge spanning several layers, one per layer
 //!    crossed, so long edges are routed between the boxes.
 //! 4. **Crossing reduction**: an initial order by depth-first search, then
@@ -18,10 +23,10 @@
 //!    each sweep followed by the *transpose* heuristic (swap neighbours while
 //!    that removes crossings); crossings are counted exactly (accumulator tree,
 //!    O(E log V)) after every sweep, the best order kept, and the sweeps stop
-//!    after four without improvement (at most [`MAX_SWEEPS`]). Above
+//!    after eight without improvement (at most [`MAX_SWEEPS`]). Above
 //!    [`TRANSPOSE_LIMIT`] nodes (dummies included) transpose is skipped and at
-//!    most [`MAX_SWEEPS_LARGE`] sweeps run: the switch to the simpler method,
-//!    as Argo and Dagster make above a few hundred nodes, is there.
+//!    most [`MAX_SWEEPS_LARGE`] sweeps run: the second switch to a simpler
+//!    method, as Argo and Dagster make above a few hundred nodes.
 //! 5. **Coordinates**: columns [`NODE_WIDTH`] + [`RANK_GAP`] apart; within a
 //!    column, each sweep moves every node as close as it can to the mean of
 //!    its neighbours' centres in the column before, keeping the order and the
@@ -49,11 +54,18 @@ pub const NODE_GAP: f64 = 16.0;
 /// Space next to a dummy node (an edge passing through the column).
 pub const DUMMY_GAP: f64 = 8.0;
 /// Most sweeps of crossing reduction.
-pub const MAX_SWEEPS: usize = 24;
+pub const MAX_SWEEPS: usize = 64;
 /// Most sweeps above [`TRANSPOSE_LIMIT`] nodes.
 pub const MAX_SWEEPS_LARGE: usize = 8;
 /// Above this many nodes (dummies included) the transpose heuristic is skipped.
-pub const TRANSPOSE_LIMIT: usize = 2000;
+pub const TRANSPOSE_LIMIT: usize = 4000;
+/// Up to this many nodes with edges, layers come from the network simplex
+/// ([`super::simplex`]); above, from the longest path with promotion.
+pub const SIMPLEX_LIMIT: usize = 1500;
+/// Network simplex makes at most one swap per this many edges of a component
+/// (each swap costs O(V + E); measured, a quarter of the swaps a full run
+/// makes keeps nearly all the gain: docs/graph.md).
+pub const SIMPLEX_EDGES_PER_SWAP: usize = 4;
 /// Offset of a reversed edge's ends from the centre line.
 const REVERSED_OFFSET: f64 = 6.0;
 /// How far a self-loop reaches right of its box.
@@ -434,6 +446,81 @@ pub fn layout(n: usize, pairs: &[(usize, usize)]) -> Drawing {
     out
 }
 
+/// Runs [`super::simplex::rank`] on each weakly connected component of `dag`,
+/// starting from `layer`; each component then starts at layer 0.
+fn simplex_layers(n: usize, dag: &[(usize, usize)], layer: &mut [usize]) {
+    // Union-find over the edges.
+    let mut up: Vec<usize> = (0..n).collect();
+    fn find(up: &mut [usize], mut x: usize) -> usize {
+        while let Some(&p) = up.get(x) {
+            if p == x {
+                break;
+            }
+            let gp = up.get(p).copied().unwrap_or(p);
+            if let Some(slot) = up.get_mut(x) {
+                *slot = gp;
+            }
+            x = gp;
+        }
+        x
+    }
+    for &(a, b) in dag {
+        let (ra, rb) = (find(&mut up, a), find(&mut up, b));
+        if ra != rb {
+            if let Some(slot) = up.get_mut(ra.max(rb)) {
+                *slot = ra.min(rb);
+            }
+        }
+    }
+    let mut members: std::collections::BTreeMap<usize, Vec<usize>> =
+        std::collections::BTreeMap::new();
+    let mut comp_edges: std::collections::BTreeMap<usize, Vec<(usize, usize)>> =
+        std::collections::BTreeMap::new();
+    for &(a, b) in dag {
+        let r = find(&mut up, a);
+        comp_edges.entry(r).or_default().push((a, b));
+    }
+    for v in 0..n {
+        let r = find(&mut up, v);
+        if comp_edges.contains_key(&r) {
+            members.entry(r).or_default().push(v);
+        }
+    }
+    let mut local = vec![0usize; n];
+    for (r, nodes) in &members {
+        for (i, &v) in nodes.iter().enumerate() {
+            if let Some(x) = local.get_mut(v) {
+                *x = i;
+            }
+        }
+        let edges: Vec<(usize, usize)> = comp_edges
+            .get(r)
+            .map(|es| {
+                es.iter()
+                    .map(|&(a, b)| {
+                        (
+                            local.get(a).copied().unwrap_or(0),
+                            local.get(b).copied().unwrap_or(0),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut rank: Vec<i64> = nodes
+            .iter()
+            .map(|&v| layer.get(v).copied().unwrap_or(0) as i64)
+            .collect();
+        let budget = edges.len() / SIMPLEX_EDGES_PER_SWAP;
+        super::simplex::rank(nodes.len(), &edges, &mut rank, budget);
+        let min = rank.iter().copied().min().unwrap_or(0);
+        for (&v, &r) in nodes.iter().zip(&rank) {
+            if let Some(x) = layer.get_mut(v) {
+                *x = usize::try_from(r - min).unwrap_or(0);
+            }
+        }
+    }
+}
+
 /// Lays out the nodes that have edges; returns (height, width, layers, crossings).
 fn layered(
     n: usize,
@@ -558,6 +645,16 @@ fn layered(
             }
         }
     }
+    // Network simplex (fewest dummy nodes) per connected component, from the
+    // ranking above, up to SIMPLEX_LIMIT nodes with edges.
+    let with_edges = (0..n)
+        .filter(|&v| {
+            succ.get(v).is_some_and(|l| !l.is_empty()) || pred.get(v).is_some_and(|l| !l.is_empty())
+        })
+        .count();
+    if with_edges <= SIMPLEX_LIMIT {
+        simplex_layers(n, &dag, &mut layer);
+    }
     let has_edge: Vec<bool> = (0..n)
         .map(|v| {
             succ.get(v).is_some_and(|l| !l.is_empty()) || pred.get(v).is_some_and(|l| !l.is_empty())
@@ -642,7 +739,7 @@ fn layered(
     let mut best_crossings = g.crossings();
     let mut since_best = 0;
     for sweep in 0..max_sweeps {
-        if best_crossings == 0 || since_best >= 4 {
+        if best_crossings == 0 || since_best >= 8 {
             break;
         }
         if sweep % 2 == 0 {

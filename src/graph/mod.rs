@@ -14,6 +14,7 @@
 
 pub mod analysis;
 pub mod layout;
+pub mod simplex;
 pub mod template;
 
 use crate::error::{Warning, WarningCode};
