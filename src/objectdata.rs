@@ -7,7 +7,7 @@
 //! length is invalid_base64 with the 0-based character offset of the problem.
 //! The decoded text is sniffed: JSON when it is an object or array that parses
 //! as JSON (at any depth: `JSON.parse` in the page has no depth limit), YAML when it looks
-//! like YAML (a `---` start, or `key:` lines), binary when it is not UTF-8 or holds
+//! like YAML (a `---` start, or `key:` lines) or parses as a YAML mapping or sequence, binary when it is not UTF-8 or holds
 //! control characters other than tab/CR/LF, text otherwise.
 //!
 //! A YAML text is parsed too ([`crate::yaml`], with its limits), so the page can
@@ -315,7 +315,7 @@ fn sniff(bytes: Vec<u8>) -> Decoded {
         && crate::json::is_json(text.as_bytes())
     {
         DataFormat::Json
-    } else if looks_like_yaml(&text) {
+    } else if looks_like_yaml(&text) || parses_as_yaml_collection(&text) {
         DataFormat::Yaml
     } else {
         DataFormat::Text
@@ -343,6 +343,15 @@ fn binary(bytes: &[u8], byte_length: usize) -> Decoded {
         parse_error: None,
         byte_length,
     }
+}
+
+/// Text the first-lines heuristic misses (`[a, b]: x`, a top-level `- item`
+/// list) is YAML when it parses as a YAML mapping or sequence.
+fn parses_as_yaml_collection(text: &str) -> bool {
+    matches!(
+        crate::yaml::parse(text),
+        Ok(serde_json::Value::Object(_) | serde_json::Value::Array(_))
+    )
 }
 
 fn looks_like_yaml(text: &str) -> bool {
@@ -413,6 +422,12 @@ mod tests {
         assert_eq!(d.json, None);
         let e = d.parse_error.unwrap_or_default();
         assert!(e.starts_with("expected yaml, found a syntax error"), "{e}");
+        // "- a\n- b\n" and "[a, b]: c\n": the first lines do not look like
+        // YAML, but they parse as a sequence and a mapping.
+        assert_eq!(ok("LSBhCi0gYgo=").format, Some(DataFormat::Yaml));
+        assert_eq!(ok("W2EsIGJdOiBjCg==").format, Some(DataFormat::Yaml));
+        // "a b c": a YAML scalar, so text.
+        assert_eq!(ok("YSBiIGM=").format, Some(DataFormat::Text));
         assert_eq!(ok("aGVsbG8gd29ybGQ=").format, Some(DataFormat::Text));
         let d = ok("AAEC/w==");
         assert_eq!(d.format, Some(DataFormat::Binary));
