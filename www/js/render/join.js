@@ -71,14 +71,14 @@ export function renderConflicts(conflicts, o = {}) {
 
 /** How many spans of a timeline start from each source. */
 export function countStartSources(tl) {
-  const n = { status: 0, events: 0, snapshot: 0, inferred: 0 };
+  const n = { status: 0, events: 0, snapshot: 0, dependencies: 0, inferred: 0 };
   for (const l of tl.lanes) for (const s of l.spans) if (s.source && s.source in n) n[s.source]++;
   return n;
 }
 
 /** "Starts: 5 from the status · 6 from the events · 3 inferred" with the legend of each. */
 export function renderStartSources(n) {
-  const parts = ["status", "events", "snapshot", "inferred"].filter((k) => n[k]);
+  const parts = ["status", "events", "snapshot", "dependencies", "inferred"].filter((k) => n[k]);
   if (!parts.length) return null;
   return h("div", { class: "start-sources", "data-testid": "start-sources" },
     h("span", { class: "fact-k" }, "Span starts"),
