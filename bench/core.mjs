@@ -39,8 +39,14 @@ export function plan({ quick = false } = {}) {
     budgetMs,
     variants: ["parse", "encode", "sum-bytes", "sum-string"],
   });
+  // The dependency graph (bench/graph.mjs): layout time and crossings against dagre, Chromium only.
+  const graph = (id, label, g, runs, budgetMs) => ({ id, format: "graph", size: null, label, runs, budgetMs, variants: [], envs: ["chromium"], graph: g });
+  const GRAPH_SAMPLES = ["aos-upgrade-failed.json", "aos-upgrade-yaml-chain.json", "aos-create-cycle.json", "gcs-template-failed.json", "gcs-running.json", "gcs-succeeded-map.json"];
   if (quick) {
     return [
+      graph("graph-layout", "graph layout, 100 and 1,000 nodes", { sizes: [100, 1000], seed: 1, dagreUpTo: 1000 }, 5, 20e3),
+      graph("graph-random", "random layered DAGs, 100-500 nodes", { random: { from: 100, to: 500, count: 5 } }, 0, 0),
+      graph("graph-samples", "the samples", { samples: GRAPH_SAMPLES }, 0, 0),
       ev(1 * K, "1k", 3, 10e3),
       ev(10 * K, "10k", 3, 10e3),
       ev(100 * K, "100k", 2, 15e3),
@@ -56,6 +62,9 @@ export function plan({ quick = false } = {}) {
     other("aos-10k", "aos-execution", 10 * K, "AOS 10k sub-objects", 5, 30e3),
     other("aos-100k", "aos-execution", 100 * K, "AOS 100k sub-objects", 5, 30e3),
     other("workflow-200x200", "workflow-executions", { runs: 200, nodes: 200 }, "workflow 200 runs × 200 nodes", 5, 30e3),
+    graph("graph-layout", "graph layout, 100 / 1,000 / 5,000 nodes", { sizes: [100, 1000, 5000], seed: 1, dagreUpTo: 5000 }, 10, 30e3),
+    graph("graph-random", "random layered DAGs, 100-500 nodes", { random: { from: 100, to: 500, count: 20 } }, 0, 0),
+    graph("graph-samples", "the samples", { samples: GRAPH_SAMPLES }, 0, 0),
   ];
 }
 

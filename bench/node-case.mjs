@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { plan, runCase, glueFactory } from "./core.mjs";
+import { runGraphCase, dagreRoutes } from "./graph.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -21,7 +22,11 @@ if (!spec) {
 const wasmBytes = readFileSync(path.join(pkg, "execscope_bg.wasm"));
 const makeApi = glueFactory(readFileSync(path.join(pkg, "execscope.js"), "utf8"));
 
-await runCase(spec, {
+const dagre = spec.graph ? await import("@dagrejs/dagre").then((m) => m.default ?? m) : null;
+
+await (spec.graph ? runGraphCase : runCase)(spec, {
+  dagre: (graph) => dagreRoutes(dagre, graph),
+  sample: async (file) => readFileSync(path.join(HERE, "..", "samples", file), "utf8"),
   async newInstance() {
     const api = makeApi();
     const t = performance.now();

@@ -3,7 +3,13 @@
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const TARGETS = { vsBaseline: 3, vsParse: 1.5, memory: 3, gzipBytes: 100 * 1000 };
+const TARGETS = { vsBaseline: 3, vsParse: 1.5, memory: 3, gzipBytes: 100 * 1000, layoutMs: 100, crossingsRatio: 1.2 };
+
+/** The graph records of one environment, by what they measure. */
+function graphRecords(env) {
+  const all = Object.values(env || {}).flatMap((c) => c.graphs || []);
+  return { sizes: all.filter((r) => r.what === "size"), random: all.filter((r) => r.what === "random"), samples: all.filter((r) => r.what === "sample") };
+}
 const EVENT_SIZES_FOR_TARGETS = ["events-100k", "events-1M"];
 
 const mb = (bytes) => bytes / 1e6;
@@ -24,9 +30,10 @@ function index(results) {
   for (const [env, e] of Object.entries(results.envs)) {
     out[env] = {};
     for (const [id, c] of Object.entries(e.cases)) {
-      const rec = { info: null, variants: {}, check: null, crash: null, load: c.load };
+      const rec = { info: null, variants: {}, check: null, crash: null, load: c.load, graphs: [] };
       for (const r of c.records) {
-        if (r.kind === "case") rec.info = r;
+        if (r.kind === "graph") rec.graphs.push(r);
+        else if (r.kind === "case") rec.info = r;
         else if (r.kind === "variant") rec.variants[r.variant] = r;
         else if (r.kind === "check") rec.check = r;
         else if (r.kind === "crash") rec.crash = r;
@@ -83,7 +90,7 @@ export function render(results) {
   const envName = (env) => results.envs[env].name;
   const cases = results.cases;
   const eventCases = cases.filter((c) => c.format === "execution-events");
-  const otherCases = cases.filter((c) => c.format !== "execution-events");
+  const otherCases = cases.filter((c) => c.format !== "execution-events" && c.format !== "graph");
   const L = [];
   const p = (s = "") => L.push(s);
 
@@ -144,6 +151,24 @@ export function render(results) {
     p(`| peak wasm memory of summarize(bytes) ≤${TARGETS.memory}× the input (inputs ≥10 MB) | ${envName(env)} | ${text} | ${verdict(worst && worst.x, (x) => x <= TARGETS.memory)} |`);
   }
   p(`| .wasm ≤100 KB gzipped | – | ${m.wasm.gzip.toLocaleString("en-US")} B gzip -9 (${(m.wasm.gzip / 1024).toFixed(1)} KiB) | ${verdict(m.wasm.gzip, (x) => x <= TARGETS.gzipBytes)} |`);
+  for (const env of envs) {
+    const g = graphRecords(idx[env]);
+    const at1000 = g.sizes.find((r) => r.n === 1000 && !r.error);
+    if (at1000) p(`| graph layout of 1,000 nodes ≤${TARGETS.layoutMs} ms (graph(bytes), warm median) | ${envName(env)} | ${fmtMs(at1000.graphMedian)} ms (Payload.graph(): ${fmtMs(at1000.payloadGraphMedian)} ms) | ${verdict(at1000.graphMedian, (x) => x <= TARGETS.layoutMs)} |`);
+    const samples = g.samples.filter((r) => !r.error && r.dagreCrossings != null);
+    if (samples.length) {
+      const worse = samples.filter((r) => r.crossings > r.dagreCrossings);
+      p(`| edge crossings ≤ dagre's on the samples | ${envName(env)} | ${samples.map((r) => `${r.crossings} vs ${r.dagreCrossings}`).join(", ")} | ${verdict(worse.length, (x) => x === 0)} |`);
+    }
+    const random = g.random.filter((r) => !r.error && r.dagreCrossings != null);
+    if (random.length) {
+      const ratios = random.map((r) => (r.dagreCrossings ? r.crossings / r.dagreCrossings : r.crossings ? Infinity : 1));
+      const worst = Math.max(...ratios);
+      const sum = random.reduce((a, r) => a + r.crossings, 0);
+      const dsum = random.reduce((a, r) => a + r.dagreCrossings, 0);
+      p(`| edge crossings ≤${TARGETS.crossingsRatio}× dagre's on random layered DAGs of 100–500 nodes | ${envName(env)} | worst ${fmtX(worst)} over ${random.length} graphs; all together ${fmtX(sum / dsum)} (${sum.toLocaleString("en-US")} vs ${dsum.toLocaleString("en-US")}) | ${verdict(worst, (x) => x <= TARGETS.crossingsRatio)} |`);
+    }
+  }
   p();
   // The hand-written analysis of what limits each target (bench/LIMITS.md).
   const limits = new URL("./LIMITS.md", import.meta.url);
@@ -216,6 +241,48 @@ export function render(results) {
       }
     }
     p();
+  }
+
+  // ---- dependency graph
+  for (const env of envs) {
+    const g = graphRecords(idx[env]);
+    if (!g.sizes.length && !g.random.length && !g.samples.length) continue;
+    p(`## Dependency graph layout, ${envName(env)}`);
+    p();
+    p("`graph(bytes)` on an AOS execution whose JSON template declares a random layered DAG (bench/graph.mjs `randomDag`, seed 1): reading the payload, decoding and parsing the template, the analysis and the layout, as the page calls it; `Payload.graph()` the same on a payload read once. dagre: `@dagrejs/dagre` laying out the same nodes and edges (`rankdir: LR`, 200 × 44 boxes, `ranksep` 72, `nodesep` 16, as execscope). Crossings: proper crossings between the drawn polylines of edges that share no node, counted the same way for both. Warm medians; cold = first call.");
+    p();
+    p("| nodes | edges | graph(bytes) | Payload.graph() | cold graph(bytes) | crossings | dagre layout | dagre crossings | runs |");
+    p("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    for (const r of g.sizes) {
+      if (r.error) {
+        p(`| ${r.n.toLocaleString("en-US")} | ${r.edges.toLocaleString("en-US")} | error: ${r.error} | | | | | | |`);
+        continue;
+      }
+      p(`| ${r.n.toLocaleString("en-US")} | ${r.edges.toLocaleString("en-US")} | ${fmtMs(r.graphMedian)} ms | ${fmtMs(r.payloadGraphMedian)} ms | ${fmtMs(r.coldGraphMs)} ms | ${r.crossings.toLocaleString("en-US")} | ${r.dagreMs == null ? "not run" : fmtMs(r.dagreMs) + " ms"} | ${r.dagreCrossings == null ? "–" : r.dagreCrossings.toLocaleString("en-US")} | 1+${r.graphMs.length} |`);
+    }
+    p();
+    if (g.random.length) {
+      p("Random layered DAGs (`randomDag(n, 1000 + i)`, n from 100 to 500), crossings:");
+      p();
+      p("| nodes | edges | execscope | dagre | ratio | execscope graph(text) | dagre layout |");
+      p("|---:|---:|---:|---:|---:|---:|---:|");
+      for (const r of g.random) {
+        if (r.error) {
+          p(`| ${r.n} | ${r.edges} | error: ${r.error} | | | | |`);
+          continue;
+        }
+        p(`| ${r.n} | ${r.edges} | ${r.crossings} | ${r.dagreCrossings} | ${fmtX(r.dagreCrossings ? r.crossings / r.dagreCrossings : null)} | ${fmtMs(r.graphMs)} ms | ${fmtMs(r.dagreMs)} ms |`);
+      }
+      p();
+    }
+    if (g.samples.length) {
+      p("The samples, crossings:");
+      p();
+      p("| sample | nodes | edges | execscope | dagre |");
+      p("|---|---:|---:|---:|---:|");
+      for (const r of g.samples) p(r.error ? `| ${r.file} | error: ${r.error} | | | |` : `| ${r.file} | ${r.n} | ${r.edges} | ${r.crossings} | ${r.dagreCrossings} |`);
+      p();
+    }
   }
 
   // ---- checks and errors

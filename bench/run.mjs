@@ -154,9 +154,11 @@ function startServer() {
     const url = new URL(req.url, "http://127.0.0.1");
     let file = null;
     const rel = decodeURIComponent(url.pathname);
+    const SAMPLES = path.join(ROOT, "samples");
     if (rel.startsWith("/bench/")) file = path.join(HERE, rel.slice(7));
     else if (rel.startsWith("/pkg/")) file = path.join(pkg, rel.slice(5));
-    const inside = file && (file.startsWith(HERE + path.sep) || file.startsWith(pkg + path.sep));
+    else if (rel.startsWith("/samples/")) file = path.join(SAMPLES, rel.slice(9));
+    const inside = file && (file.startsWith(HERE + path.sep) || file.startsWith(pkg + path.sep) || file.startsWith(SAMPLES + path.sep));
     if (!inside || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404).end("not found");
       return;
@@ -212,13 +214,14 @@ async function runChromium(info, onRecords) {
 // ---------------------------------------------------------------------------
 
 const info = machine();
-const results = { quick, machine: info, cases: cases.map(({ id, format, size, label, runs, variants }) => ({ id, format, size, label, runs, variants })), envs: {} };
+const results = { quick, machine: info, cases: cases.map(({ id, format, size, label, runs, variants, graph }) => ({ id, format, size, label, runs, variants, graph })), envs: {} };
 const t0 = Date.now();
 log(`bench: ${quick ? "QUICK subset" : "full run"}; ${cases.length} cases; wasm ${info.wasm.raw} B (gzip ${info.wasm.gzip} B); load ${info.loadAtStart.map((x) => x.toFixed(1)).join(" ")}`);
 
 if (wantNode) {
   results.envs.node = { name: `Node ${process.version}`, cases: {} };
   for (const spec of cases) {
+    if (spec.envs && !spec.envs.includes("node")) continue;
     const load = os.loadavg();
     log(`\n[node] ${spec.id} (load ${load.map((x) => x.toFixed(1)).join(" ")})`);
     const records = await runNodeCase(spec);

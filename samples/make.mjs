@@ -986,12 +986,399 @@ function workflowHistory() {
 }
 
 // ---------------------------------------------------------------------------
+// ---------------------------------------------------------------------------
+// 4. Dependency graphs (issue 11): a YAML-template AOS upgrade that fails in the
+//    middle of a dependency chain, a create whose template has a cycle and a
+//    dangling requirement, and a GCS execution whose objectData is a TOSCA
+//    template (node_templates) rather than a genecontainer workflow.
+// ---------------------------------------------------------------------------
+
+// ledger-prod upgrade, 2024-05-14 08:00:05 → 08:12:10 (about twelve minutes). The
+// node pool's upgrade fails after eight minutes (08:08:11); ledger-api, ledger-worker
+// and ledger-reconcile waited for it and fail or are cancelled within seconds, and
+// ledger-ingress (after ledger-api) is skipped. AOS gives them only an updateAt:
+// before the graph, their spans started at the run start.
+const LEDGER_DAY = "2024-05-14T";
+const lt = (hms) => `${LEDGER_DAY}${hms}Z`;
+const LEDGER_EXEC = "ledger-prod-3141592653";
+const ledgerYaml = `# ledger-prod: CCE cluster and workloads, RDS for PostgreSQL
+tosca_definitions_version: huaweicloud_tosca_version_1_0
+description: ledger-prod — CCE cluster with a dedicated node pool, RDS, ELB
+inputs:
+  az: {default: cn-north-4a}
+  api_image: {default: swr.cn-north-4.myhuaweicloud.com/ledger/ledger-api:3.2.0}
+  worker_image: {default: swr.cn-north-4.myhuaweicloud.com/ledger/ledger-worker:3.2.0}
+  node_flavor: {default: c7.2xlarge.4}
+# shared labels, anchored once and aliased below
+metadata_defaults: &labels
+  team: ledger
+  env: prod
+node_templates:
+  ledger-vpc:
+    type: HuaweiCloud.VPC.VPC
+    properties: {name: ledger-prod-vpc, cidr: 10.20.0.0/16}
+  ledger-subnet:
+    type: HuaweiCloud.VPC.Subnet
+    properties:
+      name: ledger-prod-subnet
+      cidr: 10.20.1.0/24
+      gateway: 10.20.1.1
+      vpcId: {get_reference: ledger-vpc}
+    requirements:
+      - vpcId:
+          node: ledger-vpc
+          relationship: HuaweiCloud.Relationships.ContainedIn
+  ledger-rds:
+    type: HuaweiCloud.RDS.PostgreSQL
+    properties:
+      name: ledger-prod-pg
+      version: "15"
+      flavor: rds.pg.n1.2xlarge.2.ha
+      volume: {type: ULTRAHIGH, size: 500}
+      subnetId: {get_reference: ledger-subnet}
+    requirements:
+      - subnetId: {node: ledger-subnet}
+  ledger-cluster:
+    type: HuaweiCloud.CCE.Cluster
+    properties:
+      name: ledger-prod-cce
+      version: v1.28
+      flavor: cce.s2.medium
+      vpcId: {get_reference: ledger-vpc}
+      subnetId: {get_reference: ledger-subnet}
+    requirements:
+      - subnetId: {node: ledger-subnet}
+  ledger-nodepool:
+    type: HuaweiCloud.CCE.NodePool
+    properties:
+      name: ledger-prod-pool
+      flavor: {get_input: node_flavor}
+      initialNodeCount: 6
+      labels: *labels
+      clusterId: {get_reference: ledger-cluster}
+    requirements:
+      - cluster: {node: ledger-cluster}
+  ledger-elb:
+    type: HuaweiCloud.ELB.LoadBalancer
+    properties:
+      name: ledger-prod-elb
+      subnetId: {get_reference: ledger-subnet}
+    requirements:
+      - subnetId: {node: ledger-subnet}
+  ledger-api:
+    type: HuaweiCloud.CCE.Deployment
+    properties:
+      k8sManifest:
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: ledger-api, namespace: ledger, labels: *labels}
+        spec:
+          replicas: 4
+          template:
+            spec:
+              containers:
+                - name: ledger-api
+                  image: {get_input: api_image}
+                  env:
+                    - name: DB_HOST
+                      value: {get_attribute: [ledger-rds, privateIps]}
+    requirements:
+      - nodePool: {node: ledger-nodepool}
+  ledger-worker:
+    type: HuaweiCloud.CCE.Deployment
+    properties:
+      k8sManifest:
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: ledger-worker, namespace: ledger, labels: *labels}
+        spec:
+          replicas: 6
+          template:
+            spec:
+              containers:
+                - name: ledger-worker
+                  image: {get_input: worker_image}
+                  env:
+                    - name: DB_HOST
+                      value: {get_attribute: [ledger-rds, privateIps]}
+    requirements:
+      - nodePool: {node: ledger-nodepool}
+  ledger-reconcile:
+    type: HuaweiCloud.CCE.CronJob
+    properties:
+      k8sManifest:
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: ledger-reconcile, namespace: ledger, labels: *labels}
+        spec: {schedule: "*/10 * * * *"}
+    requirements:
+      - nodePool: {node: ledger-nodepool}
+  ledger-ingress:
+    type: HuaweiCloud.CCE.Ingress
+    properties:
+      k8sManifest:
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: ledger
+          namespace: ledger
+          annotations:
+            kubernetes.io/elb.id: {get_reference: ledger-elb}
+    requirements:
+      - backend: {node: ledger-api}
+  ledger-dns:
+    type: HuaweiCloud.DNS.RecordSet
+    properties:
+      name: ledger.example.com.
+      type: A
+      records:
+        - {get_attribute: [ledger-elb, vipAddress]}
+outputs:
+  ledger_vip: {value: {get_attribute: [ledger-elb, vipAddress]}}
+`;
+
+// element -> [phase, createAt|null, updateAt, reason?, message?]
+const ledgerElements = [
+  ["ledger-vpc", "Succeeded", "08:00:06", "08:00:09"],
+  ["ledger-subnet", "Succeeded", "08:00:09", "08:00:13"],
+  ["ledger-rds", "Succeeded", "08:00:13", "08:12:08"],
+  ["ledger-cluster", "Succeeded", "08:00:13", "08:00:31"],
+  ["ledger-nodepool", "Failed", "08:00:31", "08:08:11", "NodePoolUpgradeFailed",
+    "节点池ledger-prod-pool升级失败: 6个节点中有2个未就绪(ECS.0118: 规格c7.2xlarge.4资源不足), 已超时 ## Node pool ledger-prod-pool upgrade failed: 2 of 6 nodes not ready (ECS.0118: flavor c7.2xlarge.4 sold out in cn-north-4a), timed out"],
+  ["ledger-elb", "Succeeded", "08:00:13", "08:00:44"],
+  ["ledger-api", "Failed", null, "08:08:13", "DependencyFailed",
+    "依赖的元素(ledger-nodepool)执行失败 ## Dependency element(ledger-nodepool) failed"],
+  ["ledger-worker", "Failed", null, "08:08:14", "DependencyFailed",
+    "依赖的元素(ledger-nodepool)执行失败 ## Dependency element(ledger-nodepool) failed"],
+  ["ledger-reconcile", "Cancelled", null, "08:08:15", "ActionCancelled",
+    "其他元素执行失败, 元素(ledger-reconcile)的upgrade操作已取消 ## Action upgrade of element(ledger-reconcile) cancelled because another element failed"],
+  ["ledger-ingress", "Skipped", null, "08:08:15", "DependencyNotSucceeded",
+    "依赖的元素(ledger-api)未成功, 跳过执行 ## Skipped: dependency element(ledger-api) did not succeed"],
+  ["ledger-dns", "Succeeded", null, "08:00:47"],
+];
+
+function ledgerUpgrade() {
+  const sub = {};
+  for (const [name, phase, createAt, updateAt, reason, message] of ledgerElements) {
+    const s = { phase };
+    if (reason) s.reason = reason;
+    if (message) s.message = message;
+    s.updateAt = lt(updateAt);
+    s.subActionName = "upgrade";
+    if (createAt) s.createAt = lt(createAt);
+    sub[name] = s;
+  }
+  const labels = { "execution-hash": "3141592653", stackname: "ledger-prod", env: "prod", team: "ledger" };
+  return {
+    kind: "Execution",
+    apiVersion: "paas/v1alpha1",
+    metadata: {
+      name: LEDGER_EXEC,
+      namespace: PROJECT,
+      selfLink: `/apis/paas/v1alpha1/namespaces/${PROJECT}/executions/${LEDGER_EXEC}`,
+      uid: "9a7c3e51-11c2-11ef-8b4d-0255ac10003e",
+      resourceVersion: "91022418",
+      creationTimestamp: lt("08:00:05"),
+      labels,
+      enable: true,
+    },
+    spec: {
+      metadata: { namespace: PROJECT, creationTimestamp: null, labels, enable: true },
+      objectReference: { kind: "Stack", namespace: PROJECT, name: "ledger-prod", uid: "4d2f9b70-11c1-11ef-8b4d-0255ac10003e" },
+      actionName: "upgrade",
+      timeoutInMinutes: 60,
+      onFailureStrategy: "DoNothing",
+      disableStrategy: "Cancel",
+      source: "User",
+      subObjectNames: "",
+      objectData: b64(ledgerYaml),
+      location: "192.168.0.14",
+    },
+    status: {
+      actionName: "upgrade",
+      progress: 60,
+      objectStatus: {
+        phase: "Failed",
+        reason: "UpgradeFailed",
+        message: "堆栈ledger-prod变更失败, 失败的元素: ledger-nodepool, ledger-api, ledger-worker ## Stack ledger-prod upgrade failed, failed elements: ledger-nodepool, ledger-api, ledger-worker",
+        updateAt: lt("08:12:10"),
+      },
+      subObjectStatuses: sub,
+    },
+  };
+}
+
+// orders-staging create: orders-app and orders-sidecar wait for each other (a
+// requirement one way, a get_attribute the other), orders-config requires an
+// element the template does not define (orders-cache), and orders-audit requires
+// itself. AOS stops with orders-config Failed; the rest never start.
+const ordersJson = {
+  tosca_definitions_version: "huaweicloud_tosca_version_1_0",
+  description: "orders-staging: app and sidecar, config map, gateway",
+  node_templates: {
+    "orders-vpc": { type: "HuaweiCloud.VPC.VPC", properties: { name: "orders-staging-vpc", cidr: "172.30.0.0/16" } },
+    "orders-subnet": {
+      type: "HuaweiCloud.VPC.Subnet",
+      properties: { name: "orders-staging-subnet", cidr: "172.30.8.0/24", vpcId: { get_reference: "orders-vpc" } },
+      requirements: [{ vpcId: { node: "orders-vpc" } }],
+    },
+    "orders-config": {
+      type: "HuaweiCloud.CCE.ConfigMap",
+      properties: { k8sManifest: { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "orders", namespace: "orders" }, data: { CACHE_HOST: { get_attribute: ["orders-cache", "address"] } } } },
+      requirements: [{ cache: { node: "orders-cache" } }],
+    },
+    "orders-app": {
+      type: "HuaweiCloud.CCE.Deployment",
+      properties: { k8sManifest: { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "orders-app", namespace: "orders" }, spec: { replicas: 2 } } },
+      requirements: [{ config: { node: "orders-config" } }, { sidecar: { node: "orders-sidecar" } }],
+    },
+    "orders-sidecar": {
+      type: "HuaweiCloud.CCE.Deployment",
+      properties: { k8sManifest: { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "orders-sidecar", namespace: "orders" }, spec: { template: { spec: { containers: [{ name: "envoy", env: [{ name: "UPSTREAM", value: { get_attribute: ["orders-app", "clusterIP"] } }] }] } } } } },
+      requirements: [{ subnet: { node: "orders-subnet" } }],
+    },
+    "orders-gateway": {
+      type: "HuaweiCloud.ELB.LoadBalancer",
+      properties: { name: "orders-staging-elb", subnetId: { get_reference: "orders-subnet" } },
+      requirements: [{ backend: { node: "orders-app" } }],
+    },
+    "orders-audit": {
+      type: "HuaweiCloud.LTS.Stream",
+      properties: { name: "orders-audit" },
+      requirements: [{ dependency: { node: "orders-audit" } }],
+    },
+  },
+};
+
+function ordersCycle() {
+  const sub = {
+    "orders-vpc": { phase: "Succeeded", updateAt: "2024-05-15T03:10:04Z", subActionName: "create", createAt: "2024-05-15T03:10:01Z" },
+    "orders-subnet": { phase: "Succeeded", updateAt: "2024-05-15T03:10:09Z", subActionName: "create", createAt: "2024-05-15T03:10:04Z" },
+    "orders-config": {
+      phase: "Failed",
+      reason: "ReferenceNotFound",
+      message: "元素(orders-config)依赖的元素(orders-cache)不存在 ## Element(orders-config) requires element(orders-cache), which does not exist",
+      updateAt: "2024-05-15T03:10:02Z",
+      subActionName: "create",
+    },
+    "orders-app": { phase: "Pending", updateAt: "2024-05-15T03:10:00Z", subActionName: "create" },
+    "orders-sidecar": { phase: "Pending", updateAt: "2024-05-15T03:10:00Z", subActionName: "create" },
+    "orders-gateway": { phase: "Pending", updateAt: "2024-05-15T03:10:00Z", subActionName: "create" },
+    "orders-audit": { phase: "Pending", updateAt: "2024-05-15T03:10:00Z", subActionName: "create" },
+  };
+  return {
+    kind: "Execution",
+    apiVersion: "paas/v1alpha1",
+    metadata: { name: "orders-staging-2718281828", namespace: PROJECT, uid: "c1f0a7d2-1271-11ef-9e2c-0255ac10003e", creationTimestamp: "2024-05-15T03:10:00Z", labels: { stackname: "orders-staging", env: "staging" } },
+    spec: { actionName: "create", timeoutInMinutes: 30, onFailureStrategy: "DoNothing", objectData: b64(JSON.stringify(ordersJson, null, 2)) },
+    status: {
+      actionName: "create",
+      progress: 28,
+      objectStatus: { phase: "Failed", reason: "CreateFailed", message: "堆栈orders-staging创建失败 ## Stack orders-staging create failed", updateAt: "2024-05-15T03:10:10Z" },
+      subObjectStatuses: sub,
+    },
+  };
+}
+
+// A GCS execution whose objectData is a TOSCA template (node_templates, YAML) of
+// GCS jobs: a variant-calling fan-out where one shard's job fails mid-way.
+const gcsToscaYaml = `tosca_definitions_version: huaweicloud_tosca_version_1_0
+description: tumor-normal somatic calling, per-chromosome shards
+node_templates:
+  align-tumor: {type: GCS.Job, properties: {tool: "bwa:0.7.17", cpu: 16C, memory: 32G}}
+  align-normal: {type: GCS.Job, properties: {tool: "bwa:0.7.17", cpu: 16C, memory: 32G}}
+  mutect2-chr1-11:
+    type: GCS.Job
+    properties: {tool: "gatk:4.4.0.0", input: [{get_attribute: [align-tumor, bam]}, {get_attribute: [align-normal, bam]}]}
+  mutect2-chr12-22:
+    type: GCS.Job
+    properties: {tool: "gatk:4.4.0.0", input: [{get_attribute: [align-tumor, bam]}, {get_attribute: [align-normal, bam]}]}
+  mutect2-chrXY:
+    type: GCS.Job
+    properties: {tool: "gatk:4.4.0.0", input: [{get_attribute: [align-tumor, bam]}, {get_attribute: [align-normal, bam]}]}
+  merge-vcfs:
+    type: GCS.Job
+    properties: {tool: "gatk:4.4.0.0"}
+    requirements:
+      - shard: {node: mutect2-chr1-11}
+      - shard: {node: mutect2-chr12-22}
+      - shard: {node: mutect2-chrXY}
+  filter-calls:
+    type: GCS.Job
+    properties: {tool: "gatk:4.4.0.0", vcf: {get_attribute: [merge-vcfs, vcf]}}
+  annotate:
+    type: GCS.Job
+    properties: {tool: "vep:110"}
+    requirements:
+      - dependency: filter-calls
+`;
+
+function gcsTemplateFailed() {
+  const day = "2024-05-16T";
+  const at = (hms) => `${day}${hms}Z`;
+  const name = "somatic-hcc1954-0516-010203";
+  const guid = "7e3d9a21-4c8b-4f65-a0d2-91b8c6e4f310";
+  // [node, phase, status text, createAt|null, updateAt]
+  const nodes = [
+    ["align-tumor", "Succeeded", "succeeded", "01:02:10", "01:49:37"],
+    ["align-normal", "Succeeded", "succeeded", "01:02:10", "01:41:02"],
+    ["mutect2-chr1-11", "Succeeded", "succeeded", "01:49:40", "02:31:55"],
+    ["mutect2-chr12-22", "Failed", "failed", "01:49:40", "02:07:18"],
+    ["mutect2-chrXY", "Succeeded", "succeeded", "01:49:40", "01:58:21"],
+    ["merge-vcfs", "Cancelled", "cancelled", null, "02:31:57"],
+    ["filter-calls", "Cancelled", "cancelled", null, "02:31:57"],
+    ["annotate", "Cancelled", "cancelled", null, "02:31:57"],
+  ];
+  const sub = {};
+  const actual = [];
+  for (const [node, phase, status, start, end] of nodes) {
+    const s = { phase, updateAt: at(end), subActionName: "create" };
+    if (start) s.createAt = at(start);
+    if (node === "mutect2-chr12-22") {
+      s.reason = "JobFailed";
+      s.message = "作业mutect2-chr12-22失败: 容器退出码137(OOMKilled) ## Job mutect2-chr12-22 failed: container exit code 137 (OOMKilled)";
+    }
+    sub[node] = s;
+    actual.push({ name: node, status, sub_job_num: 1, finished_sub_job_num: status === "succeeded" ? 1 : 0 });
+  }
+  return {
+    execution: {
+      guid,
+      name,
+      namespace: "gcs-prod",
+      project_id: GCS_PROJECT,
+      domain_id: GCS_DOMAIN,
+      description: "HCC1954 肿瘤-正常配对体细胞突变检测 / HCC1954 tumor-normal somatic calling",
+      status: "failed",
+      workflow_name: "somatic-mutect2",
+      create_at: at("01:02:03"),
+      update_at: at("02:32:00"),
+    },
+    object: {
+      kind: "execution",
+      apiVersion: "gene.kubedag/v1alpha1",
+      metadata: { name, namespace: "gcs-prod", uid: guid, creationTimestamp: at("01:02:03") },
+      spec: { actionName: "create", timeoutInMinutes: 720, onFailureStrategy: "DoNothing", objectData: b64(gcsToscaYaml) },
+      status: {
+        actionName: "create",
+        progress: 50,
+        objectStatus: { phase: "Failed", reason: "JobFailed", updateAt: at("02:32:00") },
+        subObjectStatuses: sub,
+      },
+    },
+    status: { node_number: 8, finished_node_number: 4, actual_node_status: actual },
+  };
+}
+
 const files = {
   "aos-upgrade-failed.json": json(aosExecution()),
   "aos-upgrade-failed-events.json": json(aosEvents()),
   "gcs-running.json": json(gcsRunning()),
   "gcs-succeeded-map.json": json(gcsSucceededMap()),
   "workflow-history-failure.json": json(workflowHistory()),
+  "aos-upgrade-yaml-chain.json": json(ledgerUpgrade()),
+  "aos-create-cycle.json": json(ordersCycle()),
+  "gcs-template-failed.json": json(gcsTemplateFailed()),
 };
 
 const check = process.argv.includes("--check");

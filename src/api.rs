@@ -2,6 +2,7 @@
 
 use crate::error::{Error, ErrorCode};
 use crate::formats;
+use crate::graph::Graph;
 use crate::json::{self, JsonOptions, DEFAULT_MAX_BYTES};
 use crate::memory::{check_memory, too_large, Memory, ESTIMATE_ABOVE, MEMORY_BUDGET};
 use crate::model::{Event, Format, Model, Run};
@@ -218,6 +219,30 @@ pub fn timeline(input: &[u8], options: &Options) -> Result<Timeline, Error> {
             lanes: Vec::new(),
         },
     })
+}
+
+/// The dependency graph of one run (`options.run`, default the first): nodes
+/// laid out, edges with routes, root causes, critical path (see [`crate::graph`]).
+/// A payload without runs gives an empty graph.
+pub fn graph(input: &[u8], options: &Options) -> Result<Graph, Error> {
+    let model = read_model(input, options, false)?;
+    Ok(graph_in(&model, select_run(&model, options)?))
+}
+
+/// The dependency graph of run `run` (default the first) of a model already read.
+pub fn graph_of(model: &Model, run: Option<&str>) -> Result<Graph, Error> {
+    let options = Options {
+        run: run.map(str::to_owned),
+        ..Options::default()
+    };
+    Ok(graph_in(model, select_run(model, &options)?))
+}
+
+fn graph_in(model: &Model, run: Option<&Run>) -> Graph {
+    match run {
+        Some(run) => crate::graph::build(run, model.format),
+        None => crate::graph::build(&Run::default(), model.format),
+    }
 }
 
 /// Compares run `options_a.run` of `a` with run `options_b.run` of `b`.

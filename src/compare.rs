@@ -207,8 +207,10 @@ fn compare_data(a: Option<&str>, b: Option<&str>) -> DataComparison {
         truncated: false,
     };
     match (&da.json, &db.json) {
+        // JSON or YAML (YAML parsed as JSON data): field by field.
         (Some(ja), Some(jb))
-            if da.format == Some(DataFormat::Json) && db.format == Some(DataFormat::Json) =>
+            if matches!(da.format, Some(DataFormat::Json | DataFormat::Yaml))
+                && matches!(db.format, Some(DataFormat::Json | DataFormat::Yaml)) =>
         {
             diff(ja, jb, "$".to_string(), &mut out);
         }

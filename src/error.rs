@@ -133,6 +133,13 @@ pub enum WarningCode {
     MixedRuns,
     /// More than 1000 warnings: the rest are counted, not listed.
     TooManyWarnings,
+    /// `graph`: the template's dependencies form a cycle; the message names its elements.
+    DependencyCycle,
+    /// `graph`: a requirement or reference names an element that does not exist.
+    UnknownDependency,
+    /// `graph`: spec.objectData holds no readable template (not base64, not JSON or
+    /// YAML, over a YAML limit, or without node_templates / workflow): no edges.
+    InvalidTemplate,
 }
 
 /// Something the reader repaired or dropped. The rest of the payload still summarized.

@@ -94,6 +94,7 @@ pub mod compare;
 pub mod error;
 pub mod export;
 pub mod formats;
+pub mod graph;
 pub mod json;
 mod memory;
 pub mod model;
@@ -106,6 +107,7 @@ pub mod time;
 pub mod timeline;
 pub mod view;
 pub mod workspace;
+pub mod yaml;
 
 use error::{Error, ErrorCode};
 use js_sys::{Reflect, Uint8Array};
@@ -138,6 +140,9 @@ extern "C" {
     /// Format.
     #[wasm_bindgen(typescript_type = "Format")]
     pub type JsFormat;
+    /// Graph.
+    #[wasm_bindgen(typescript_type = "Graph")]
+    pub type JsGraph;
 }
 
 /// `new TextEncoder().encode(input)` on a JS string, without first copying the
@@ -298,6 +303,15 @@ pub fn timeline(input: &Input, options: Option<JsOptions>) -> Result<JsTimeline,
     Ok(to_js(&timeline)?.unchecked_into())
 }
 
+/// The dependency graph of one run (`options.run`): nodes laid out, edges with
+/// routes, root causes with what they took down, the critical path, warnings.
+#[wasm_bindgen]
+pub fn graph(input: &Input, options: Option<JsOptions>) -> Result<JsGraph, JsValue> {
+    let opts = read_options(options)?;
+    let graph = with_input(input, &opts, |b| api::graph(b, &opts))?;
+    Ok(to_js(&graph)?.unchecked_into())
+}
+
 /// The events of an execution-events payload, normalized ([] for other formats).
 #[wasm_bindgen]
 pub fn events(input: &Input, options: Option<JsOptions>) -> Result<JsEvents, JsValue> {
@@ -361,11 +375,18 @@ pub fn export_trace(input: &Input, options: Option<JsOptions>) -> Result<String,
 /// Decodes a base64 objectData / changedObjectData text.
 #[wasm_bindgen(js_name = decodeObjectData)]
 pub fn decode_object_data(text: &str) -> Result<JsDecoded, JsValue> {
-    let decoded = objectdata::decode(text).map_err(|e| js_error(&e))?;
+    let mut decoded = objectdata::decode(text).map_err(|e| js_error(&e))?;
+    let yaml = objectdata::parse_yaml(&mut decoded);
     let value = to_js(&decoded)?;
-    if decoded.format == Some(objectdata::DataFormat::Json) {
-        // JSON.parse creates own properties only: a "__proto__" key stays data.
-        let parsed = js_sys::JSON::parse(&decoded.text).unwrap_or(JsValue::NULL);
+    // JSON.parse creates own properties only: a "__proto__" key stays data.
+    // A YAML value crosses as JSON text for the same reason.
+    let json = match (decoded.format, yaml) {
+        (Some(objectdata::DataFormat::Json), _) => Some(decoded.text),
+        (_, Some(v)) => serde_json::to_string(&v).ok(),
+        _ => None,
+    };
+    if let Some(json) = json {
+        let parsed = js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL);
         let _ = Reflect::set(&value, &"json".into(), &parsed);
     }
     Ok(value.unchecked_into())
@@ -532,6 +553,12 @@ impl Payload {
         })
     }
 
+    /// The dependency graph of run `run` (default the first).
+    pub fn graph(&self, run: Option<String>) -> Result<JsGraph, JsValue> {
+        let g = api::graph_of(&self.model, run.as_deref()).map_err(|e| js_error(&e))?;
+        Ok(to_js(&g)?.unchecked_into())
+    }
+
     /// The normalized events ([] for formats other than event lists).
     pub fn events(&self) -> Result<JsEvents, JsValue> {
         let events = api::events(&self.bytes, &self.options).map_err(|e| js_error(&e))?;
@@ -609,6 +636,15 @@ impl Workspace {
             Some(t) => Ok(TimelineView {
                 view: view::View::new(t),
             }),
+            None => Err(unknown_run(run_id, &self.known())),
+        }
+    }
+
+    /// The dependency graph of a run: merged elements, the status payload's template.
+    #[wasm_bindgen(unchecked_return_type = "Graph")]
+    pub fn graph(&self, run_id: &str) -> Result<JsValue, JsValue> {
+        match self.inner.graph(run_id) {
+            Some(g) => to_js(&g),
             None => Err(unknown_run(run_id, &self.known())),
         }
     }

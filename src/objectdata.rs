@@ -7,8 +7,14 @@
 //! length is invalid_base64 with the 0-based character offset of the problem.
 //! The decoded text is sniffed: JSON when it is an object or array that parses
 //! as JSON (at any depth: `JSON.parse` in the page has no depth limit), YAML when it looks
-//! like YAML (a `---` start, or `key:` lines), binary when it is not UTF-8 or holds
+//! like YAML (a `---` start, or `key:` lines) or parses as a YAML mapping or sequence, binary when it is not UTF-8 or holds
 //! control characters other than tab/CR/LF, text otherwise.
+//!
+//! A YAML text is parsed too ([`crate::yaml`], with its limits), so the page can
+//! show it as a tree like JSON: `json` holds the value as JSON data (keys as
+//! text; see the module), or stays null with `parseError` saying why (a syntax
+//! error or a limit, with line and column). In JavaScript, `json` is built with
+//! `JSON.parse` for both, so a `__proto__` key stays data.
 
 use crate::error::{Error, ErrorCode};
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
@@ -49,7 +55,7 @@ pub enum DataFormat {
 }
 
 /// The decoded objectData. `json` is filled by the JS layer (with `JSON.parse`)
-/// and by [`decode_with_json`] natively.
+/// and by [`decode_with_json`] natively; `parse_error` by [`parse_yaml`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Decoded {
@@ -59,8 +65,11 @@ pub struct Decoded {
     pub format: Option<DataFormat>,
     /// The text (binary: hex of the first 4096 bytes).
     pub text: String,
-    /// Parsed JSON when format is json.
+    /// The parsed value when format is json or yaml (YAML as JSON data).
     pub json: Option<serde_json::Value>,
+    /// Why a yaml text has no `json`: a syntax error or a limit of
+    /// [`crate::yaml`], with line and column. None otherwise.
+    pub parse_error: Option<String>,
     /// Decoded size in bytes.
     pub byte_length: usize,
 }
@@ -80,6 +89,7 @@ pub fn decode(text: &str) -> Result<Decoded, Error> {
             format: None,
             text: String::new(),
             json: None,
+            parse_error: None,
             byte_length: 0,
         });
     }
@@ -89,6 +99,7 @@ pub fn decode(text: &str) -> Result<Decoded, Error> {
             format: None,
             text: String::new(),
             json: None,
+            parse_error: None,
             byte_length: 0,
         });
     }
@@ -96,13 +107,29 @@ pub fn decode(text: &str) -> Result<Decoded, Error> {
     Ok(sniff(bytes))
 }
 
-/// Decodes and, for JSON, parses the value too.
+/// Decodes and, for JSON and YAML, parses the value too.
 pub fn decode_with_json(text: &str) -> Result<Decoded, Error> {
     let mut d = decode(text)?;
     if d.format == Some(DataFormat::Json) {
         d.json = serde_json::from_str(&d.text).ok();
     }
+    d.json = d.json.take().or_else(|| parse_yaml(&mut d));
     Ok(d)
+}
+
+/// For a yaml `d`, its value ([`crate::yaml::parse`]); on failure None, with
+/// `d.parse_error` set. None for other formats.
+pub fn parse_yaml(d: &mut Decoded) -> Option<serde_json::Value> {
+    if d.format != Some(DataFormat::Yaml) {
+        return None;
+    }
+    match crate::yaml::parse(&d.text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            d.parse_error = Some(e.message);
+            None
+        }
+    }
 }
 
 /// Most base64 characters (not counting `=` padding) whose decoded bytes fit
@@ -288,7 +315,7 @@ fn sniff(bytes: Vec<u8>) -> Decoded {
         && crate::json::is_json(text.as_bytes())
     {
         DataFormat::Json
-    } else if looks_like_yaml(&text) {
+    } else if looks_like_yaml(&text) || parses_as_yaml_collection(&text) {
         DataFormat::Yaml
     } else {
         DataFormat::Text
@@ -298,6 +325,7 @@ fn sniff(bytes: Vec<u8>) -> Decoded {
         format: Some(format),
         text,
         json: None,
+        parse_error: None,
         byte_length,
     }
 }
@@ -312,8 +340,18 @@ fn binary(bytes: &[u8], byte_length: usize) -> Decoded {
         format: Some(DataFormat::Binary),
         text: hex,
         json: None,
+        parse_error: None,
         byte_length,
     }
+}
+
+/// Text the first-lines heuristic misses (`[a, b]: x`, a top-level `- item`
+/// list) is YAML when it parses as a YAML mapping or sequence.
+fn parses_as_yaml_collection(text: &str) -> bool {
+    matches!(
+        crate::yaml::parse(text),
+        Ok(serde_json::Value::Object(_) | serde_json::Value::Array(_))
+    )
 }
 
 fn looks_like_yaml(text: &str) -> bool {
@@ -373,6 +411,23 @@ mod tests {
         assert_eq!(d.byte_length, 8);
         let d = ok("a2V5OiB2YWx1ZQpvdGhlcjogMgo="); // key: value\nother: 2\n
         assert_eq!(d.format, Some(DataFormat::Yaml));
+        assert_eq!(
+            d.json,
+            Some(serde_json::json!({"key": "value", "other": 2}))
+        );
+        assert_eq!(d.parse_error, None);
+        // key: [1, 2\n: yaml, but unclosed.
+        let d = ok("a2V5OiBbMSwgMgo=");
+        assert_eq!(d.format, Some(DataFormat::Yaml));
+        assert_eq!(d.json, None);
+        let e = d.parse_error.unwrap_or_default();
+        assert!(e.starts_with("expected yaml, found a syntax error"), "{e}");
+        // "- a\n- b\n" and "[a, b]: c\n": the first lines do not look like
+        // YAML, but they parse as a sequence and a mapping.
+        assert_eq!(ok("LSBhCi0gYgo=").format, Some(DataFormat::Yaml));
+        assert_eq!(ok("W2EsIGJdOiBjCg==").format, Some(DataFormat::Yaml));
+        // "a b c": a YAML scalar, so text.
+        assert_eq!(ok("YSBiIGM=").format, Some(DataFormat::Text));
         assert_eq!(ok("aGVsbG8gd29ybGQ=").format, Some(DataFormat::Text));
         let d = ok("AAEC/w==");
         assert_eq!(d.format, Some(DataFormat::Binary));

@@ -50,35 +50,42 @@ impl<'a> Path<'a> {
             segments.push(p.segment);
             at = p.parent;
         }
-        let mut out = String::new();
-        for segment in segments.iter().rev() {
-            match segment {
-                Segment::Root => out.push('$'),
-                Segment::Index(i) => {
-                    out.push('[');
-                    out.push_str(&i.to_string());
-                    out.push(']');
-                }
-                Segment::Key(k) if is_identifier(k) => {
-                    out.push('.');
-                    out.push_str(k);
-                }
-                Segment::Key(k) => {
-                    out.push_str("['");
-                    for c in k.chars() {
-                        match c {
-                            '\'' => out.push_str("\\'"),
-                            '\\' => out.push_str("\\\\"),
-                            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-                            c => out.push(c),
-                        }
+        segments.reverse();
+        render_segments(&segments)
+    }
+}
+
+/// Renders a path given as its segments from the root (as [`Path::render`]
+/// does): for paths built from owned parts, such as inside a decoded template.
+pub fn render_segments(segments: &[Segment<'_>]) -> String {
+    let mut out = String::new();
+    for segment in segments {
+        match segment {
+            Segment::Root => out.push('$'),
+            Segment::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+            Segment::Key(k) if is_identifier(k) => {
+                out.push('.');
+                out.push_str(k);
+            }
+            Segment::Key(k) => {
+                out.push_str("['");
+                for c in k.chars() {
+                    match c {
+                        '\'' => out.push_str("\\'"),
+                        '\\' => out.push_str("\\\\"),
+                        c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+                        c => out.push(c),
                     }
-                    out.push_str("']");
                 }
+                out.push_str("']");
             }
         }
-        out
     }
+    out
 }
 
 fn is_identifier(key: &str) -> bool {

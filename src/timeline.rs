@@ -2,9 +2,13 @@
 //! A pure function of the model; it cannot fail.
 //!
 //! Decisions: a status-format element (AOS, GCS, workflow) gets one span from its
-//! observed start (createAt, begin_time) — or, when the payload has none, from the
-//! run start with `startInferred` — to its last update once its phase is terminal,
-//! open (end null) while Running. Pending elements, and Skipped ones without a
+//! observed start (createAt, begin_time) to its last update once its phase is
+//! terminal, open (end null) while Running. When the payload has no start for it,
+//! the start is inferred (`startInferred`): an element cannot have started before
+//! the elements it depends on ended (the run's template, see [`crate::graph`]), so
+//! it starts at the latest end among its dependencies that ended — no later than
+//! the element's own end: one that ended after it was not what it waited for —
+//! (`source: "dependencies"`, never before the run start), else at the run start. Pending elements, and Skipped ones without a
 //! start, have no span. Event-built spans without a start begin where the
 //! element's previous span ended, or at the run start. Lanes are ordered by their
 //! first span's start, then by end, then by payload order; lanes without spans last.
@@ -101,14 +105,18 @@ pub struct Span {
     pub phase: Phase,
     /// True when the start is not in the payload.
     pub start_inferred: bool,
-    /// Where the start came from, in a workspace joining several payloads:
-    /// `status`, `events`, `snapshot` (the first poll where the element had left
-    /// Pending) or `inferred`. Absent for a single payload.
+    /// Where the start came from: `dependencies` when it was inferred from the
+    /// ends of the element's dependencies (for a single payload too); in a
+    /// workspace joining several payloads also `status`, `events`, `snapshot`
+    /// (the first poll where the element had left Pending) or `inferred` (the
+    /// run start). Otherwise absent for a single payload.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<&'static str>,
 }
 
-fn status_span(e: &Element, run_start: Option<i64>) -> Option<Span> {
+/// The span of a status-format element. `after`: the latest end among the
+/// element's dependencies that ended, if any.
+fn status_span(e: &Element, run_start: Option<i64>, after: Option<i64>) -> Option<Span> {
     if e.phase == Phase::Pending || (e.phase == Phase::Skipped && e.started_at.is_none()) {
         return None;
     }
@@ -117,10 +125,15 @@ fn status_span(e: &Element, run_start: Option<i64>) -> Option<Span> {
     } else {
         e.updated_at
     };
-    let (start, inferred) = match (e.started_at, run_start) {
-        (Some(s), _) => (s, false),
-        (None, Some(r)) => (r, true),
-        (None, None) => (end?, true),
+    let mut source = None;
+    let (start, inferred) = match (e.started_at, after, run_start) {
+        (Some(s), _, _) => (s, false),
+        (None, Some(a), r) => {
+            source = Some("dependencies");
+            (r.map_or(a, |r| a.max(r)), true)
+        }
+        (None, None, Some(r)) => (r, true),
+        (None, None, None) => (end?, true),
     };
     if end.is_none() && e.phase != Phase::Running {
         // Not running and no time to end on: drawn only from an observed start.
@@ -135,7 +148,7 @@ fn status_span(e: &Element, run_start: Option<i64>) -> Option<Span> {
         end,
         phase: e.phase,
         start_inferred: inferred,
-        source: None,
+        source,
     })
 }
 
@@ -167,12 +180,7 @@ fn event_spans(e: &Element, run_start: Option<i64>) -> Vec<Span> {
     spans
 }
 
-fn lane(e: &Element, run_start: Option<i64>, from_events: bool) -> Lane {
-    let spans = if from_events {
-        event_spans(e, run_start)
-    } else {
-        status_span(e, run_start).into_iter().collect()
-    };
+fn lane(e: &Element, spans: Vec<Span>) -> Lane {
     Lane {
         id: e.id.clone(),
         label: e.label.clone().unwrap_or_else(|| e.id.clone()),
@@ -186,15 +194,59 @@ fn lane(e: &Element, run_start: Option<i64>, from_events: bool) -> Lane {
     }
 }
 
-/// Builds the timeline of one run.
+/// Builds the timeline of one run (with the dependencies its template gives).
 pub fn build(run: &Run) -> Timeline {
+    build_with(run, &crate::graph::element_dependencies(run))
+}
+
+/// Builds the timeline of one run; `dependencies[i]` are the elements (by
+/// index) element `i` depends on.
+pub(crate) fn build_with(run: &Run, dependencies: &[Vec<usize>]) -> Timeline {
     let from_events = run.event_count > 0;
+    let spans: Vec<Vec<Span>> = if from_events {
+        run.elements
+            .iter()
+            .map(|e| event_spans(e, run.started_at))
+            .collect()
+    } else {
+        // Ends do not depend on starts: first the spans as the payload gives
+        // them, then inferred starts moved after the dependencies' ends.
+        let plain: Vec<Option<Span>> = run
+            .elements
+            .iter()
+            .map(|e| status_span(e, run.started_at, None))
+            .collect();
+        run.elements
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                // A dependency that ended after the element itself did was not
+                // what it waited for (it failed or was cancelled first).
+                let own_end = plain.get(i).copied().flatten().and_then(|s| s.end);
+                let after = match dependencies.get(i) {
+                    Some(deps) if e.started_at.is_none() => deps
+                        .iter()
+                        .filter_map(|&d| plain.get(d).copied().flatten().and_then(|s| s.end))
+                        .filter(|&end| own_end.is_none_or(|own| end <= own))
+                        .max(),
+                    _ => None,
+                };
+                match after {
+                    Some(_) => status_span(e, run.started_at, after),
+                    None => plain.get(i).copied().flatten(),
+                }
+                .into_iter()
+                .collect()
+            })
+            .collect()
+    };
     let mut keyed: Vec<(bool, i64, i64, usize, Lane)> = run
         .elements
         .iter()
+        .zip(spans)
         .enumerate()
-        .map(|(i, e)| {
-            let lane = lane(e, run.started_at, from_events);
+        .map(|(i, (e, spans))| {
+            let lane = lane(e, spans);
             let first = lane.spans.first();
             (
                 first.is_none(),

@@ -39,7 +39,13 @@ export type WarningCode =
   | "end_before_begin"
   | "empty_payload"
   | "mixed_runs"
-  | "too_many_warnings";
+  | "too_many_warnings"
+  /** `graph`: dependencies that form a cycle; the message names its elements (still laid out). */
+  | "dependency_cycle"
+  /** `graph`: a requirement or reference to an element that does not exist; `path` says where in the template. */
+  | "unknown_dependency"
+  /** `graph`: spec.objectData holds no readable template (not base64, not JSON or YAML, over a YAML limit, or without node_templates / workflow): no edges. */
+  | "invalid_template";
 
 /** Options accepted by `summarize`, `timeline`, `events`, `detect` and `rawJson`. All fields are optional. */
 export interface Options {
@@ -58,7 +64,11 @@ export interface Warning {
   code: WarningCode;
   /** Lowercase sentence: what was expected, what was found. */
   message: string;
-  /** JSONPath-like location in the payload, e.g. `$.status.progress`, `$[3].end_time`. `$` for the whole input. */
+  /**
+   * JSONPath-like location in the payload, e.g. `$.status.progress`, `$[3].end_time`. `$` for the whole input.
+   * Inside a decoded spec.objectData the path goes on as if the template were written in place:
+   * `$.spec.objectData.node_templates['shop-api'].requirements[0].database.node`.
+   */
   path: string;
 }
 
@@ -161,12 +171,18 @@ export interface Summary {
 export interface Span {
   /** Epoch milliseconds UTC. */
   start: number;
-  /** In a Workspace: where the start came from. Absent for a single payload. */
-  source?: "status" | "events" | "snapshot" | "inferred";
+  /**
+   * Where the start came from. "dependencies": the payload has no start, so it is the latest end among
+   * the element's dependencies that ended no later than the element itself (never before the run start) —
+   * set for a single payload too.
+   * In a Workspace every span has one: "status", "events", "snapshot", "dependencies" or "inferred"
+   * (the run start). Otherwise absent for a single payload.
+   */
+  source?: "status" | "events" | "snapshot" | "dependencies" | "inferred";
   /** Epoch milliseconds UTC, or null while the span is still open. */
   end: number | null;
   phase: Phase;
-  /** True when the payload has no start for the element and the run start was used. */
+  /** True when the payload has no start for the element: the start is its dependencies' latest end (`source: "dependencies"`) or the run start. */
   startInferred: boolean;
 }
 
@@ -236,8 +252,16 @@ export interface DecodedObjectData {
   format: "json" | "yaml" | "text" | "binary" | null;
   /** The decoded text (binary: lowercase hex of the first 4096 bytes). Empty when redacted or empty. */
   text: string;
-  /** The parsed value when format is "json", else null. */
+  /**
+   * The parsed value when format is "json" or "yaml", else null. Built with `JSON.parse`
+   * (a `__proto__` key stays data). YAML becomes JSON data: keys as text (a scalar key as
+   * written, a collection key as its compact JSON), aliases expanded, the first document
+   * only; `.inf`/`.nan` stay text. Null for a YAML text that does not parse or exceeds a
+   * limit (128 levels deep, 1,000,000 nodes, aliases expanding to 100,000 nodes): see `parseError`.
+   */
   json: unknown;
+  /** Why a "yaml" text has no `json`: `expected ..., found ... at line L, column C`. Null otherwise. */
+  parseError: string | null;
   /** Decoded size in bytes. */
   byteLength: number;
 }
@@ -370,4 +394,82 @@ export interface Change {
   field: "phase" | "progress";
   from: string | null;
   to: string | null;
+}
+
+/**
+ * One element in `Graph.nodes`: the union of the template's elements and those the run reports.
+ * Run elements come first, in payload order, then template-only ones in template order.
+ */
+export interface GraphNode {
+  /** The element's id (the `node_templates` / `subObjectStatuses` key). */
+  id: string;
+  /** The template's node type (`HuaweiCloud.CCE.Deployment`), else the type the payload gives, else null. */
+  type: string | null;
+  /** The element's phase in the run; null for a template element the run does not report (not part of this run). */
+  phase: Phase | null;
+  /** Length of the longest chain of dependencies above it: 0 for none. A cycle counts as one step, so its elements get one finite depth. */
+  depth: number;
+  /** Left edge of the node's box, in graph units (CSS pixels at zoom 1); the drawing starts at 0, 0. */
+  x: number;
+  /** Top edge of the box. */
+  y: number;
+  /** Box width (200 for every node). */
+  width: number;
+  /** Box height (44). */
+  height: number;
+}
+
+/** A point of an edge's route. */
+export interface GraphPoint {
+  x: number;
+  y: number;
+}
+
+/** One dependency: one per ordered pair. Arrows follow execution order, from the dependency to what waited for it. */
+export interface GraphEdge {
+  /** The dependency. */
+  from: string;
+  /** The element that depends on it. */
+  to: string;
+  /** "requirement" when a requirement (or a GCS `depends`) declares the pair, else "reference" (`get_reference` / `get_attribute` in its properties). */
+  kind: "requirement" | "reference";
+  /** The requirement's key (`vpcId`, `dependency`, `depends`), or the function (`get_reference` / `get_attribute`). */
+  name: string;
+  /**
+   * The route to draw as a polyline: from the middle of the right side of `from`'s box (left side for an
+   * edge against the flow, on a cycle), through the columns between, to the middle of the left side of
+   * `to`'s box (right side against the flow). Arrowhead at the last point. A self-loop is a small loop right of its box.
+   */
+  points: GraphPoint[];
+}
+
+/** A root cause and what it took down. */
+export interface RootCause {
+  /** A Failed element with no Failed element among its transitive dependencies (on a cycle: the one that failed first). */
+  element: string;
+  /** Its transitive dependents that did not succeed (Failed, Cancelled, Skipped, Pending, Running), nearest first, then in payload order. */
+  affected: string[];
+}
+
+/**
+ * What `graph`, `Payload.graph` and `Workspace.graph` return: the run's dependency graph, laid out left to
+ * right (dependencies in earlier columns). Edges come from the run's template (spec.objectData: TOSCA
+ * `node_templates`, JSON or YAML, or a GCS workflow's `depends`); formats without one give nodes without edges,
+ * in a grid.
+ */
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** Root causes by failure time (then payload order); at most 1,000. */
+  rootCauses: RootCause[];
+  /**
+   * Element ids, first to last: from the element whose span ends last (open spans end last), each step back to
+   * its dependency whose span ends last, until one with no dependency; ties go to payload order. Empty when no element has a span.
+   */
+  criticalPath: string[];
+  /** `dependency_cycle`, `unknown_dependency`, `invalid_template`, `wrong_type` (a requirement of the wrong shape). Never fatal. */
+  warnings: Warning[];
+  /** Size of the whole drawing, for fitting it. */
+  width: number;
+  height: number;
 }

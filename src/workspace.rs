@@ -20,7 +20,7 @@
 //!   one snapshot and had left Pending in the next starts at its updateAt in that
 //!   next snapshot.
 //! - Every span says where its start came from (`source`: status, events,
-//!   snapshot, inferred).
+//!   snapshot, dependencies, inferred).
 //! - `changes(run, since)` lists what changed from snapshot `since` (0-based) to
 //!   each later one: the run's phase and progress and every element's phase.
 
@@ -454,14 +454,29 @@ impl Workspace {
         for lane in &mut t.lanes {
             let source = merged.start_source.get(&lane.id).copied();
             for span in &mut lane.spans {
-                span.source = Some(if span.start_inferred {
-                    "inferred"
-                } else {
-                    source.unwrap_or("status")
+                span.source = Some(match span.source {
+                    Some(from_dependencies) => from_dependencies,
+                    None if span.start_inferred => "inferred",
+                    None => source.unwrap_or("status"),
                 });
             }
         }
         Some(t)
+    }
+
+    /// The dependency graph of run `id`: the merged elements (status and
+    /// events), with the edges of the status payload's template.
+    pub fn graph(&self, id: &str) -> Option<crate::graph::Graph> {
+        let g = self.group(id)?;
+        let merged = self.merged(g)?;
+        let format = g
+            .members
+            .iter()
+            .filter_map(|&m| self.sources.get(m.source))
+            .map(|s| s.model.format)
+            .find(|&f| !is_events(f))
+            .unwrap_or(Format::ExecutionEvents);
+        Some(crate::graph::build(&merged.run, format))
     }
 
     /// What changed from snapshot `since` to each later snapshot of run `id`.

@@ -1,7 +1,9 @@
 //! Expected-output (golden) tests: every payload under samples/ and tests/fixtures/
 //! is read, and its summary, timeline, events and decoded objectData are compared
-//! with the checked-in tests/golden/<name>.json. A payload that cannot be read
-//! records its error instead.
+//! with the checked-in tests/golden/<name>.json (what tests/consumer also checks
+//! the npm package against), and its dependency graphs (`graph()` of every run)
+//! with tests/golden/graph/<name>.json. A payload that cannot be read records
+//! its error instead.
 //!
 //! Regenerate after an intended change with `UPDATE_GOLDEN=1 cargo test --test golden`
 //! and review the diff (`git diff tests/golden`).
@@ -39,15 +41,17 @@ fn options_for(path: &Path) -> Options {
     }
 }
 
-fn render(path: &Path) -> Value {
+/// The payload's rendering and its graphs (`Value::Null` when it cannot be read).
+fn render(path: &Path) -> (Value, Value) {
     let bytes = fs::read(path).unwrap();
     let options = options_for(path);
     let summary = match api::summarize(&bytes, &options) {
         Ok(s) => s,
-        Err(e) => return json!({ "error": e }),
+        Err(e) => return (json!({ "error": e }), Value::Null),
     };
     let mut out = json!({ "summary": summary });
     let mut timelines = Vec::new();
+    let mut graphs = Vec::new();
     for run in &summary.runs {
         let t = api::timeline(
             &bytes,
@@ -58,6 +62,15 @@ fn render(path: &Path) -> Value {
         )
         .unwrap();
         timelines.push(json!({ "run": run.id, "timeline": t }));
+        let g = api::graph(
+            &bytes,
+            &Options {
+                run: Some(run.id.clone()),
+                ..options.clone()
+            },
+        )
+        .unwrap();
+        graphs.push(json!({ "run": run.id, "graph": g }));
         for (field, text) in [
             ("objectData", &run.object_data),
             ("changedObjectData", &run.changed_object_data),
@@ -76,7 +89,7 @@ fn render(path: &Path) -> Value {
     if !events.is_empty() {
         out["events"] = serde_json::to_value(events).unwrap();
     }
-    out
+    (out, Value::Array(graphs))
 }
 
 #[test]
@@ -92,16 +105,23 @@ fn golden_outputs_match() {
     );
     for path in files {
         let stem = path.file_stem().unwrap().to_string_lossy().to_string();
-        let golden = root.join("tests/golden").join(format!("{stem}.json"));
-        let actual = serde_json::to_string_pretty(&render(&path)).unwrap() + "\n";
-        if update {
-            fs::write(&golden, &actual).unwrap();
-            continue;
-        }
-        match fs::read_to_string(&golden) {
-            Ok(expected) if expected == actual => {}
-            Ok(_) => failures.push(format!("{stem}: output differs from {}", golden.display())),
-            Err(_) => failures.push(format!("{stem}: no golden file {}", golden.display())),
+        let (rendered, graphs) = render(&path);
+        for (dir, value) in [("tests/golden", rendered), ("tests/golden/graph", graphs)] {
+            if value.is_null() {
+                continue;
+            }
+            let golden = root.join(dir).join(format!("{stem}.json"));
+            let actual = serde_json::to_string_pretty(&value).unwrap() + "\n";
+            if update {
+                fs::create_dir_all(root.join(dir)).unwrap();
+                fs::write(&golden, &actual).unwrap();
+                continue;
+            }
+            match fs::read_to_string(&golden) {
+                Ok(expected) if expected == actual => {}
+                Ok(_) => failures.push(format!("{stem}: output differs from {}", golden.display())),
+                Err(_) => failures.push(format!("{stem}: no golden file {}", golden.display())),
+            }
         }
     }
     assert!(

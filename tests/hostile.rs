@@ -311,6 +311,7 @@ fn no_panic_anywhere(input: &[u8], options: &Options) -> Check {
         let _ = api::events(input, options);
         let _ = api::detect(input, options);
         let _ = api::raw_json(input, options);
+        let _ = api::graph(input, options);
     }));
     ensure!(r.is_ok(), "an entry point panicked");
     Ok(())
@@ -1802,6 +1803,474 @@ fn object_data_cases() -> Vec<Case> {
     ]
 }
 
+/// An AOS execution of `elements` (all Succeeded, in that order) whose
+/// objectData is `template` (base64 of it, as written).
+fn with_template(template: &str, elements: &[&str]) -> Vec<u8> {
+    let subs: serde_json::Map<String, Value> = elements
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            (
+                e.to_string(),
+                json!({"phase": "Succeeded", "createAt": "2024-01-01T00:00:00Z",
+                       "updateAt": format!("2024-01-01T00:{:02}:00Z", i % 60)}),
+            )
+        })
+        .collect();
+    let v = set(aos(), "/spec/objectData", json!(b64(template.as_bytes())));
+    bytes(&set(v, "/status/subObjectStatuses", Value::Object(subs)))
+}
+
+fn graph_of(input: &[u8]) -> Result<execscope::graph::Graph, String> {
+    api::graph(input, &Options::default()).map_err(|e| format!("graph failed: {e}"))
+}
+
+fn graph_warnings(g: &execscope::graph::Graph) -> Vec<(WarningCode, String)> {
+    g.warnings
+        .iter()
+        .map(|w| (w.code, w.path.clone()))
+        .collect()
+}
+
+fn edge_pairs(g: &execscope::graph::Graph) -> Vec<(String, String)> {
+    g.edges
+        .iter()
+        .map(|e| (e.from.clone(), e.to.clone()))
+        .collect()
+}
+
+/// Every edge's route starts and ends on its nodes' boxes, and no two boxes overlap
+/// (checked on graphs of up to 2,000 nodes).
+fn drawn(g: &execscope::graph::Graph) -> Check {
+    let boxes: std::collections::HashMap<&str, &execscope::graph::Node> =
+        g.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
+    for e in &g.edges {
+        let (a, b) = (boxes[e.from.as_str()], boxes[e.to.as_str()]);
+        ensure!(
+            e.points.len() >= 2,
+            "edge {} -> {} has {} points",
+            e.from,
+            e.to,
+            e.points.len()
+        );
+        let first = e.points[0];
+        let last = e.points[e.points.len() - 1];
+        let on = |p: execscope::graph::Point, n: &execscope::graph::Node| {
+            (p.x == n.x || p.x == n.x + n.width) && p.y >= n.y - 0.1 && p.y <= n.y + n.height + 0.1
+        };
+        ensure!(
+            on(first, a) && on(last, b),
+            "edge {} -> {} does not start and end on its boxes: {:?}",
+            e.from,
+            e.to,
+            e.points
+        );
+    }
+    if g.nodes.len() <= 2000 {
+        let mut sorted: Vec<&execscope::graph::Node> = g.nodes.iter().collect();
+        sorted.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
+        for w in sorted.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            ensure!(
+                !(a.x == b.x && b.y < a.y + a.height),
+                "{} and {} overlap",
+                a.id,
+                b.id
+            );
+        }
+    }
+    ensure!(
+        g.nodes.iter().all(|n| n.x >= 0.0
+            && n.y >= 0.0
+            && n.x + n.width <= g.width + 0.1
+            && n.y + n.height <= g.height + 0.1),
+        "a box outside the drawing"
+    );
+    Ok(())
+}
+
+fn graph_cases() -> Vec<Case> {
+    vec![
+        case(
+            "a cycle of three is a warning, with one depth, still drawn",
+            || {
+                let t = "node_templates:\n  a: {requirements: [{x: {node: c}}]}\n  b: {requirements: [{x: {node: a}}]}\n  c: {properties: {p: {get_attribute: [b, id]}}}\n  d: {requirements: [{x: {node: c}}]}\n";
+                let g = graph_of(&with_template(t, &["a", "b", "c", "d"]))?;
+                ensure!(edge_pairs(&g).len() == 4, "{:?}", edge_pairs(&g));
+                ensure!(
+                    graph_warnings(&g)
+                        == vec![(
+                            WarningCode::DependencyCycle,
+                            "$.spec.objectData.node_templates".into()
+                        )],
+                    "{:?}",
+                    g.warnings
+                );
+                ensure!(g.warnings[0].message == "expected dependencies without a cycle, found a cycle through 3 elements: \"a\", \"b\", \"c\"", "{}", g.warnings[0].message);
+                let depth: Vec<u32> = g.nodes.iter().map(|n| n.depth).collect();
+                ensure!(depth == vec![0, 0, 0, 1], "{depth:?}");
+                drawn(&g)
+            },
+        ),
+        case("a requirement naming itself", || {
+            let t = r#"{"node_templates": {"a": {"requirements": [{"dependency": {"node": "a"}}, {"again": "a"}]}, "b": {}}}"#;
+            let g = graph_of(&with_template(t, &["a", "b"]))?;
+            ensure!(
+                g.edges.len() == 1
+                    && g.edges[0].from == "a"
+                    && g.edges[0].to == "a"
+                    && g.edges[0].name == "dependency",
+                "{:?}",
+                g.edges
+            );
+            ensure!(
+                g.edges[0].points.len() == 4,
+                "a self-loop is a loop: {:?}",
+                g.edges[0].points
+            );
+            ensure!(
+                g.warnings.len() == 1 && g.warnings[0].message.contains("depends on itself: \"a\""),
+                "{:?}",
+                g.warnings
+            );
+            ensure!(g.nodes[0].depth == 0, "a self-loop adds no depth");
+            Ok(())
+        }),
+        case(
+            "a dangling requirement and reference, with their paths",
+            || {
+                let t = "node_templates:\n  a:\n    requirements:\n      - cache: {node: nowhere}\n    properties: {deep: [{x: {get_reference: [gone]}}]}\n";
+                let g = graph_of(&with_template(t, &["a"]))?;
+                ensure!(g.edges.is_empty(), "failed: g.edges.is_empty()");
+                ensure!(graph_warnings(&g) == vec![
+                (WarningCode::UnknownDependency, "$.spec.objectData.node_templates.a.requirements[0].cache.node".into()),
+                (WarningCode::UnknownDependency, "$.spec.objectData.node_templates.a.properties.deep[0].x.get_reference[0]".into()),
+            ], "{:?}", g.warnings);
+                ensure!(
+                    g.warnings[0].message.starts_with(
+                        "expected the requirement \"cache\" of \"a\" to name an element"
+                    ),
+                    "{}",
+                    g.warnings[0].message
+                );
+                Ok(())
+            },
+        ),
+        case("non-string node names", || {
+            let t = "node_templates:\n  1: {}\n  true: {requirements: [{x: {node: 1}}, {y: {node: [1]}}, {z: {node: {a: 1}}}]}\n  ~: {}\n  [a, b]: {requirements: [{x: \"~\"}]}\n  2.5: {properties: {p: {get_attribute: [1, id]}}}\n";
+            let g = graph_of(&with_template(t, &[]))?;
+            let ids: Vec<&str> = g.nodes.iter().map(|n| n.id.as_str()).collect();
+            ensure!(
+                ids == vec!["1", "true", "~", "[\"a\",\"b\"]", "2.5"],
+                "{ids:?}"
+            );
+            ensure!(
+                edge_pairs(&g)
+                    == vec![
+                        ("1".into(), "true".into()),
+                        ("~".into(), "[\"a\",\"b\"]".into()),
+                        ("1".into(), "2.5".into())
+                    ],
+                "{:?}",
+                edge_pairs(&g)
+            );
+            ensure!(
+                g.nodes.iter().all(|n| n.phase.is_none()),
+                "template-only nodes have no phase"
+            );
+            let codes: Vec<WarningCode> = g.warnings.iter().map(|w| w.code).collect();
+            ensure!(
+                codes == vec![WarningCode::WrongType, WarningCode::WrongType],
+                "{:?}",
+                g.warnings
+            );
+            drawn(&g)
+        }),
+        case("an empty element name is left out", || {
+            let g = graph_of(&with_template(
+                r#"{"node_templates": {"": {}, "a": {"requirements": [{"x": {"node": ""}}]}}}"#,
+                &["a"],
+            ))?;
+            ensure!(g.nodes.len() == 1, "{:?}", g.nodes);
+            let codes: Vec<WarningCode> = g.warnings.iter().map(|w| w.code).collect();
+            ensure!(
+                codes == vec![WarningCode::InvalidValue, WarningCode::UnknownDependency],
+                "{:?}",
+                g.warnings
+            );
+            Ok(())
+        }),
+        case("100,000-deep block nesting in a YAML template", || {
+            let t = format!(
+                "node_templates:\n  a:\n    properties:\n      p:\n        {}x\n",
+                "- ".repeat(100_000)
+            );
+            let g = graph_of(&with_template(&t, &["a", "b"]))?;
+            ensure!(
+                g.nodes.len() == 2 && g.edges.is_empty(),
+                "failed: g.nodes.len() == 2 && g.edges.is_empty()"
+            );
+            ensure!(
+                g.warnings.len() == 1
+                    && g.warnings[0].code == WarningCode::InvalidTemplate
+                    && g.warnings[0].message.contains("nested at most 128 levels"),
+                "{:?}",
+                g.warnings
+            );
+            let t = format!(
+                "node_templates: {{a: {{properties: {{p: {}1{}}}}}}}",
+                "[".repeat(100_000),
+                "]".repeat(100_000)
+            );
+            let g = graph_of(&with_template(&t, &["a"]))?;
+            ensure!(
+                g.warnings.len() == 1 && g.warnings[0].code == WarningCode::InvalidTemplate,
+                "{:?}",
+                g.warnings
+            );
+            Ok(())
+        }),
+        case("100,000-deep nesting in a JSON template", || {
+            let t = format!(
+                r#"{{"node_templates": {{"a": {{"properties": {}1{}}}}}}}"#,
+                "[".repeat(100_000),
+                "]".repeat(100_000)
+            );
+            let g = graph_of(&with_template(&t, &["a"]))?;
+            ensure!(
+                g.warnings.len() == 1 && g.warnings[0].message.contains("deeper nesting"),
+                "{:?}",
+                g.warnings
+            );
+            Ok(())
+        }),
+        case("a reference 120 levels down is found", || {
+            let mut inner = "{get_reference: b}".to_string();
+            for _ in 0..115 {
+                inner = format!("[{inner}]");
+            }
+            let t = format!("node_templates:\n  a: {{properties: {{p: {inner}}}}}\n  b: {{}}\n");
+            let g = graph_of(&with_template(&t, &["a", "b"]))?;
+            ensure!(
+                edge_pairs(&g) == vec![("b".into(), "a".into())],
+                "{:?} {:?}",
+                g.edges,
+                g.warnings
+            );
+            Ok(())
+        }),
+        case("an alias bomb in a YAML template", || {
+            let mut t = String::from(
+                "node_templates:\n  a: {properties: {p: &a0 [x, x, x, x, x, x, x, x, x, x]}}\n",
+            );
+            for i in 1..12 {
+                t.push_str(&format!(
+                    "  a{i}: {{properties: {{p: &a{i} [{}]}}}}\n",
+                    vec![format!("*a{}", i - 1); 10].join(", ")
+                ));
+            }
+            let g = graph_of(&with_template(&t, &["a"]))?;
+            ensure!(
+                g.warnings.len() == 1
+                    && g.warnings[0].code == WarningCode::InvalidTemplate
+                    && g.warnings[0].message.contains("alias"),
+                "{:?}",
+                g.warnings
+            );
+            Ok(())
+        }),
+        case(
+            "node_templates of the wrong type, and templates that are not templates",
+            || {
+                for (t, words) in [
+                    (
+                        r#"{"node_templates": [1, 2]}"#,
+                        "expected node_templates to be an object",
+                    ),
+                    ("just words", "found plain text"),
+                    ("[1, 2, 3]", "found an array"),
+                    ("{\"a\": 1}", "found an object with the keys \"a\""),
+                    ("a: [1, 2\n", "expected yaml, found a syntax error"),
+                ] {
+                    let g = graph_of(&with_template(t, &["a"]))?;
+                    ensure!(
+                        g.warnings.len() == 1
+                            && g.warnings[0].code == WarningCode::InvalidTemplate
+                            && g.warnings[0].message.contains(words),
+                        "{t}: {:?}",
+                        g.warnings
+                    );
+                    ensure!(
+                        g.warnings[0].message.starts_with("expected"),
+                        "{}",
+                        g.warnings[0].message
+                    );
+                }
+                let v = set(aos(), "/spec/objectData", json!("not base64 at all!"));
+                let g = graph_of(&bytes(&v))?;
+                ensure!(
+                    g.warnings.len() == 1 && g.warnings[0].code == WarningCode::InvalidTemplate,
+                    "{:?}",
+                    g.warnings
+                );
+                Ok(())
+            },
+        ),
+        case("requirements of every wrong shape", || {
+            let t = r#"{"node_templates": {"a": {"requirements": "b"}, "b": {"requirements": [1, null, [2], {"x": null}, {"y": {"node": null}}, {"z": {"get_attribute": []}}]}, "c": {"requirements": {"m": {"node": "a"}}}, "d": null, "e": 7}}"#;
+            let g = graph_of(&with_template(t, &[]))?;
+            ensure!(
+                edge_pairs(&g) == vec![("a".into(), "c".into())],
+                "{:?}",
+                edge_pairs(&g)
+            );
+            let codes: Vec<WarningCode> = g.warnings.iter().map(|w| w.code).collect();
+            ensure!(
+                codes.iter().all(|&c| c == WarningCode::WrongType) && codes.len() == 4,
+                "{:?}",
+                g.warnings
+            );
+            Ok(())
+        }),
+        case("100,000 nodes in a chain", || {
+            let n = 100_000;
+            let mut nodes = serde_json::Map::new();
+            for i in 0..n {
+                let body = if i == 0 {
+                    json!({})
+                } else {
+                    json!({"requirements": [{"dependency": {"node": format!("n{}", i - 1)}}]})
+                };
+                nodes.insert(format!("n{i}"), body);
+            }
+            let t = json!({"node_templates": nodes}).to_string();
+            let g = graph_of(&with_template(&t, &["n0", "n99999"]))?;
+            ensure!(
+                g.nodes.len() == n && g.edges.len() == n - 1,
+                "{} nodes {} edges",
+                g.nodes.len(),
+                g.edges.len()
+            );
+            ensure!(g.nodes.iter().find(|x| x.id == "n99999").map(|x| x.depth) == Some(99_999), "failed: g.nodes.iter().find(|x| x.id == \"n99999\").map(|x| x.depth) == Some(99_999)");
+            ensure!(
+                g.critical_path == vec!["n99999".to_string()],
+                "only two elements have spans: {:?}",
+                g.critical_path
+            );
+            drawn(&g)
+        }),
+        case("100,000 nodes in one cycle", || {
+            let n = 100_000;
+            let mut nodes = serde_json::Map::new();
+            for i in 0..n {
+                nodes.insert(
+                    format!("n{i}"),
+                    json!({"requirements": [{"d": format!("n{}", (i + 1) % n)}]}),
+                );
+            }
+            let t = json!({"node_templates": nodes}).to_string();
+            let g = graph_of(&with_template(&t, &[]))?;
+            ensure!(g.edges.len() == n, "failed: g.edges.len() == n");
+            ensure!(
+                g.warnings.len() == 1
+                    && g.warnings[0]
+                        .message
+                        .contains("a cycle through 100000 elements")
+                    && g.warnings[0].message.ends_with("and 99980 more"),
+                "{:?}",
+                g.warnings
+            );
+            ensure!(
+                g.nodes.iter().all(|x| x.depth == 0),
+                "failed: g.nodes.iter().all(|x| x.depth == 0)"
+            );
+            drawn(&g)
+        }),
+        case("100,000 nodes without edges make a grid", || {
+            let elements: Vec<String> = (0..100_000).map(|i| format!("e{i}")).collect();
+            let refs: Vec<&str> = elements.iter().map(String::as_str).collect();
+            let v = serde_json::from_slice::<Value>(&with_template("", &refs))
+                .map_err(|e| e.to_string())?;
+            let g = graph_of(&bytes(&set(v, "/spec/objectData", json!("*****"))))?;
+            ensure!(
+                g.nodes.len() == 100_000 && g.edges.is_empty() && g.warnings.is_empty(),
+                "failed: g.nodes.len() == 100_000 && g.edges.is_empty() && g.warnings.is_empty()"
+            );
+            ensure!(
+                g.width < 200_000.0 && g.height < 200_000.0,
+                "{} x {}",
+                g.width,
+                g.height
+            );
+            drawn(&g)
+        }),
+        case("5,000 unknown dependencies: warnings capped", || {
+            let reqs: Vec<Value> = (0..5000)
+                .map(|i| json!({"r": {"node": format!("missing{i}")}}))
+                .collect();
+            let t = json!({"node_templates": {"a": {"requirements": reqs}}}).to_string();
+            let g = graph_of(&with_template(&t, &["a"]))?;
+            ensure!(
+                g.warnings.len() == 1001 && g.warnings[1000].code == WarningCode::TooManyWarnings,
+                "{}",
+                g.warnings.len()
+            );
+            Ok(())
+        }),
+        case("many failures in one cycle: one root cause", || {
+            let t = "node_templates:\n  a: {requirements: [{x: b}]}\n  b: {requirements: [{x: a}]}\n  c: {requirements: [{x: b}]}\n";
+            let v = set(aos(), "/spec/objectData", json!(b64(t.as_bytes())));
+            let v = set(
+                v,
+                "/status/subObjectStatuses",
+                json!({
+                "a": {"phase": "Failed", "updateAt": "2024-01-01T00:00:09Z"},
+                "b": {"phase": "Failed", "updateAt": "2024-01-01T00:00:05Z"},
+                "c": {"phase": "Cancelled", "updateAt": "2024-01-01T00:00:10Z"}}),
+            );
+            let g = graph_of(&bytes(&v))?;
+            ensure!(
+                g.root_causes.len() == 1
+                    && g.root_causes[0].element == "b"
+                    && g.root_causes[0].affected == vec!["a".to_string(), "c".to_string()],
+                "{:?}",
+                g.root_causes
+            );
+            Ok(())
+        }),
+        case(
+            "formats without a template: nodes, no edges, no warnings",
+            || {
+                for input in [
+                    bytes(&events()),
+                    bytes(&workflow()),
+                    bytes(&gcs()),
+                    bytes(&api_error()),
+                    b"[]".to_vec(),
+                ] {
+                    let g = graph_of(&input)?;
+                    ensure!(
+                        g.edges.is_empty() && g.warnings.is_empty(),
+                        "{:?}",
+                        g.warnings
+                    );
+                }
+                Ok(())
+            },
+        ),
+        case("hostile ids stay data", || {
+            let t = r#"{"node_templates": {"__proto__": {"requirements": [{"constructor": {"node": "<img src=x onerror=alert(1)>"}}]}, "<img src=x onerror=alert(1)>": {}}}"#;
+            let g = graph_of(&with_template(t, &["__proto__"]))?;
+            ensure!(
+                edge_pairs(&g) == vec![("<img src=x onerror=alert(1)>".into(), "__proto__".into())],
+                "{:?}",
+                g.edges
+            );
+            Ok(())
+        }),
+    ]
+}
+
 fn run_cases(cases: Vec<Case>) -> usize {
     let mut failures = Vec::new();
     let n = cases.len();
@@ -1862,6 +2331,11 @@ fn rfs_stack_events() {
 #[test]
 fn object_data() {
     println!("objectData: {} cases", run_cases(object_data_cases()));
+}
+
+#[test]
+fn dependency_graph() {
+    println!("graph: {} cases", run_cases(graph_cases()));
 }
 
 /// Every case's input through every entry point, strict and lenient, and with

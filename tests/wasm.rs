@@ -410,3 +410,119 @@ fn payload_is_read_once_and_queried_many_times() {
     let events: JsValue = ev.events().unwrap().into();
     assert_eq!(Array::from(&events).length(), 3);
 }
+
+const YAML_CHAIN: &str = include_str!("../samples/aos-upgrade-yaml-chain.json");
+const FAILED_EVENTS: &str = include_str!("../samples/aos-upgrade-failed-events.json");
+
+fn strings(v: &JsValue) -> Vec<String> {
+    Array::from(v)
+        .iter()
+        .filter_map(|s| s.as_string())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn graph_names_the_root_cause_and_what_it_took_down() {
+    let g: JsValue = execscope::graph(&text(FAILED), None).unwrap().into();
+    assert_eq!(Array::from(&get(&g, "nodes")).length(), 16);
+    assert_eq!(Array::from(&get(&g, "edges")).length(), 19);
+    assert_eq!(
+        get(&g, "rootCauses.0.element").as_string().as_deref(),
+        Some("shop-api-deployment")
+    );
+    assert_eq!(
+        strings(&get(&g, "rootCauses.0.affected")),
+        [
+            "shop-web-deployment",
+            "shop-api-hpa",
+            "shop-cron-job",
+            "shop-elb-backend"
+        ]
+    );
+    assert_eq!(
+        strings(&get(&g, "criticalPath")).last().map(String::as_str),
+        Some("shop-web-deployment")
+    );
+    let edge = get(&g, "edges.0");
+    assert_eq!(
+        get(&edge, "kind").as_string().as_deref(),
+        Some("requirement")
+    );
+    assert!(Array::from(&get(&edge, "points")).length() >= 2);
+    assert!(get(&g, "nodes.0.x").as_f64().is_some());
+    // String and bytes give the same graph; so does a Payload read once.
+    let b: JsValue = execscope::graph(&bytes(FAILED.as_bytes()), None)
+        .unwrap()
+        .into();
+    assert_eq!(json(&g), json(&b));
+    let p = execscope::Payload::new(&text(FAILED), None).unwrap();
+    assert_eq!(json(&g), json(&p.graph(None).unwrap().into()));
+    let e = error_of(p.graph(Some("missing".into())));
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("unknown_run"));
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn yaml_template_edges_and_the_timeline_rule() {
+    let g: JsValue = execscope::graph(&text(YAML_CHAIN), None).unwrap().into();
+    assert_eq!(
+        get(&g, "rootCauses.0.element").as_string().as_deref(),
+        Some("ledger-nodepool")
+    );
+    assert_eq!(Array::from(&get(&g, "warnings")).length(), 0);
+    let t: JsValue = timeline(&text(YAML_CHAIN), None).unwrap().into();
+    let lanes = Array::from(&get(&t, "lanes"));
+    let api = lanes
+        .iter()
+        .find(|l| get(l, "id").as_string().as_deref() == Some("ledger-api"))
+        .unwrap();
+    assert_eq!(
+        get(&api, "spans.0.source").as_string().as_deref(),
+        Some("dependencies")
+    );
+    assert_eq!(get(&api, "spans.0.startInferred").as_bool(), Some(true));
+    // 08:08:11Z, when ledger-nodepool failed.
+    assert_eq!(
+        get(&api, "spans.0.start").as_f64(),
+        Some(1_715_674_091_000.0)
+    );
+}
+
+#[wasm_bindgen_test]
+fn workspace_graph_takes_edges_from_the_execution() {
+    let mut w = execscope::Workspace::new();
+    w.add(&text(FAILED), "exec.json", None).unwrap();
+    w.add(&text(FAILED_EVENTS), "events.json", None).unwrap();
+    let g = w.graph("shop-prod-2718440931").unwrap();
+    assert_eq!(Array::from(&get(&g, "edges")).length(), 19);
+    assert_eq!(
+        get(&g, "rootCauses.0.element").as_string().as_deref(),
+        Some("shop-api-deployment")
+    );
+    let e = error_of(w.graph("nope"));
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("unknown_run"));
+}
+
+#[wasm_bindgen_test]
+fn decode_object_data_gives_yaml_a_tree_too() {
+    // "__proto__: {polluted: 1}\nlist: [1, two]\n" in base64.
+    let d: JsValue = decode_object_data("X19wcm90b19fOiB7cG9sbHV0ZWQ6IDF9Cmxpc3Q6IFsxLCB0d29dCg==")
+        .unwrap()
+        .into();
+    assert_eq!(get(&d, "format").as_string().as_deref(), Some("yaml"));
+    assert!(get(&d, "parseError").is_null());
+    let tree = get(&d, "json");
+    assert_eq!(get(&tree, "list.1").as_string().as_deref(), Some("two"));
+    // An own property, not the prototype.
+    assert!(tree
+        .unchecked_ref::<Object>()
+        .has_own_property(&"__proto__".into()));
+    assert!(get(&Object::new().into(), "polluted").is_undefined());
+    // "a: [1, 2\n": yaml that does not parse.
+    let d: JsValue = decode_object_data("YTogWzEsIDIK").unwrap().into();
+    assert!(get(&d, "json").is_null());
+    assert!(get(&d, "parseError")
+        .as_string()
+        .unwrap()
+        .starts_with("expected yaml"));
+}

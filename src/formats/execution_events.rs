@@ -31,7 +31,7 @@ use crate::model::{Element, ElementSpan, Event, Marker, MarkerKind, Run};
 use crate::path::Path;
 use crate::phase::Phase;
 use crate::reader::{describe, Reader};
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::Value;
 use std::borrow::Cow;
@@ -140,7 +140,7 @@ impl<'de> Deserialize<'de> for Involved<'de> {
                     if matches!(key, Key::Name) {
                         name = Some(map.next_value::<Field<'de>>()?);
                     } else {
-                        map.next_value::<IgnoredAny>()?;
+                        map.next_value::<super::borrowed::Skip>()?;
                     }
                 }
                 Ok(Involved::Object(name))
@@ -216,7 +216,7 @@ impl<'de> Deserialize<'de> for Item<'de> {
                         Key::Action => e.action = Some(map.next_value()?),
                         Key::Involved => e.involved = Some(map.next_value()?),
                         Key::Name | Key::Other => {
-                            map.next_value::<IgnoredAny>()?;
+                            map.next_value::<super::borrowed::Skip>()?;
                         }
                     }
                 }

@@ -56,37 +56,38 @@ describe("one run from several sources", () => {
       e.querySelector('[data-testid="conflict-status"]').dataset.phase, e.querySelector('[data-testid="conflict-events"]').dataset.phase]));
     assert.ok(rows.some(([el, st, ev]) => el === "shop-web-deployment" && st === "Cancelled" && ev === "Failed"), JSON.stringify(rows));
     assert.ok(await page.locator(tid("conflicts")).isVisible());
-    // One timeline, whose starts come from the status, the events, or are inferred.
+    // One timeline, whose starts come from the status, the events, or the dependencies'
+    // ends (shop-api-hpa and shop-cron-job waited for shop-api-deployment).
     assert.equal(await page.locator(tid("timeline-panel")).count(), 1);
     const starts = page.locator(tid("start-sources"));
     assert.ok(Number(await starts.locator('[data-source="events"] strong').textContent()) > 0, "events refine starts");
     assert.ok(Number(await starts.locator('[data-source="status"] strong').textContent()) > 0);
-    assert.ok(Number(await starts.locator('[data-source="inferred"] strong').textContent()) > 0);
+    assert.equal(await starts.locator('[data-source="dependencies"] strong').textContent(), "2");
     // The events of the run.
     assert.equal(await page.locator(tid("events-count")).textContent(), "61 events");
     clean(seen);
     await ctx.close();
   });
 
-  it("says where each start came from: tooltip and details panel", async () => {
+  it("says where each start came from: the details panel (events, dependencies)", async () => {
     const { page, ctx, seen } = await openPage(browser, server.url + "#s=aos-upgrade-failed.json,aos-upgrade-failed-events.json&tab=2&lane=shop-configmap");
     await joinedLoaded(page);
     await page.waitForSelector(tid("details"));
     assert.equal(await page.locator(tid("details-name")).textContent(), "shop-configmap");
     assert.equal(await page.locator(tid("details-source")).first().getAttribute("data-source"), "events", "the status has no createAt: the events give the start");
     assert.match(await page.locator(tid("details-source")).first().textContent(), /first start event/);
-    // A lane whose start no source has: the tooltip says so.
-    await page.keyboard.press("Escape");
-    const canvas = page.locator(tid("timeline-canvas"));
-    await canvas.scrollIntoViewIfNeeded();
-    const b = await canvas.boundingBox();
-    await page.mouse.move(b.x + b.width * 0.6, b.y + 30 + 11); // first lane, the middle of its long span
-    await page.waitForSelector(tid("timeline-tooltip") + ":not([hidden])");
-    const tip = await page.locator(tid("timeline-tooltip")).textContent();
-    assert.match(tip, /Start from/);
-    assert.match(tip, /run start is used/);
     clean(seen);
     await ctx.close();
+    // A lane whose start no source has: it starts when its dependencies ended
+    // (shop-api-hpa waited for shop-api-deployment, which failed at 08:29:41).
+    const second = await openPage(browser, server.url + "#s=aos-upgrade-failed.json,aos-upgrade-failed-events.json&tab=2&lane=shop-api-hpa");
+    await joinedLoaded(second.page);
+    await second.page.waitForSelector(tid("details"));
+    assert.equal(await second.page.locator(tid("details-name")).textContent(), "shop-api-hpa");
+    assert.equal(await second.page.locator(tid("details-source")).first().getAttribute("data-source"), "dependencies");
+    assert.match(await second.page.locator(tid("details-source")).first().textContent(), /elements it depends on/);
+    clean(second.seen);
+    await second.ctx.close();
   });
 
   it("keeps each payload available alone, restores the joined tab from the hash, closes it", async () => {

@@ -25,6 +25,7 @@ export const START_SOURCES = {
   status: { label: "status", text: "the status payload (its own start time)" },
   events: { label: "events", text: "the events (the element's first start event)" },
   snapshot: { label: "snapshot", text: "polling: the first snapshot where it had left Pending" },
+  dependencies: { label: "dependencies", text: "no source has it: it starts when the elements it depends on (the template) had ended" },
   inferred: { label: "inferred", text: "no source has it: the run start is used" },
 };
 

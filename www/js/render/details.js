@@ -49,7 +49,7 @@ export function renderDetails(lane, o) {
           h("span", { class: "mono-num span-dur" }, end != null ? fmtDuration(end - s.start) + (s.end == null ? " so far" : "") : "—")),
         h("div", { class: "span-row" }, h("span", { class: "muted" }, "Start"),
           h("span", { class: "mono-num", title: fmtIso(s.start) }, fmtTime(s.start, mode, base)),
-          s.startInferred ? h("span", { class: "pill", title: "no start for this element; the run start is used" }, "inferred") : null),
+          s.startInferred ? h("span", { class: "pill", title: s.source === "dependencies" ? "no start for this element; it starts when its dependencies had ended" : "no start for this element; the run start is used" }, "inferred") : null),
         s.source && START_SOURCES[s.source] ? h("div", { class: "span-row", "data-testid": "details-source", "data-source": s.source },
           h("span", { class: "muted" }, "From"),
           h("span", { class: ["pill", "src-pill", "src-" + s.source] }, START_SOURCES[s.source].label),

@@ -7,7 +7,7 @@ import { fmtTime, fmtIso, fmtNum, plural, FORMAT_LABELS, START_SOURCES } from ".
 import { phaseBadge } from "./summary.js";
 
 /** @import { JoinSource, Conflict, Timeline, TimeMode } from "../types.js" */
-/** @typedef {{status: number, events: number, snapshot: number, inferred: number}} StartCounts */
+/** @typedef {{status: number, events: number, snapshot: number, dependencies: number, inferred: number}} StartCounts */
 
 /** @type {Record<string, {label: string, title: string}>} */
 const ROLE = {
@@ -80,7 +80,7 @@ export function renderConflicts(conflicts, o = {}) {
 /** How many spans of a timeline start from each source. @param {Timeline} tl @returns {StartCounts} */
 export function countStartSources(tl) {
   /** @type {StartCounts} */
-  const n = { status: 0, events: 0, snapshot: 0, inferred: 0 };
+  const n = { status: 0, events: 0, snapshot: 0, dependencies: 0, inferred: 0 };
   for (const l of tl.lanes) for (const s of l.spans) if (s.source && s.source in n) n[s.source]++;
   return n;
 }
@@ -89,7 +89,7 @@ export function countStartSources(tl) {
 /** @param {StartCounts} n */
 export function renderStartSources(n) {
   /** @type {(keyof StartCounts)[]} */
-  const keys = ["status", "events", "snapshot", "inferred"];
+  const keys = ["status", "events", "snapshot", "dependencies", "inferred"];
   const parts = keys.filter((k) => n[k]);
   if (!parts.length) return null;
   return h("div", { class: "start-sources", "data-testid": "start-sources" },
