@@ -13,11 +13,11 @@ execution) are joined into one report; other files are reported in turn.
 
 Output (default: a report for a terminal, with a Gantt chart)
   --json              the summary JSON, one document per input
-  --markdown          a report to paste into a pull request, an issue or a ticket
+  --markdown          a report for a pull request, an issue or a ticket
   --events            the event table (with --json: the events as JSON)
 
 Options
-  --run ID            the run of a workflow history to show (default: the newest)
+  --run ID            which run of a workflow history to show (default: newest)
   --format NAME       read every input as this format: aos-execution,
                       gcs-execution, execution-events, workflow-executions,
                       rfs-stack-events, api-error (default: detected)

@@ -41,28 +41,37 @@ export function* eventLines(events, o) {
   const base = firstTime(events);
   const sample = events.slice(0, 2000);
   const when = (/** @type {Event} */ e) => clock(e.firstTimestamp, base, o.utc);
-  const reasonOf = (/** @type {Event} */ e) => oneLine(eventText(e.reason, o.lang)) + (e.count > 1 ? ` ×${e.count}` : "");
-  const natural = (/** @type {(e: Event) => string} */ f, /** @type {string} */ head) => Math.max(width(head), ...sample.map((e) => width(f(e))));
-  const timeW = natural(when, "Time");
-  const typeW = natural((e) => oneLine(e.type ?? ""), "Type");
+  // The reason's halves a line each (like the message's), the count after the first.
+  const reasonLines = (/** @type {Event} */ e) => {
+    const h = halves(e.reason, o.lang).map(oneLine);
+    if (e.count > 1) h[0] = `${h[0] ?? ""} ×${e.count}`;
+    return h;
+  };
+  const natural = (/** @type {(e: Event) => string[]} */ f, /** @type {string} */ head) =>
+    Math.max(width(head), ...sample.flatMap((e) => f(e).map(width)));
+  const timeW = natural((e) => [when(e)], "Time");
+  const typeW = natural((e) => [oneLine(e.type ?? "")], "Type");
   const avail = Math.max(30, o.width - timeW - typeW - 8);
-  const elemW = Math.min(natural((e) => oneLine(e.element ?? ""), "Element"), 28, Math.max(8, Math.floor(avail * 0.3)));
-  const reasonW = Math.min(natural(reasonOf, "Reason"), 28, Math.max(8, Math.floor(avail * 0.3)));
-  const indent = timeW + typeW + elemW + reasonW + 8;
-  const msgW = Math.max(16, o.width - indent);
+  const elemW = Math.min(natural((e) => [oneLine(e.element ?? "")], "Element"), 28, Math.max(8, Math.floor(avail * 0.3)));
+  const reasonW = Math.min(natural(reasonLines, "Reason"), 28, Math.max(8, Math.floor(avail * 0.3)));
+  const msgW = Math.max(16, o.width - (timeW + typeW + elemW + reasonW + 8));
+  const blankLeft = " ".repeat(timeW + typeW + elemW + 6);
   yield st.bold(`${pad("Time", timeW)}  ${pad("Type", typeW)}  ${pad("Element", elemW)}  ${pad("Reason", reasonW)}  Message`);
   for (const e of events) {
     const type = oneLine(e.type ?? "");
     const paint = e.kind === "failure" ? st.red : type === "Warning" ? st.yellow : (/** @type {string} */ x) => x;
     const msg = halves(e.message, o.lang).flatMap((h) => wrap(printable(h), msgW));
-    const head = `${pad(when(e), timeW)}  ${pad(type, typeW)}  ${pad(oneLine(e.element ?? ""), elemW)}  ${pad(reasonOf(e), reasonW)}  `;
-    yield paint(`${head}${msg[0] ?? ""}`.trimEnd());
-    for (const m of msg.slice(1)) yield paint(" ".repeat(indent) + m);
+    const reason = reasonLines(e);
+    const left = `${pad(when(e), timeW)}  ${pad(type, typeW)}  ${pad(oneLine(e.element ?? ""), elemW)}  `;
+    const n = Math.max(1, msg.length, reason.length);
+    for (let i = 0; i < n; i++) {
+      yield paint(`${i === 0 ? left : blankLeft}${pad(reason[i] ?? "", reasonW)}  ${msg[i] ?? ""}`.trimEnd());
+    }
   }
 }
 
 /**
- * The halves of an event's message to show (the core split it already).
+ * The halves of an event text (reason, message) to show (the core split it already).
  * @param {import("../execscope.js").Bilingual} b
  * @param {Lang} lang
  */

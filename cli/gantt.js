@@ -15,7 +15,7 @@
 // The mark before the bar (✓ ✗ ↻ ⊘ ↷ ◌ ?) tells the phase without colour.
 import { PHASES } from "./style.js";
 import { clock, duration, zoneLabel } from "./time.js";
-import { oneLine, pad, width } from "./width.js";
+import { oneLine, pad, width, wrap } from "./width.js";
 
 /** @typedef {import("../execscope.js").Phase} Phase */
 /** @typedef {import("./style.js").Style} Style */
@@ -71,12 +71,12 @@ export function gantt(view, o) {
   const lines = [];
   const head = `Timeline, ${n.toLocaleString("en-US")} element${n === 1 ? "" : "s"}`;
   if (t0 == null || t1 == null) {
-    lines.push(st.bold(head) + ": no element has a time");
+    lines.push(...wrap(`${st.bold(head)}: no element has a time`, o.width));
   } else {
     // Times only when the chart spans one day, else dates too (on both ends).
     const left = clock(t0, t1, o.utc);
     const right = clock(t1, t0, o.utc);
-    lines.push(`${st.bold(head)}: ${left} → ${right} ${zoneLabel(t0, o.utc)} (${duration(t1 - t0)})`);
+    lines.push(...wrap(`${st.bold(head)}: ${left} → ${right} ${zoneLabel(t0, o.utc)} (${duration(t1 - t0)})`, o.width));
     if (width(left) + width(right) + 2 <= barW) {
       lines.push(" ".repeat(labelW + 3) + "┊" + left + " ".repeat(barW - width(left) - width(right) - 2) + right + "┊");
     }
@@ -100,10 +100,19 @@ export function gantt(view, o) {
   }
   const legend = [];
   if (used.ran) legend.push("█ ran");
-  if (used.inferred) legend.push("░ start not in the payload (drawn from the run's start)");
+  if (used.inferred) legend.push("░ no start in the payload");
   if (used.failed) legend.push("✗ failed");
   if (used.open) legend.push("▸ still running");
-  if (legend.length) lines.push(st.dim(legend.join("  ")));
+  // The legend, wrapped between its items.
+  let line = "";
+  for (const item of legend) {
+    if (line && width(line) + 2 + width(item) > o.width) {
+      lines.push(st.dim(line));
+      line = "";
+    }
+    line = line ? `${line}  ${item}` : item;
+  }
+  if (line) lines.push(st.dim(line));
   return lines;
 }
 

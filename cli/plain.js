@@ -100,7 +100,7 @@ export function plain(r, o) {
   const st = o.style;
   const w = o.width;
   /** @type {string[]} */
-  const out = [title(r, st)];
+  const out = wrap(title(r, st), w);
   const run = r.run;
 
   // Where it came from.
