@@ -9,7 +9,7 @@ import { clock, zoneLabel } from "./time.js";
 import { oneLine, pad, printable, width, wrap } from "./width.js";
 import { md } from "./markdown.js";
 
-/** @typedef {import("../execscope.js").Event} Event */
+/** @typedef {import("execscope").Event} Event */
 /** @typedef {import("./style.js").Style} Style */
 /** @typedef {import("./text.js").Lang} Lang */
 
@@ -72,7 +72,7 @@ export function* eventLines(events, o) {
 
 /**
  * The halves of an event text (reason, message) to show (the core split it already).
- * @param {import("../execscope.js").Bilingual} b
+ * @param {import("execscope").Bilingual} b
  * @param {Lang} lang
  */
 function halves(b, lang) {

@@ -17,7 +17,7 @@ import { PHASES } from "./style.js";
 import { clock, duration, zoneLabel } from "./time.js";
 import { oneLine, pad, width, wrap } from "./width.js";
 
-/** @typedef {import("../execscope.js").Phase} Phase */
+/** @typedef {import("execscope").Phase} Phase */
 /** @typedef {import("./style.js").Style} Style */
 
 /**

@@ -13,7 +13,7 @@ import { oneLine, pad, printable, truncate, width, wrap } from "./width.js";
 /** @typedef {import("./report.js").RootCause} RootCause */
 /** @typedef {import("./style.js").Style} Style */
 /** @typedef {import("./text.js").Lang} Lang */
-/** @typedef {import("../execscope.js").Run} Run */
+/** @typedef {import("execscope").Run} Run */
 
 /**
  * @typedef {object} PlainOptions
@@ -55,10 +55,7 @@ function field(key, values, w, paint = (s) => s) {
  * @param {number} indent  columns of the continuation lines
  */
 function para(text, w, indent) {
-  const out = [];
-  const lines = wrap(text, Math.max(10, w - indent));
-  lines.forEach((l, i) => out.push(i === 0 ? l : " ".repeat(indent) + l));
-  return out;
+  return wrap(text, Math.max(10, w - indent)).map((l, i) => (i === 0 ? l : " ".repeat(indent) + l));
 }
 
 /** The run's title: name, action, phase. @param {Report} r @param {Style} st */

@@ -7,22 +7,23 @@
 // snapshots of a polled execution); a run joined from two or more inputs is
 // reported once, joined, and an input none of whose runs joined is reported alone.
 
-import * as core0 from "../execscope.node.js";
+// The package by its own name (Node resolves a package's self-reference through
+// its "exports": the "node" entry here, execscope.d.ts for the types).
+import * as core from "execscope";
 
-/** @typedef {typeof import("../execscope.js")} Core */
-/** @typedef {import("../execscope.js").Summary} Summary */
-/** @typedef {import("../execscope.js").Run} Run */
-/** @typedef {import("../execscope.js").Format} Format */
-/** @typedef {import("../execscope.js").Phase} Phase */
-/** @typedef {import("../execscope.js").Conflict} Conflict */
-/** @typedef {import("../execscope.js").ProgressPoint} ProgressPoint */
-/** @typedef {import("../execscope.js").ApiErrorBody} ApiErrorBody */
-/** @typedef {import("../execscope.js").Options} Options */
-/** @typedef {import("../execscope.js").TimelineView} TimelineView */
-/** @typedef {import("../execscope.js").ExecscopeError} ExecscopeError */
+/** @typedef {import("execscope").Summary} Summary */
+/** @typedef {import("execscope").Run} Run */
+/** @typedef {import("execscope").Format} Format */
+/** @typedef {import("execscope").Phase} Phase */
+/** @typedef {import("execscope").Conflict} Conflict */
+/** @typedef {import("execscope").ProgressPoint} ProgressPoint */
+/** @typedef {import("execscope").ApiErrorBody} ApiErrorBody */
+/** @typedef {import("execscope").Options} Options */
+/** @typedef {import("execscope").TimelineView} TimelineView */
+/** @typedef {import("execscope").ExecscopeError} ExecscopeError */
 /** @typedef {import("./input.js").Input} Input */
 
-export const core = /** @type {Core} */ (/** @type {unknown} */ (core0));
+export { core };
 
 /**
  * A root cause from the core's graph() (issue 11), with the failed element's reason.
@@ -114,8 +115,8 @@ function graphOf(payload, ws, runId) {
   }
 }
 
-/** @typedef {import("../execscope.js").Payload} Payload */
-/** @typedef {import("../execscope.js").Workspace} Workspace */
+/** @typedef {import("execscope").Payload} Payload */
+/** @typedef {import("execscope").Workspace} Workspace */
 
 /**
  * Root causes with each element's reason (from the timeline's lanes).

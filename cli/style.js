@@ -3,7 +3,7 @@
 // and --color / --no-color (see main.js). With colours off every function returns
 // its text unchanged, so piped output has no escape codes at all.
 
-/** @typedef {import("../execscope.js").Phase} Phase */
+/** @typedef {import("execscope").Phase} Phase */
 
 /** One phase: a mark that tells it without colour, and its colour. */
 export const PHASES = /** @type {const} */ ({

@@ -4,11 +4,11 @@
 
 import { core } from "./report.js";
 
-/** @typedef {import("../execscope.js").Format} Format */
-/** @typedef {import("../execscope.js").Run} Run */
-/** @typedef {import("../execscope.js").Lane} Lane */
-/** @typedef {import("../execscope.js").Bilingual} Bilingual */
-/** @typedef {import("../execscope.js").TimelineView} TimelineView */
+/** @typedef {import("execscope").Format} Format */
+/** @typedef {import("execscope").Run} Run */
+/** @typedef {import("execscope").Lane} Lane */
+/** @typedef {import("execscope").Bilingual} Bilingual */
+/** @typedef {import("execscope").TimelineView} TimelineView */
 /** @typedef {"zh" | "en" | "both"} Lang */
 
 /** @type {Record<Format, string>} */

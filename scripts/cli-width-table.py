@@ -1,15 +1,21 @@
 #!/usr/bin/env python3
 """Prints the East Asian Wide (W) and Fullwidth (F) code point ranges for
-cli/width.js, from Python's unicodedata (UAX #11), plus the blocks UAX #11 makes
-wide even where unassigned (CJK Unified Ideographs and their extensions,
-compatibility ideographs, planes 2 and 3).
+cli/width.js (UAX #11), plus the blocks UAX #11 makes wide even where
+unassigned (CJK Unified Ideographs and their extensions, compatibility
+ideographs, planes 2 and 3). Uses the PyPI package unicodedata2 (the newest
+Unicode data) when it is installed, else Python's own unicodedata (older: 14.0
+in Python 3.11).
 
-    python3 scripts/cli-width-table.py > /tmp/table.txt   # then paste into cli/width.js
+    python3 -m venv /tmp/u && /tmp/u/bin/pip install unicodedata2
+    /tmp/u/bin/python scripts/cli-width-table.py   # then paste into cli/width.js
 
 Unassigned code points elsewhere are narrow. Ambiguous (A) characters are narrow,
 as in wcwidth and most terminals' defaults.
 """
-import unicodedata as u
+try:
+    import unicodedata2 as u
+except ImportError:
+    import unicodedata as u
 
 DEFAULT_WIDE = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FFFD), (0x30000, 0x3FFFD)]
 
