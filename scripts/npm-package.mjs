@@ -339,6 +339,14 @@ export function initSync(options: InitSyncOptions): void;
 `,
 );
 
+// The command line (docs/cli.md): cli/*.js as they are in the repository, run
+// by the "bin" entry execscope -> cli/execscope.js.
+const CLI = fs.readdirSync(path.join(ROOT, "cli")).filter((f) => f.endsWith(".js")).sort().map((f) => `cli/${f}`);
+fs.rmSync(p("cli"), { recursive: true, force: true });
+fs.mkdirSync(p("cli"));
+for (const f of CLI) fs.copyFileSync(path.join(ROOT, f), p(f));
+fs.chmodSync(p("cli/execscope.js"), 0o755);
+
 // The licenses the package declares ("MIT OR Apache-2.0"), from the crate root.
 const LICENSES = ["LICENSE-MIT", "LICENSE-APACHE"];
 for (const f of LICENSES) fs.copyFileSync(path.join(ROOT, f), p(f));
@@ -355,6 +363,7 @@ const files = [
   "execscope_bg.wasm",
   "execscope.d.ts",
   "init.d.ts",
+  ...CLI,
 ];
 const pkg = {
   name: "execscope",
@@ -383,6 +392,7 @@ const pkg = {
     "./package.json": "./package.json",
   },
   main: "./execscope.js",
+  bin: { execscope: "./cli/execscope.js" },
   types: "./execscope.d.ts",
   files,
   sideEffects: ["./execscope.js", "./execscope.node.js", "./execscope.cjs"],
@@ -458,6 +468,18 @@ try {
   fail(`the Node entry does not load: ${e.stderr || e.message}`);
 }
 if (loaded !== pkg.version) fail(`version() is ${loaded}, package.json says ${pkg.version}`);
+
+// The command line runs from the package: --version answers, and a sample reads.
+try {
+  const cli = p("cli/execscope.js");
+  const v = execFileSync(process.execPath, [cli, "--version"], { encoding: "utf8" }).trim();
+  if (v !== `execscope ${pkg.version}`) fail(`execscope --version printed ${JSON.stringify(v)}`);
+  const sample = path.join(ROOT, "samples/seed-aos-execution.json");
+  const out = execFileSync(process.execPath, [cli, "--no-color", sample], { encoding: "utf8" });
+  if (!/trim · create · ✓ Succeeded/.test(out)) fail(`execscope ${sample} printed:\n${out}`);
+} catch (e) {
+  fail(`the command line (cli/execscope.js) does not run: ${e.stderr || e.message}`);
+}
 
 // npm pack --dry-run: exactly the package's files, README and package.json.
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";

@@ -392,6 +392,16 @@ pub fn decode_object_data(text: &str) -> Result<JsDecoded, JsValue> {
     Ok(value.unchecked_into())
 }
 
+/// Splits a bilingual text ("中文##English") the way the core splits event reasons
+/// and messages: `{raw, zh, en}`, both halves trimmed; without a `##` the whole
+/// text is the Chinese half when it holds CJK characters, else the English half.
+/// For the texts the summary and the timeline return as written (a run's or an
+/// element's reason and message), so callers never re-derive the rule.
+#[wasm_bindgen(js_name = splitBilingual, unchecked_return_type = "Bilingual")]
+pub fn split_bilingual(text: &str) -> Result<JsValue, JsValue> {
+    to_js(&bilingual::split(text))
+}
+
 /// A timeline kept inside wasm, drawn window by window: one byte per lane per
 /// pixel column (the cell bits: docs/reference.md, "Payload and TimelineView"), so
 /// a frame costs the same at a million spans as at ten thousand.
