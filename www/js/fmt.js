@@ -20,7 +20,7 @@ export const FORMAT_LABELS = {
 export const JOINED_LABEL = "Joined run";
 
 /** Where a span's start came from in a joined run (the core's span.source). */
-/** @type {Record<"status" | "events" | "snapshot" | "inferred", {label: string, text: string}>} */
+/** @type {Record<NonNullable<import("./types.d.ts").Span["source"]>, {label: string, text: string}>} */
 export const START_SOURCES = {
   status: { label: "status", text: "the status payload (its own start time)" },
   events: { label: "events", text: "the events (the element's first start event)" },

@@ -322,15 +322,18 @@ test("the Gantt chart: inferred starts drawn differently, failed marked, --lanes
   const r = cli(["samples/aos-upgrade-failed.json"]);
   const { rows } = ganttRows(r.stdout);
   assert.equal(rows.length, 16);
-  // shop-api-hpa has no start in the payload: ░ from the run's start; shop-rds has one: █.
-  assert.match(rows.find((l) => l.startsWith("shop-api-hpa ")), /^shop-api-hpa +✗ ░+✗$/);
+  // shop-api-hpa has no start in the payload: ░ from where its dependency (shop-api-deployment)
+  // failed, not from the run's start (issue 11's rule); shop-configmap has none and no dependency:
+  // ░ from the run's start; shop-rds has one: █.
+  assert.match(rows.find((l) => l.startsWith("shop-api-hpa ")), /^shop-api-hpa {11}✗ {54}░✗$/);
+  assert.match(rows.find((l) => l.startsWith("shop-configmap ")), /^shop-configmap +✓ ░$/);
   assert.match(rows.find((l) => l.startsWith("shop-rds ")), /^shop-rds +✓ +▐█+▌$/);
   assert.match(r.stdout, /^█ ran {2}░ no start in the payload {2}✗ failed$/m);
   const capped = cli(["--lanes", "3", "samples/aos-upgrade-failed.json"]);
   assert.equal(ganttRows(capped.stdout).rows.length, 3);
-  assert.match(capped.stdout, /^… 13 more \(--lanes N shows more; 1 of them failed: --failed shows those first\)$/m);
+  assert.match(capped.stdout, /^… 13 more \(--lanes N shows more; 2 of them failed: --failed shows those first\)$/m);
   const failed = cli(["--lanes", "2", "--failed", "samples/aos-upgrade-failed.json"]);
-  assert.deepEqual(ganttRows(failed.stdout).rows.map((l) => l.split(" ")[0]), ["shop-api-hpa", "shop-api-deployment"]);
+  assert.deepEqual(ganttRows(failed.stdout).rows.map((l) => l.split(" ")[0]), ["shop-api-deployment", "shop-api-hpa"]);
 });
 
 test("--utc, --run, --events, --format", () => {
@@ -431,13 +434,12 @@ test("root cause and blast radius: printed under the first failure when the pack
   assert.equal(rootCauseText({ element: "a", reason: null, affected: [] }, "en"), "Root cause: a — took down no other element");
 
   // The installed package: with graph() the real report has the line; without, it is skipped.
-  const out = cli(["samples/aos-upgrade-failed.json"]).stdout;
-  if (typeof execscope.graph === "function") {
-    assert.match(out, /^ {2}Root cause: shop-api-deployment \(UpgradeFailed\) — took down \d+ elements?: /m);
-    assert.match(cli(["--markdown", "samples/aos-upgrade-failed.json"]).stdout, /^\| Root cause \| shop-api-deployment/m);
-  } else {
-    assert.ok(!out.includes("Root cause"), "no graph() in this package: no root cause line");
-  }
+  // The installed package has graph() (issue 11): the real report names the root cause and what it took down.
+  assert.equal(typeof execscope.graph, "function", "the package exports graph()");
+  const out = cli(["--width", "80", "samples/aos-upgrade-failed.json"]).stdout;
+  assert.match(out, /^ {2}Root cause: shop-api-deployment \(UpgradeFailed\) — took down 4 elements:\n {4}shop-web-deployment, shop-api-hpa, shop-cron-job, shop-elb-backend$/m);
+  assert.match(cli(["--markdown", "samples/aos-upgrade-failed.json"]).stdout,
+    /^\| Root cause \| shop-api-deployment \(UpgradeFailed\) — took down 4 elements: shop-web-deployment, shop-api-hpa, shop-cron-job, shop-elb-backend \|$/m);
 });
 
 /**

@@ -164,7 +164,8 @@ function rustVariants(file, name) {
 }
 
 function dtsUnion(dts, pattern) {
-  const m = pattern.exec(dts);
+  // Doc comments inside a union (a `;` or a quoted word in one) are not members.
+  const m = pattern.exec(dts.replace(/\/\*[\s\S]*?\*\//g, ""));
   assert.ok(m, `execscope.d.ts: ${pattern} not found`);
   return [...m[1].matchAll(/"([^"]+)"/g)].map((x) => x[1]).sort();
 }

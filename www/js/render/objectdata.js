@@ -86,8 +86,11 @@ function block(it, o) {
   const fname = (o.runName || "run").replace(/[^\w.-]+/g, "_") + "-" + it.label + "." + ((d.format && EXT[d.format]) || "txt");
   const dlBtn = h("button", { type: "button", class: "btn small", "data-testid": "od-download",
     onclick: () => downloadText(text, fname, isJson ? "application/json" : "text/plain;charset=utf-8") }, "Download");
+  // A YAML template is shown as a tree too: the core parses it into the same
+  // value a JSON one gives (`json`, null when it did not parse); Text shows the YAML as written.
+  const hasTree = isJson || (d.format === "yaml" && d.json != null);
   let body;
-  if (isJson) {
+  if (hasTree) {
     const tree = jsonTree(d.json, { openDepth: 3, rootLabel: it.label });
     const pre = h("pre", { class: "od-text mono", hidden: true }, text);
     let asText = false;
