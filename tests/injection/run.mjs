@@ -250,7 +250,10 @@ export async function openPass(browser, pass) {
       await new Promise((r) => setTimeout(r, 600));
       return { inlineScriptRan: ran, guardCaught: window.__inj.violationCount - v0 };
     });
-    await page.waitForTimeout(200);
+    // Without the CSP the image's error (a name that does not resolve) fires the handler; how soon
+    // depends on the resolver and the machine's load, so wait for it (up to 15 s) rather than a fixed time.
+    if (pass.noCsp) for (let waited = 0; waited < 15000 && st.dialogs.length <= before.dialogs; waited += 100) await page.waitForTimeout(100);
+    else await page.waitForTimeout(200);
     out.dialog = st.dialogs.length > before.dialogs;
     out.requestPw = st.requests.pw.slice(before.pw).some((r) => r.url.includes("canary.invalid"));
     out.requestCdp = st.requests.cdp.slice(before.cdp).some((r) => r.url.includes("canary.invalid"));
