@@ -4,7 +4,7 @@
 // one pass over the events. No tricks in either direction: it is not tuned against
 // the generator's data, and it is not made slow on purpose.
 //
-// Rules (the README's, for execution-events):
+// Rules (docs/reference.md#timelines, for execution-events):
 // - an event is a failure when its type is Warning or its English reason contains
 //   "Fail" or "Error"; else a start when the reason ends in "Start"; else a success
 //   when it contains "Success" or "Finish"; else "other" (does not change a phase);

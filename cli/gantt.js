@@ -1,7 +1,7 @@
 // @ts-check
 // The Gantt chart of a run in Unicode blocks: one row per element, sized to the
 // terminal. It draws from the core's TimelineView (the same per-column raster the
-// page draws from, README "Drawing large timelines"): two raster cells per
+// page draws from, docs/reference.md#payload-and-timelineview): two raster cells per
 // terminal column, so bars end on half columns (▌ ▐), and a million-element run
 // costs what the rows on screen cost.
 //

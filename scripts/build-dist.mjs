@@ -21,13 +21,13 @@
 //   * bundles www/js/worker.js (the engine that reads payloads, with the wasm
 //     glue) into a second script, a classic script (IIFE, import.meta.url
 //     defined as self.location.href), which is data, not run by the page:
-//     load.js starts it as a classic Worker from a Blob URL (Chromium starts no
-//     module worker from a Blob URL in a file:// page) and, when no worker can
-//     start, runs the same engine on the main thread;
+//     www/js/data/client.js starts it as a classic Worker from a Blob URL
+//     (Chromium starts no module worker from a Blob URL in a file:// page) and,
+//     when no worker can start, runs the same engine on the main thread;
 //   * puts the wasm (base64), the worker bundle and the samples (index + texts;
 //     for the replay, the polling series) in a
 //     <script type="application/json" id="execscope-inline"> data block, which
-//     www/js/load.js reads instead of fetching anything:
+//     www/js/data/inline.js reads instead of fetching anything:
 //     {wasm, worker, samplesIndex, samples} / {wasm, worker, pollingIndex, polling};
 //   * writes a Content-Security-Policy with the sha256 of the script and of the
 //     style, 'wasm-unsafe-eval', worker-src blob:, and connect-src 'none'.
@@ -88,7 +88,7 @@ function loadEsbuild() {
 }
 const esbuild = loadEsbuild();
 
-const PKG_GLUE = path.join(WWW, "pkg", "execscope.js"); // what www/js/engine.js imports ("../pkg/execscope.js")
+const PKG_GLUE = path.join(WWW, "pkg", "execscope.js"); // what www/js/engine/engine.js imports ("../../pkg/execscope.js")
 
 /** Resolves the page's import of www/pkg/execscope.js to the chosen package. */
 const pkgPlugin = {

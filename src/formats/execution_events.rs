@@ -11,7 +11,7 @@
 //! and folded into per-element accumulators; the normalized [`Event`] list is
 //! built only when asked for (`events()`).
 //!
-//! Decisions (documented in the README):
+//! Decisions (documented in docs/reference.md#timelines):
 //! - An event is a failure when type is Warning or its English reason contains
 //!   `Fail` or `Error`; else a start when the reason ends in `Start`; else a
 //!   success when it contains `Success` or `Finish`; else "other".

@@ -1,7 +1,8 @@
 //! The dependency graph of one run: which element waited for which, the root
 //! causes of a failure and what they took down, the critical path, and a
 //! layered layout to draw it. Pure functions over the model; they cannot fail
-//! (what the template gets wrong is a warning). docs/graph.md has the rules.
+//! (what the template gets wrong is a warning). docs/reference.md#dependency-graph
+//! has the rules; docs/graph.md the design notes and measurements.
 //!
 //! - [`template`] reads the edges from the run's `spec.objectData`.
 //! - [`analysis`]: depth, cycles, root causes, critical path.

@@ -163,7 +163,7 @@ export interface PackedEvents {
 
 export type ExportKind = "json" | "csv" | "trace";
 
-/** One frame: a byte per column per visible lane from..to (README "Drawing large timelines"). */
+/** One frame: a byte per column per visible lane from..to (docs/reference.md#payload-and-timelineview). */
 export interface Frame { t0: number; t1: number; columns: number; from: number; to: number; bytes: Uint8Array; ms: number }
 
 /**

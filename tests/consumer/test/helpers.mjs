@@ -16,7 +16,7 @@ export const INSTALLED = path.join(HERE, "node_modules/execscope");
 /** Where `make npm` wrote the package (the tarball under test was packed from it). */
 export const PKG_DIR = path.resolve(REPO, process.env.EXECSCOPE_NPM_DIR ?? "pkg-npm");
 
-/** The functions the issue and README.md "Use from JavaScript" document; the package may export more (classes). */
+/** The functions the issue and docs/javascript.md ("Examples") document; the package may export more (classes). */
 export const DOCUMENTED = ["decodeObjectData", "detect", "events", "rawJson", "summarize", "timeline", "version"];
 
 /** Every function and class the installed package's execscope.d.ts declares, sorted. */

@@ -50,7 +50,7 @@ export class RemoteView {
     this.freed = false;
   }
 
-  /** {t0, t1, columns, from, to, bytes: Uint8Array} (README "Drawing large timelines"). @param {number} t0 @param {number} t1 @param {number} columns @param {number} from @param {number} to */
+  /** {t0, t1, columns, from, to, bytes: Uint8Array} (docs/reference.md#payload-and-timelineview). @param {number} t0 @param {number} t1 @param {number} columns @param {number} from @param {number} to */
   frame(t0, t1, columns, from, to) { return this.engine.call("viewFrame", { view: this.handle, t0, t1, columns, from, to }); }
   /** {from, labels: string[], phases: Uint8Array} of visible lanes from..to. @param {number} from @param {number} to */
   rows(from, to) { return this.engine.call("viewRows", { view: this.handle, from, to }); }

@@ -287,7 +287,7 @@ export const methods = {
 
   // ---- TimelineView (frames) --------------------------------------------------------------
 
-  /** One byte per column per visible lane from..to (README "Drawing large timelines"). */
+  /** One byte per column per visible lane from..to (docs/reference.md#payload-and-timelineview). */
   viewFrame({ view, t0, t1, columns, from, to }) {
     const t = performance.now();
     const bytes = vw(view).frame(t0, t1, columns, from, to);

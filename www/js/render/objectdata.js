@@ -1,6 +1,6 @@
 // @ts-check
 // spec.objectData / spec.changedObjectData of the selected run, decoded by the
-// core (load.js): a foldable tree for JSON, preformatted text for YAML/text, a
+// core (data/docs.js): a foldable tree for JSON, preformatted text for YAML/text, a
 // hex dump for binary; size, copy and download.
 import { h, copyText, downloadText } from "../dom.js";
 import { fmtBytes, fmtNum } from "../fmt.js";
