@@ -33,11 +33,7 @@ export { core };
  * @property {string[]} affected
  */
 
-/**
- * What graph() returns, as far as the command line uses it (the package declares
- * it once the graph has landed; until then the report skips the root cause).
- * @typedef {{ rootCauses: { element: string, affected: string[] }[] }} GraphLike
- */
+/** @typedef {import("execscope").Graph} Graph */
 
 /**
  * A warning with the input it came from (null when the report has one input).
@@ -61,7 +57,7 @@ export { core };
  * @property {number} snapshots       status snapshots joined (polled executions)
  * @property {ProgressPoint[]} progressHistory
  * @property {TimelineView | null} view
- * @property {RootCause[] | null} rootCauses  null: this package has no graph() yet
+ * @property {RootCause[] | null} rootCauses  null: the graph could not be read (graphError says why)
  * @property {string | null} graphError
  */
 
@@ -98,18 +94,17 @@ export function options(a) {
 }
 
 /**
- * graph(), when this build of the package has it.
+ * The run's dependency graph (the core's Payload.graph / Workspace.graph).
  * @param {Payload | null} payload
  * @param {Workspace | null} ws
  * @param {string} runId
- * @returns {{ graph: GraphLike | null, error: string | null } | null}
+ * @returns {{ graph: Graph | null, error: string | null } | null}
  */
 function graphOf(payload, ws, runId) {
-  /** @type {{ graph?: (run?: string) => GraphLike } | null} */
-  const owner = /** @type {any} */ (ws ?? payload);
-  if (!owner || typeof owner.graph !== "function") return null;
   try {
-    return { graph: owner.graph(runId), error: null };
+    if (ws) return { graph: ws.graph(runId), error: null };
+    if (payload) return { graph: payload.graph(runId), error: null };
+    return null;
   } catch (e) {
     return { graph: null, error: String(/** @type {Error} */ (e).message ?? e) };
   }
@@ -119,13 +114,16 @@ function graphOf(payload, ws, runId) {
 /** @typedef {import("execscope").Workspace} Workspace */
 
 /**
- * Root causes with each element's reason (from the timeline's lanes).
- * @param {GraphLike | null} graph
+ * Root causes with each element's reason (from the timeline's lanes). Only when
+ * the graph has dependencies (a template gave edges): without any, every failed
+ * element is its own root cause that took down nothing, which says no more than
+ * the list of failures (event lists, workflow histories, RFS events).
+ * @param {Graph | null} graph
  * @param {TimelineView | null} view
  * @returns {RootCause[]}
  */
 function rootCauses(graph, view) {
-  if (!graph || !Array.isArray(graph.rootCauses)) return [];
+  if (!graph || graph.edges.length === 0) return [];
   return graph.rootCauses.map((rc) => {
     let reason = null;
     if (view) {

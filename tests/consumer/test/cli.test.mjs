@@ -438,6 +438,9 @@ test("root cause and blast radius: printed under the first failure when the pack
   assert.equal(typeof execscope.graph, "function", "the package exports graph()");
   const out = cli(["--width", "80", "samples/aos-upgrade-failed.json"]).stdout;
   assert.match(out, /^ {2}Root cause: shop-api-deployment \(UpgradeFailed\) — took down 4 elements:\n {4}shop-web-deployment, shop-api-hpa, shop-cron-job, shop-elb-backend$/m);
+  // Without dependencies (an event list: no template) every failed element would be its own root
+  // cause that took down nothing: the line is left out.
+  assert.doesNotMatch(cli(["samples/aos-upgrade-failed-events.json"]).stdout, /Root cause/);
   assert.match(cli(["--markdown", "samples/aos-upgrade-failed.json"]).stdout,
     /^\| Root cause \| shop-api-deployment \(UpgradeFailed\) — took down 4 elements: shop-web-deployment, shop-api-hpa, shop-cron-job, shop-elb-backend \|$/m);
 });
