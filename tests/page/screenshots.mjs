@@ -20,7 +20,7 @@ const server = await serve();
 const browser = await launch();
 
 async function shot(name, url, theme, prepare, clip) {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 }, colorScheme: theme, deviceScaleFactor: 1 });
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 }, colorScheme: theme, deviceScaleFactor: 1, locale: "en-US" });
   const page = await ctx.newPage();
   await page.goto(url);
   await page.waitForFunction(() => document.documentElement.dataset.ready === "true", null, { timeout: 60000 });

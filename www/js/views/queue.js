@@ -40,7 +40,7 @@ export class TaskQueue {
         if (this.dead) return;
         await fn();
       } catch (e) {
-        this.shell.toast("Something went wrong: " + ((e && /** @type {Error} */ (e).message) || e), true);
+        this.shell.toast(this.shell.m.t("queue.failed", { detail: String((e && /** @type {Error} */ (e).message) || e) }), true);
         console.error(e);
       } finally {
         this.note = null;
