@@ -30,6 +30,7 @@ export async function openPage(browser, url, opts = {}) {
     colorScheme: opts.colorScheme || "light",
     // The browser's language: the page's interface follows it (English unless a test asks for another).
     locale: opts.locale || "en-US",
+    reducedMotion: opts.reducedMotion || "no-preference",
     acceptDownloads: true,
   });
   const page = await ctx.newPage();

@@ -55,6 +55,12 @@ export function append(el, children) {
   return el;
 }
 
+/** Bring an element into view: smoothly, unless the reader asked for reduced motion. @param {Element} el @param {ScrollLogicalPosition} [block] */
+export function scrollToEl(el, block = "start") {
+  const reduce = typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
+  el.scrollIntoView({ behavior: reduce ? "auto" : "smooth", block });
+}
+
 /** Remove every child. @template {Element} E @param {E} el @returns {E} */
 export function clear(el) {
   el.replaceChildren();

@@ -92,6 +92,16 @@ function closeOverlays(store) {
   return did;
 }
 
+/** Tab and Shift+Tab stay inside a modal dialog (the help): from its last control to its first, and back. @param {HTMLElement} box @param {KeyboardEvent} e */
+function trapFocus(box, e) {
+  const all = /** @type {HTMLElement[]} */ (Array.from(box.querySelectorAll("button, [href], input, select, textarea, [tabindex]:not([tabindex='-1'])")));
+  if (!all.length) return;
+  const first = all[0], last = all[all.length - 1];
+  const inside = box.contains(document.activeElement);
+  if (e.shiftKey && (document.activeElement === first || !inside)) { e.preventDefault(); last.focus(); }
+  else if (!e.shiftKey && (document.activeElement === last || !inside)) { e.preventDefault(); first.focus(); }
+}
+
 /** @type {Lang[]} */
 const LANG_ORDER = ["zh", "en", "both"];
 
@@ -114,6 +124,7 @@ export function installKeys({ store, shell, pane, tabs }) {
       if (tl && tl.selectedLane()) { tl.select(null); e.preventDefault(); }
       return;
     }
+    if (e.key === "Tab" && !$("help-overlay").hidden) { trapFocus($("help-overlay"), e); return; }
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     if (isTyping(e.target)) return;
     if (!$("help-overlay").hidden && e.key !== "?") return;

@@ -87,7 +87,7 @@ function changed(s, prev) {
 }
 
 /**
- * Keep `nav` drawn from the store (its tabs in its role="tablist" child).
+ * Keep `nav` drawn from the store.
  * @param {HTMLElement} nav @param {Store<AppState>} store @param {TabActions} actions
  */
 export function installTabs(nav, store, actions) {
@@ -96,9 +96,13 @@ export function installTabs(nav, store, actions) {
   draw();
 }
 
-/** @param {HTMLElement} nav @param {AppState} s @param {TabActions} actions @param {Messages} m */
+/**
+ * The strip: a navigation of buttons (the active one aria-current), each with its
+ * close button beside it — not an ARIA tablist, which may hold nothing but tabs.
+ * @param {HTMLElement} nav @param {AppState} s @param {TabActions} actions @param {Messages} m
+ */
 function renderTabs(nav, s, actions, m) {
-  const list = /** @type {HTMLElement} */ (nav.querySelector("[role=tablist]") || nav);
+  const list = nav;
   clear(list);
   const all = tabsOf(s);
   nav.hidden = all.length === 0;
@@ -122,7 +126,7 @@ function docTab(doc, s, i, on, actions, m) {
       : run ? h("span", { class: ["dot", phaseClass(run.phase)], title: phaseName(run.phase, m) }) : null;
   const fmt = doc.format ? formatLabel(doc.format, m) : m.t("tab.unreadable");
   return h("div", { class: ["tab", on ? "on" : ""], "data-testid": "tab", "data-kind": "payload" },
-    h("button", { type: "button", class: "tab-main", role: "tab", "aria-selected": String(on),
+    h("button", { type: "button", class: "tab-main", "aria-current": on ? "page" : null,
       title: keyed(m.t("tab.title", { name: doc.name, format: fmt, size: fmtBytes(doc.size, m) }), i, m),
       onclick: () => actions.activate(key) },
     status,
@@ -139,7 +143,7 @@ function joinWhat(join, m) {
 /** @param {Join} join @param {number} i @param {boolean} on @param {TabActions} actions @param {Messages} m */
 function joinTab(join, i, on, actions, m) {
   return h("div", { class: ["tab", "tab-join", on ? "on" : ""], "data-testid": "tab", "data-kind": "join" },
-    h("button", { type: "button", class: "tab-main", role: "tab", "aria-selected": String(on),
+    h("button", { type: "button", class: "tab-main", "aria-current": on ? "page" : null,
       title: keyed(m.t("tab.joinTitle", { names: join.sources.map((s) => s.name).join(" + ") }), i, m),
       onclick: () => actions.activate(join.id) },
     h("span", { class: ["dot", phaseClass(join.phase)], title: phaseName(join.phase, m) }),

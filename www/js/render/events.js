@@ -80,11 +80,13 @@ export class EventsView {
 
     this.head = h("div", { class: "ev-row ev-head", role: "row" });
     this.headGroup = h("div", { class: "ev-headgroup", role: "rowgroup" }, this.head);
-    this.inner = h("div", { class: "ev-inner", role: "rowgroup" });
-    this.scroller = h("div", { class: "ev-scroll", tabindex: "0" }, this.inner);
+    this.inner = h("div", { class: "ev-inner" });
+    // The scroller is the table's body (a rowgroup that takes the focus, so the keyboard scrolls it);
+    // the rows are positioned inside it (.ev-inner has no role: only rows are owned).
+    this.scroller = h("div", { class: "ev-scroll", tabindex: "0", role: "rowgroup" }, this.inner);
     this.empty = h("div", { class: "ev-empty muted", hidden: true }, m.t("ev.noMatch"));
-    this.table = h("div", { class: "ev-table", role: "table", "aria-label": m.t("ev.table") }, this.headGroup, this.scroller, this.empty);
-    this.el = h("div", { class: "events", "data-testid": "events" }, this.toolbar, this.table);
+    this.table = h("div", { class: "ev-table", role: "table", "aria-label": m.t("ev.table") }, this.headGroup, this.scroller);
+    this.el = h("div", { class: "events", "data-testid": "events" }, this.toolbar, this.table, this.empty);
     this.scroller.addEventListener("scroll", () => this.invalidate(), { passive: true });
     this.onResize = () => this.invalidate();
     window.addEventListener("resize", this.onResize);

@@ -4,7 +4,7 @@
 // a comparison, the run's timeline / objectData / events (views/run-panel.js),
 // and the raw payload. It reads its tab's ViewState from the store and redraws
 // what a change of it (or of the time mode and language) affects.
-import { h, clear } from "../dom.js";
+import { h, clear, scrollToEl } from "../dom.js";
 import { formatLabel, fmtBytes } from "../fmt.js";
 import { messages } from "../i18n/index.js";
 import { renderSummary } from "../render/summary.js";
@@ -80,7 +80,7 @@ export class DocView {
     if (doc.error || !s) {
       if (doc.error) root.appendChild(renderError(doc.error, { m }));
       if (doc.error && doc.error.code !== "invalid_json" && doc.error.code !== "too_large") this.buildRaw();
-      this.queue.markLoaded();
+      this.queue.markLoaded(() => this.ctx.shell.announce(doc.error ? this.m.t("status.failed", { what: doc.name, code: doc.error.code }) : this.m.t("status.loaded", { what: doc.name })));
       return;
     }
     if (s.warnings.length) root.appendChild(renderWarnings(s.warnings, { m, onReveal: (/** @type {string} */ p) => this.raw && this.raw.reveal(p) }));
@@ -101,7 +101,7 @@ export class DocView {
     const panel = this.panel;
     if (kind === "execution-events") this.queue.later(this.big ? m.t("doc.readingEvents") : null, () => panel.buildEvents());
     this.buildRaw();
-    this.queue.markLoaded();
+    this.queue.markLoaded(() => this.ctx.shell.announce(this.m.t("status.loaded", { what: doc.name })));
   }
 
   /** Everything that depends on the selected run. */
@@ -146,7 +146,7 @@ export class DocView {
   compareWith(cmp) {
     setView(this.ctx.store, this.key, { cmp });
     const sec = document.getElementById("sec-compare");
-    if (sec) sec.scrollIntoView({ behavior: "smooth", block: "start" });
+    if (sec) scrollToEl(sec);
   }
 
   async buildCompare() {

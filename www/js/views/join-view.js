@@ -71,7 +71,7 @@ export class JoinView {
       onOpen: (/** @type {number} */ docId) => { const d = ctx.store.get().docs.find((x) => x.id === docId); if (d) ctx.actions.activate(docKey(d)); },
     }));
     this.queue.later(null, () => this.load());
-    this.queue.markLoaded();
+    this.queue.markLoaded(() => ctx.shell.announce(m.t("status.loaded", { what: join.name || join.runId })));
   }
 
   async load() {

@@ -20,7 +20,7 @@ import { SPEEDS } from "../app/player.js";
 /** @import { Player } from "../app/player.js" */
 
 /** @param {string} label @param {string} title @param {string} testid @param {() => void} fn @param {string} [cls] */
-const btn = (label, title, testid, fn, cls) => h("button", { type: "button", class: ["btn", cls || ""], title, "aria-label": title, "data-testid": testid, onclick: fn }, label);
+const btn = (label, title, testid, fn, cls) => h("button", { type: "button", class: ["btn", cls || ""], title, "data-testid": testid, onclick: fn }, label);
 
 export class ReplayView {
   /** @param {Store<ReplayState>} store @param {Player} player @param {HTMLElement} main */
@@ -103,6 +103,7 @@ export class ReplayView {
   /** @param {Lane | null} lane */
   showLane(lane) {
     this.store.update({ lane: lane ? lane.id : "" });
+    if (!lane && this.detailsHost.contains(document.activeElement)) this.timeline.canvas.focus({ preventScroll: true });
     clear(this.detailsHost);
     this.detailsHost.hidden = !lane;
     this.layout.classList.toggle("with-side", !!lane);

@@ -4,7 +4,7 @@
 // objectData, and the events table. The view that owns it says where its
 // timeline and events come from (a doc in data/docs.js, or the workspace in
 // app/joins.js); the panel reads and changes its tab's ViewState in the store.
-import { h, clear } from "../dom.js";
+import { h, clear, scrollToEl } from "../dom.js";
 import { fmtNum } from "../fmt.js";
 import { renderPhaseChips } from "../render/phases.js";
 import { TimelineView } from "../render/timeline.js";
@@ -175,6 +175,8 @@ export class RunPanel {
     if (this.events) this.events.setSelected(lane ? lane.id : null);
     const host = this.detailsHost;
     if (!tl) return;
+    // The details close (their button, Escape) with the focus in them: it goes back to the timeline.
+    if (!lane && host.contains(document.activeElement)) tl.canvas.focus({ preventScroll: true });
     clear(host);
     host.hidden = !lane;
     if (host.parentElement) host.parentElement.classList.toggle("with-side", !!lane);
@@ -306,5 +308,5 @@ export class RunPanel {
 /** Bring a section of the page into view. @param {string} id */
 function scrollTo(id) {
   const el = document.getElementById(id);
-  if (el) el.scrollIntoView({ behavior: "smooth", block: "start" });
+  if (el) scrollToEl(el);
 }
