@@ -251,6 +251,13 @@ describe("findings", () => {
     const P = await openPass(browser, { id: "lane ids", kind: "served", url: server.url, root: server.root });
     try {
       await P.runFiles([{ name: "collide.json", text: JSON.stringify(ev), spec: { name: "collide.json", expect: [], maxLanes: 0 } }], "lane ids");
+      // the timeline is built after the document says it is loaded (its lanes come
+      // from the engine): on a loaded machine it may not be drawn yet (CI saw no canvas)
+      await P.page.waitForFunction((n) => {
+        const c = document.querySelector('[data-testid="timeline-canvas"]');
+        const count = document.querySelector('[data-testid="lane-count"]');
+        return c && c.clientHeight > 0 && count && Number((count.textContent || "").replace(/[^\d].*$/, "")) === n;
+      }, lanes.length, { timeout: 60000 });
       const names = await P.page.evaluate(() => {
         const c = document.querySelector('[data-testid="timeline-canvas"]');
         const r = c.getBoundingClientRect();
