@@ -8,25 +8,25 @@
 //
 // This module holds the state (the source, the filter, the selection, the hover,
 // the highlight) and composes the parts: timeline-toolbar.js, -viewport.js (the
-// maths), -draw.js and -bars.js (the canvas), -overview.js, -input.js, -tip.js;
+// maths), -windows.js (the source's answers kept), -draw.js and -bars.js (the
+// canvas), -overview.js, -input.js, -tip.js;
 // every text is in timeline-text.js.
 import { h } from "../dom.js";
 import { fmtTime, fmtDuration } from "../fmt.js";
 import { later } from "./later.js";
 import { TEXT } from "./timeline-text.js";
 import { Viewport } from "./timeline-viewport.js";
-import { LANE_H, AXIS_H, RIGHT_PAD, labelFit, readColors } from "./timeline-style.js";
+import { LANE_H, AXIS_H, RIGHT_PAD, readColors } from "./timeline-style.js";
+import { Windows } from "./timeline-windows.js";
 import { drawTimeline } from "./timeline-draw.js";
 import { makeToolbar, fillLegend } from "./timeline-toolbar.js";
 import { Overview } from "./timeline-overview.js";
 import { installInput } from "./timeline-input.js";
 import { tipRows, showTip } from "./timeline-tip.js";
 
-/** @import { LaneSource, LaneWindow, Lane, Phase, TimeMode, Lang, Hit, Later } from "../types.js" */
+/** @import { LaneSource, Lane, Phase, TimeMode, Lang, Hit, Later } from "../types.js" */
 /** @import { Colors } from "./timeline-style.js" */
 
-/** Rows above and below the screen asked for with each window. */
-const OVERSCAN_ROWS = 24;
 /** How near (px) the pointer must be to a span or marker for its tooltip. */
 const HIT_PX = 4;
 
@@ -66,30 +66,20 @@ export class TimelineView {
     /** The selected lane (kept while the filter hides it), and its row (-1: hidden). @type {Lane | null} */
     this.sel = null;
     this.selRow = -1;
-    this.hoverRow = -1;
-    /** @type {{x: number, y: number} | null} */
-    this.hoverPos = null;
-    this.hitBusy = false;
+    /** The row under the pointer, the pointer, and whether a hit question is on its way. @type {{row: number, pos: {x: number, y: number} | null, busy: boolean}} */
+    this.hover = { row: -1, pos: null, busy: false };
     /** Lanes drawn at full strength (null: all). @type {ReadonlySet<string> | null} */
     this.highlight = null;
-    /** The source's last window, and whether one is on its way. @type {(LaneWindow & {gen: number}) | null} */
-    this.win = null;
-    this.asking = false;
     /** @type {Later<unknown>} */
     this.filtering = undefined;
-    /** Labels cut to the gutter's width, per row of the current filter. @type {Map<number, string>} */
-    this.labels = new Map();
-    this.labelsKey = "";
     /** @type {Colors | null} */
     this.colors = null;
     this.frame = 0;
     this.dead = false;
     this.W = 0; this.H = 0; this.dpr = 1; this.labelW = 130;
-    this.stats = { asked: 0, windows: 0, roundTrip: 0, compute: 0 };
-    /** @type {LaneWindow | null} */
-    this.drawnWin = null;
 
     this.canvas = h("canvas", { class: "tl-canvas", tabindex: "0", role: "img", "data-testid": "timeline-canvas" });
+    this.windows = new Windows(this.canvas, () => this.invalidate());
     this.spacer = h("div", { class: "tl-spacer" });
     this.scroll = h("div", { class: "tl-scroll" }, this.canvas, this.spacer);
     this.tip = h("div", { class: "tl-tip", role: "tooltip", "data-testid": "timeline-tooltip", hidden: true });
@@ -109,7 +99,7 @@ export class TimelineView {
       zoomBy: (f, x) => this.zoomBy(f, x), panBy: (f) => this.panBy(f), setView: (t0, t1) => this.setView(t0, t1),
       hoverAt: (p) => this.hoverAt(p), clickAt: (p) => this.clickAt(p), dblAt: (p) => this.dblAt(p),
       hideTip: () => this.hideTip(),
-      leave: () => { this.hoverRow = -1; this.hoverPos = null; this.hideTip(); this.invalidate(); },
+      leave: () => { this.hover.row = -1; this.hover.pos = null; this.hideTip(); this.invalidate(); },
     });
     this.ro = new ResizeObserver(() => this.layout());
     this.ro.observe(this.body);
@@ -138,7 +128,7 @@ export class TimelineView {
     this.bar.filterInput.value = this.text;
     this.sel = null;
     this.selRow = -1;
-    this.hoverRow = -1;
+    this.hover.row = -1;
     this.el.dataset.mode = source.kind;
     this.el.classList.toggle("tl-frames", source.kind === "frames");
     fillLegend(this.legend, source.kind);
@@ -154,12 +144,9 @@ export class TimelineView {
     const src = this.source;
     if (!src) return;
     const gen = ++this.gen;
-    this.win = null;
     this.filtering = later(src.filter(this.phases, this.text.trim()), (n) => {
       if (gen !== this.gen || this.dead) return;
       this.count = n;
-      this.win = null;
-      this.labels.clear();
       const sel = this.sel;
       return later(sel ? src.find(sel.id) : null, (f) => {
         if (gen !== this.gen) return;
@@ -320,56 +307,8 @@ export class TimelineView {
   }
 
   invalidate() {
-    if (this.frame) return;
+    if (this.frame || this.dead) return;
     this.frame = requestAnimationFrame(() => { this.frame = 0; this.draw(); });
-  }
-
-  /** Ask the source for rows first..last unless its last window covers them (one ask at a time). @param {number} first @param {number} last */
-  ensureWindow(first, last) {
-    const src = this.source;
-    if (!src || last < first) return;
-    const vp = this.vp;
-    const w = this.win;
-    const perPx = vp.msPerPx();
-    if (w && w.gen === this.gen && w.from <= first && w.to > last && w.t0 <= vp.v0 && w.t1 >= vp.v1 &&
-      (w.perColumn === 0 || (w.perColumn <= perPx * 1.05 && w.perColumn >= perPx / 2.5))) return;
-    if (this.asking) return;
-    const r = vp.v1 - vp.v0;
-    const ask = {
-      from: Math.max(0, first - OVERSCAN_ROWS), to: Math.min(this.count, last + 1 + OVERSCAN_ROWS),
-      t0: vp.v0 - r * 0.5, t1: vp.v1 + r * 0.5, columns: vp.hasTime ? Math.max(16, Math.min(16384, Math.round(vp.plotW * 2))) : 0,
-    };
-    const gen = this.gen;
-    const asked = performance.now();
-    this.asking = true;
-    this.canvas.dataset.asked = String(++this.stats.asked);
-    let sync = true;
-    later(src.window(ask), (got) => {
-      this.asking = false;
-      if (this.dead) return;
-      if (gen === this.gen) {
-        this.win = { ...got, gen };
-        this.stats.windows++;
-        this.stats.roundTrip = performance.now() - asked;
-        this.stats.compute = got.ms;
-        this.canvas.dataset.frames = String(this.stats.windows);
-      }
-      if (!sync) this.invalidate();
-    }, () => { this.asking = false; });
-    sync = false;
-  }
-
-  /** A row's label cut to the gutter (cached per filter and width). @param {CanvasRenderingContext2D} ctx @param {number} row @param {string} label @param {number} maxW */
-  fitLabel(ctx, row, label, maxW) {
-    const key = this.gen + ":" + maxW;
-    if (this.labelsKey !== key) { this.labels.clear(); this.labelsKey = key; }
-    let s = this.labels.get(row);
-    if (s == null) {
-      s = labelFit(ctx, label, maxW);
-      if (this.labels.size > 5000) this.labels.clear();
-      this.labels.set(row, s);
-    }
-    return s;
   }
 
   draw() {
@@ -380,26 +319,18 @@ export class TimelineView {
     const st = this.scroll.scrollTop;
     const first = Math.max(0, Math.floor(st / LANE_H));
     const last = Math.min(this.count - 1, Math.floor((st + this.H - AXIS_H) / LANE_H));
-    this.ensureWindow(first, last);
     const src = this.source;
-    const win = this.win && this.win.gen === this.gen ? this.win : null;
+    if (src) this.windows.ensure(src, this.gen, this.vp, this.count, first, last);
+    const win = this.windows.current(this.gen);
     drawTimeline(ctx, {
       W: this.W, H: this.H, dpr: this.dpr, labelW: this.labelW, st, first, last, vp: this.vp, C: this.colors,
       mode: this.mode, base: this.base, count: this.count, total: src ? src.total : 0,
       start: src ? src.start : null, end: src ? src.end : null, openEnd: src ? src.openEnd : 1,
-      selRow: this.selRow, hoverRow: this.hoverRow, win, highlight: this.highlight,
-      fitLabel: (c, row, label, maxW) => this.fitLabel(c, row, label, maxW),
+      selRow: this.selRow, hoverRow: this.hover.row, win, highlight: this.highlight,
+      fitLabel: (c, row, label, maxW) => this.windows.fitLabel(this.gen, c, row, label, maxW),
     });
     this.overview.draw({ W: this.W, dpr: this.dpr, labelW: this.labelW, C: this.colors, count: this.count, gen: this.gen }, src);
-    if (win && this.drawnWin !== this.win) {
-      // The first draw of a window received: what the measurements read (www/README.md).
-      this.drawnWin = this.win;
-      const c = this.canvas.dataset;
-      c.drawn = String(this.stats.windows);
-      c.roundTrip = this.stats.roundTrip.toFixed(2);
-      c.compute = this.stats.compute.toFixed(2);
-      c.draw = (performance.now() - t).toFixed(2);
-    }
+    this.windows.drawn(t);
   }
 
   // ---- pointer ------------------------------------------------------------------------------
@@ -422,21 +353,21 @@ export class TimelineView {
   /** Hover: the row's background, and the tooltip of what is under the pointer (one question at a time; the latest position wins). @param {{x: number, y: number}} p */
   hoverAt(p) {
     const row = this.rowAtY(p.y);
-    if (row !== this.hoverRow) { this.hoverRow = row; this.invalidate(); }
+    if (row !== this.hover.row) { this.hover.row = row; this.invalidate(); }
     this.canvas.style.cursor = row >= 0 ? "pointer" : "default";
     if (row < 0) { this.hideTip(); return; }
-    this.hoverPos = p;
-    if (this.hitBusy) return;
-    this.hitBusy = true;
+    this.hover.pos = p;
+    if (this.hover.busy) return;
+    this.hover.busy = true;
     later(this.hitAt(p.x, row), (hit) => {
-      this.hitBusy = false;
+      this.hover.busy = false;
       if (this.dead || this.input.dragging) return;
-      const now = this.hoverPos;
+      const now = this.hover.pos;
       if (now !== p) { if (now) this.hoverAt(now); return; }
-      if (this.hoverRow !== row) return;
+      if (this.hover.row !== row) return;
       if (hit && (hit.span || hit.marker || p.x < this.vp.plotX0)) this.showTip(hit, p);
       else this.hideTip();
-    }, () => { this.hitBusy = false; });
+    }, () => { this.hover.busy = false; });
   }
 
   /** @param {{x: number, y: number}} p */
