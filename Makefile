@@ -143,18 +143,14 @@ lint:
 # `tsc -p www` (www/tsconfig.json: strict, noEmit; JSDoc types from
 # www/js/types.d.ts, src/types.d.ts and the wasm-bindgen declarations of pkg/,
 # which is built first when src/ is newer). Every module must say
-# `// @ts-check`; TS_CHECK_PENDING lists those that may not yet.
+# `// @ts-check` (checked here; www/tsconfig.json's checkJs checks them all anyway).
 TSC_DIR := $(ROOT)/tools/tsc
-# Issue 10 item 3 (the timeline by composition) rewrites these two: drop them
-# from this list when that lands with `// @ts-check`.
-TS_CHECK_PENDING ?= render/timeline.js render/frames.js
 .PHONY: lint-www
 lint-www: $(ROOT)/pkg/execscope.d.ts
 	$(call banner,lint: tsc -p www (the page's JavaScript))
 	$(call node-deps,$(TSC_DIR))
 	@cd $(ROOT)/www/js && missing=""; \
 	for f in $$(find . -name '*.js' | sed 's|^\./||' | sort); do \
-	  case " $(TS_CHECK_PENDING) " in *" $$f "*) continue;; esac; \
 	  head -n 1 "$$f" | grep -qx '// @ts-check' || missing="$$missing www/js/$$f"; \
 	done; \
 	if [ -n "$$missing" ]; then echo "lint-www: these modules do not start with // @ts-check:$$missing" >&2; exit 1; fi

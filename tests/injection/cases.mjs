@@ -405,7 +405,7 @@ function tooDeep(core, fields, p) {
   return { format: "too-deep", name: "too-deep.json", text, spec: { expect } };
 }
 
-/** The view the page fits a run into (timeline.js setData/fit) and the times to hover per lane. */
+/** The view the page fits a run into (render/lanes-objects.js range, render/timeline-viewport.js fitRange) and the times to hover per lane. */
 function aim(tl) {
   let lo = Infinity, hi = -Infinity;
   for (const l of tl.lanes) {

@@ -8,8 +8,7 @@ import { isTyping, togglePaste } from "./inputs.js";
 /** @import { Store } from "./store.js" */
 /** @import { Shell } from "./shell.js" */
 /** @import { Pane } from "./pane.js" */
-/** @import { TimelineView } from "../render/timeline.js" */
-/** @import { FrameTimelineView } from "../render/frames.js" */
+/** @import { TimelineView } from "../render/timeline-view.js" */
 
 /** @param {string} id */
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -18,7 +17,7 @@ const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
  * The timeline's keys: W S + − zoom, A D pan, F 0 fit, J K step through the
  * lanes; the arrows pan and step only while the timeline has the focus. True
  * when the key was one of them.
- * @param {TimelineView | FrameTimelineView} tl @param {string} k
+ * @param {TimelineView} tl @param {string} k
  */
 export function timelineKey(tl, k) {
   if (k.startsWith("Arrow") && document.activeElement !== tl.canvas) return false;

@@ -6,7 +6,8 @@
 import { h, clear } from "../dom.js";
 import { FORMAT_LABELS, plural } from "../fmt.js";
 import { renderSummary } from "../render/summary.js";
-import { TimelineView } from "../render/timeline.js";
+import { TimelineView } from "../render/timeline-view.js";
+import { ObjectLanes } from "../render/lanes-objects.js";
 import { renderDetails } from "../render/details.js";
 import { renderError } from "../render/errors.js";
 import { ProgressChart } from "../render/progress.js";
@@ -161,7 +162,7 @@ export class ReplayView {
       clear(this.changesHost);
       this.changesHost.appendChild(h("div", { class: "sub-title" }, "What changed"));
       this.changesHost.appendChild(renderChanges([], {}));
-      this.timeline.setData({ start: null, end: null, lanes: [] }, { mode: st.tm });
+      this.timeline.setSource(new ObjectLanes({ start: null, end: null, lanes: [] }), { mode: st.tm });
       this.showLane(null);
       this.renderControls();
       return;
@@ -186,7 +187,7 @@ export class ReplayView {
     }));
     if (snap.tl) {
       const selected = st.lane;
-      this.timeline.setData(snap.tl, { mode: st.tm, base: this.base(), view: st.z });
+      this.timeline.setSource(new ObjectLanes(snap.tl), { mode: st.tm, base: this.base(), view: st.z });
       const starts = renderStartSources(countStartSources(snap.tl));
       if (starts) this.tlHead.appendChild(starts);
       if (selected) this.timeline.select(selected, { notify: true });

@@ -7,8 +7,10 @@
 import { h, clear } from "../dom.js";
 import { fmtNum } from "../fmt.js";
 import { renderPhaseChips } from "../render/phases.js";
-import { TimelineView } from "../render/timeline.js";
-import { FrameTimelineView } from "../render/frames.js";
+import { TimelineView } from "../render/timeline-view.js";
+import { ObjectLanes } from "../render/lanes-objects.js";
+import { FrameLanes } from "../render/lanes-frames.js";
+import { TEXT } from "../render/timeline-text.js";
 import { renderDetails } from "../render/details.js";
 import { EventsView } from "../render/events.js";
 import { renderObjectData } from "../render/objectdata.js";
@@ -16,7 +18,7 @@ import { renderError } from "../render/errors.js";
 import { section } from "./queue.js";
 import { viewOf, setView } from "../app/state.js";
 
-/** @import { ViewContext, Run, Lane, Event, FirstFailure, Phase, Timeline, Result, Lang, EventSort } from "../types.js" */
+/** @import { ViewContext, Run, Lane, Event, FirstFailure, Phase, Timeline, Result, Lang, EventSort, LaneSource } from "../types.js" */
 /** @import { TimelineData } from "../data/remote.js" */
 /** @import { EventsResult } from "../data/docs.js" */
 /** @import { TaskQueue } from "./queue.js" */
@@ -34,12 +36,12 @@ import { viewOf, setView } from "../app/state.js";
  */
 
 /**
- * The one place the page picks a timeline drawing: objects in the page, or frames from the core's
- * TimelineView kept in the engine.
- * @param {TimelineData} data @param {ConstructorParameters<typeof TimelineView>[0]} opts
+ * The one place the page picks where the timeline's lanes come from: objects in the page, or
+ * frames from the core's TimelineView kept in the engine. The view draws either the same way.
+ * @param {TimelineData} data @returns {LaneSource}
  */
-function makeTimeline(data, opts) {
-  return data.kind === "frames" ? new FrameTimelineView(opts) : new TimelineView(opts);
+function laneSource(data) {
+  return data.kind === "frames" ? new FrameLanes(data.view) : new ObjectLanes(data.value);
 }
 
 export class RunPanel {
@@ -61,7 +63,7 @@ export class RunPanel {
     this.run = null;
     /** The timeline the engine gave (objects, or a view drawn from frames). @type {TimelineData | null} */
     this.data = null;
-    /** @type {TimelineView | FrameTimelineView | null} */
+    /** @type {TimelineView | null} */
     this.timeline = null;
     /** @type {EventsView | null} */
     this.events = null;
@@ -116,12 +118,12 @@ export class RunPanel {
     const v = this.view;
     const { tm, lang } = this.ctx.store.get();
     const frames = data.kind === "frames";
-    const sec = section("sec-timeline", "Timeline", "timeline-panel", this.chipsHost,
-      frames ? h("span", { class: "pill", "data-testid": "timeline-frames", title: "A large timeline: it stays in the core (in the worker) and is drawn from frames of one byte per pixel column" }, "large · drawn from frames") : null);
+    const sec = section("sec-timeline", TEXT.title, "timeline-panel", this.chipsHost,
+      frames ? h("span", { class: "pill", "data-testid": "timeline-frames", title: TEXT.framesPillTitle }, TEXT.framesPill) : null);
     const runHost = this.hosts.runHost;
     runHost.querySelectorAll("#sec-timeline").forEach((x) => x.remove());
     this.renderChips();
-    const timeline = makeTimeline(data, {
+    const timeline = new TimelineView({
       onSelect: (/** @type {Lane | null} */ lane) => this.onLane(lane),
       onViewChange: (/** @type {[number, number] | null} */ z) => setView(this.ctx.store, this.key, { z }),
       onFilterText: (/** @type {string} */ t) => setView(this.ctx.store, this.key, { laneText: t }),
@@ -135,8 +137,7 @@ export class RunPanel {
     runHost.prepend(sec.el);
     timeline.lang = lang;
     const o = { mode: tm, base: this.base(), phases: v.phases, text: v.laneText, view: v.z, lane: null };
-    if (data.kind === "frames" && timeline instanceof FrameTimelineView) timeline.setData(data.view, o);
-    else if (data.kind === "objects") timeline.setData(data.value, o);
+    timeline.setSource(laneSource(data), o);
     if (v.lane && await timeline.select(v.lane, { scroll: true, notify: false })) this.onLane(timeline.selectedLane(), true);
     const tl = this.tl;
     if (tl && tl.lanes.length && this.source.onTimeline) this.source.onTimeline(tl, head);
@@ -214,7 +215,7 @@ export class RunPanel {
     }
     const ok = await tl.select(id, { scroll: true, at: ff.at });
     scrollTo("sec-timeline");
-    if (!ok) this.ctx.shell.toast("The failed element " + ff.element + " has no lane in the timeline.", true);
+    if (!ok) this.ctx.shell.toast(TEXT.noLaneFor(ff.element), true);
     else tl.canvas.focus({ preventScroll: true });
   }
 
