@@ -6,11 +6,12 @@
 //! - `$.status.actual_node_status` (GCS): read node by node
 //!   (`gcs_execution::stream_nodes`);
 //! - `elementStatuses` in either status block (shown raw only, read by no
-//!   reader): parsed (as strictly as into a `Value`, see `borrowed`) and dropped.
+//!   reader): parsed (as strictly as into a `Value`, see `de`) and dropped.
 //!
 //! Each entry is parsed by the same parser (same checks, same depth limit, same
-//! error positions) — a `subObjectStatuses` entry into borrowed fields
-//! (`sub_entry`), the others into a small `serde_json::Value` — and dropped once read.
+//! error positions) into its used members (`sub_entry`, `node_entry`, see
+//! `de`) and dropped once read; the same code reads these parts from a
+//! `Value` parsed whole (the duplicate-name fallback, see `read`).
 //! The rest of the object becomes a `Value` as before, with an empty object or
 //! array standing in for each streamed part; the format readers take the
 //! streamed parts from [`Prefetched`] where they would have read them, and
@@ -22,14 +23,16 @@
 //! elements). The counts are only capacity hints: a wrong one costs memory,
 //! never a different result.
 
-use super::borrowed::Skip;
+use super::de::{skip_members, FromSeq, Skip};
 use super::gcs_execution::{self, Nodes};
 use super::status_object::{self, Streamed};
 use crate::path::Path;
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::{Map, Value};
+use std::collections::HashSet;
 use std::fmt;
+use std::hash::BuildHasher;
 
 /// The parts read while parsing, by place (None: not there, or not an
 /// object or array there — then the `Value` holds it as written).
@@ -126,6 +129,36 @@ pub fn read_top_object<'de, A: MapAccess<'de>>(
     sizes: &mut Sizes,
 ) -> Result<(Value, Prefetched), A::Error> {
     Seed(Level::Root, sizes).visit_map(map)
+}
+
+/// Reads a streamed object entry by entry: each value is parsed as `T` and
+/// handed to `read` with its name, then dropped. Returns whether a name came
+/// twice (then the entries after it are parsed but not read: a `Value` keeps
+/// the first one's place with the last one's content, so the caller's payload
+/// is read again from a plain value, see `read`). Names are compared by hash:
+/// a rare collision costs only that second reading. `size`: how many entries
+/// there likely are.
+pub(super) fn entries<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    mut map: A,
+    size: usize,
+    mut read: impl FnMut(String, T),
+) -> Result<bool, A::Error> {
+    let hasher = foldhash::fast::RandomState::default();
+    let mut seen: HashSet<u64, foldhash::fast::RandomState> =
+        HashSet::with_capacity_and_hasher(size, foldhash::fast::RandomState::default());
+    let mut duplicate = false;
+    while let Some(name) = map.next_key::<String>()? {
+        let value = map.next_value::<T>()?;
+        if duplicate {
+            continue;
+        }
+        if !seen.insert(hasher.hash_one(name.as_str())) {
+            duplicate = true;
+            continue;
+        }
+        read(name, value);
+    }
+    Ok(duplicate)
 }
 
 /// How many members each `subObjectStatuses` object has, in payload order,
@@ -287,9 +320,7 @@ impl<'de> Visitor<'de> for Seed<'_> {
                 return Ok((Value::Object(Map::new()), pre));
             }
             Level::Unread => {
-                while map.next_key::<Skip>()?.is_some() {
-                    map.next_value::<Skip>()?;
-                }
+                skip_members(map)?;
                 return Ok((Value::Object(Map::new()), pre));
             }
             Level::Root | Level::Object | Level::TopStatus | Level::ObjectStatus => {}
@@ -321,7 +352,7 @@ impl<'de> Visitor<'de> for Seed<'_> {
                 while seq.next_element::<Skip>()?.is_some() {}
                 Ok(plain(Value::Array(Vec::new())))
             }
-            _ => Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(plain),
+            _ => Value::from_seq(seq).map(plain),
         }
     }
     fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
