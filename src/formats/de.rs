@@ -326,56 +326,58 @@ macro_rules! members {
 }
 pub(super) use members;
 
-/// The string member `key` (of the object at `p`), as `Reader::string` reads
-/// it: a wrong type is warned and dropped, null is absent.
+/// Member `key` (of the object at `p`) read by `text` when a string, else by
+/// `value`; absent when missing.
+fn member<T>(
+    r: &mut Reader,
+    f: Option<Field<'_>>,
+    p: &Path<'_>,
+    key: &str,
+    text: impl FnOnce(&mut Reader, &str, &Path<'_>) -> Option<T>,
+    value: impl FnOnce(&mut Reader, &Value, &Path<'_>) -> Option<T>,
+) -> Option<T> {
+    match f? {
+        Field::Str(s) => text(r, &s, &p.key(key)),
+        Field::Other(v) => value(r, &v, &p.key(key)),
+    }
+}
+
+/// The string member `key`, as `Reader::string` reads it: a wrong type is
+/// warned and dropped, null is absent.
 pub(super) fn string(
     r: &mut Reader,
     f: Option<Field<'_>>,
     p: &Path<'_>,
     key: &str,
 ) -> Option<String> {
-    match f? {
-        Field::Str(s) => Some(s.into_owned()),
-        Field::Other(v) => r.string_value(&v, &p.key(key)).map(str::to_owned),
-    }
+    let owned = |r: &mut Reader, v: &Value, p: &Path<'_>| r.string_value(v, p).map(str::to_owned);
+    member(r, f, p, key, |_, s, _| Some(s.to_owned()), owned)
 }
 
 /// The time member `key`, as `Reader::time` reads it.
 pub(super) fn time(r: &mut Reader, f: Option<Field<'_>>, p: &Path<'_>, key: &str) -> Option<i64> {
-    match f? {
-        Field::Str(s) => r.time_text(&s, &p.key(key)),
-        Field::Other(v) => r.time_value(&v, &p.key(key)),
-    }
+    member(r, f, p, key, Reader::time_text, Reader::time_value)
 }
 
-/// The phase member `key`, as `Reader::phase` reads it.
+/// The phase member `key`, as `Reader::phase` reads it (a wrong type warned).
 pub(super) fn phase(
     r: &mut Reader,
     f: Option<Field<'_>>,
     p: &Path<'_>,
     key: &str,
 ) -> Option<RawPhase> {
-    match f? {
-        Field::Str(s) => Some(r.phase_text(&s, &p.key(key))),
-        Field::Other(v) => {
-            r.string_value(&v, &p.key(key));
-            None
-        }
-    }
+    let text = |r: &mut Reader, s: &str, p: &Path<'_>| Some(r.phase_text(s, p));
+    let wrong = |r: &mut Reader, v: &Value, p: &Path<'_>| r.string_value(v, p).and(None);
+    member(r, f, p, key, text, wrong)
 }
 
 /// The epoch-time member `key`, as `Reader::epoch` reads it.
 pub(super) fn epoch(r: &mut Reader, f: Option<Field<'_>>, p: &Path<'_>, key: &str) -> Option<i64> {
-    match f? {
-        Field::Str(s) => r.time_text(&s, &p.key(key)),
-        Field::Other(v) => r.epoch_value(&v, &p.key(key)),
-    }
+    member(r, f, p, key, Reader::time_text, Reader::epoch_value)
 }
 
-/// The number member `key`, as `Reader::number` reads it.
+/// The number member `key`, as `Reader::number` reads it (a string is a wrong type).
 pub(super) fn number(r: &mut Reader, f: Option<Field<'_>>, p: &Path<'_>, key: &str) -> Option<f64> {
-    match f? {
-        Field::Str(s) => r.number_value(&Value::String(s.into_owned()), &p.key(key)),
-        Field::Other(v) => r.number_value(&v, &p.key(key)),
-    }
+    let text = |r: &mut Reader, s: &str, p: &Path<'_>| r.number_value(&Value::String(s.into()), p);
+    member(r, f, p, key, text, Reader::number_value)
 }

@@ -90,18 +90,9 @@ pub fn read(
         }
         let st_path = ob_path.key("status");
         if let Some(st) = r.object(ob, "status", &ob_path) {
-            if let Some(action) = r.string(st, "actionName", &st_path) {
-                run.action = Some(action.to_string());
-            }
-            run.progress = r.progress(st, "progress", &st_path);
-            let os = status_object::object_status(r, st, &st_path);
-            if own_phase.is_none() {
-                own_phase = os.phase;
-            }
-            object_update = os.update_at;
-            run.reason = os.reason;
-            run.message = os.message;
-            run.elements = status_object::sub_object_statuses(r, st, &st_path, subs);
+            let (phase, updated) = status_object::status(r, st, &st_path, subs, &mut run);
+            own_phase = own_phase.or(phase);
+            object_update = updated;
         }
     }
 

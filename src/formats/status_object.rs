@@ -14,31 +14,32 @@ use crate::reader::{RawPhase, Reader};
 use serde::de::MapAccess;
 use serde_json::{Map, Value};
 
-/// `objectStatus`: the run's own phase and when it was last updated.
-#[derive(Debug, Default)]
-pub struct ObjectStatus {
-    /// phase.
-    pub phase: Option<RawPhase>,
-    /// reason.
-    pub reason: Option<String>,
-    /// message.
-    pub message: Option<String>,
-    /// updateAt.
-    pub update_at: Option<i64>,
-}
-
-/// Reads `objectStatus`.
-pub fn object_status(r: &mut Reader, status: &Map<String, Value>, path: &Path<'_>) -> ObjectStatus {
-    let Some(o) = r.object(status, "objectStatus", path) else {
-        return ObjectStatus::default();
-    };
-    let p = path.key("objectStatus");
-    ObjectStatus {
-        phase: r.phase(o, "phase", &p),
-        reason: r.string(o, "reason", &p).map(str::to_owned),
-        message: r.string(o, "message", &p).map(str::to_owned),
-        update_at: r.time(o, "updateAt", &p),
+/// Reads the status block both AOS and GCS have (at `path`): actionName,
+/// progress, objectStatus's reason and message, and subObjectStatuses
+/// (`subs`: as read while parsing, see [`sub_object_statuses`]) into `run`;
+/// returns objectStatus's phase and updateAt, which each format ranks
+/// differently.
+pub fn status(
+    r: &mut Reader,
+    status: &Map<String, Value>,
+    path: &Path<'_>,
+    subs: Option<Streamed>,
+    run: &mut Run,
+) -> (Option<RawPhase>, Option<i64>) {
+    if let Some(action) = r.string(status, "actionName", path) {
+        run.action = Some(action.to_string());
     }
+    run.progress = r.progress(status, "progress", path);
+    let mut own = (None, None);
+    if let Some(o) = r.object(status, "objectStatus", path) {
+        let p = path.key("objectStatus");
+        let phase = r.phase(o, "phase", &p);
+        run.reason = r.string(o, "reason", &p).map(str::to_owned);
+        run.message = r.string(o, "message", &p).map(str::to_owned);
+        own = (phase, r.time(o, "updateAt", &p));
+    }
+    run.elements = sub_object_statuses(r, status, path, subs);
+    own
 }
 
 /// Reads the execution `spec` fields both AOS and GCS have: actionName,
@@ -54,7 +55,7 @@ pub fn spec(r: &mut Reader, spec: &Map<String, Value>, path: &Path<'_>, run: &mu
 /// was read of it while the payload was parsed (see `streamed`: every object
 /// there is, whether from the bytes or from a `Value`); anything else there is
 /// warned about by type.
-pub fn sub_object_statuses(
+fn sub_object_statuses(
     r: &mut Reader,
     status: &Map<String, Value>,
     path: &Path<'_>,

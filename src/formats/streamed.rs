@@ -205,13 +205,13 @@ impl Sizes {
                 }
                 b'{' | b'[' => {
                     let level = match (depth.checked_sub(1).and_then(|d| levels.get(d)), b) {
-                        (None, b'{') => Scanned::Root,
+                        (None, b'{') => Scanned::At(Level::Root),
                         (Some(&parent), b'{') => parent.child(key),
                         (_, _) => Scanned::Array,
                     };
                     match level {
-                        Scanned::TopSubs => top = Some(0),
-                        Scanned::ObjectSubs => object = Some(0),
+                        Scanned::At(Level::TopSubs) => top = Some(0),
+                        Scanned::At(Level::ObjectSubs) => object = Some(0),
                         _ => {}
                     }
                     if let Some(slot) = levels.get_mut(depth) {
@@ -224,19 +224,19 @@ impl Sizes {
                 b'}' | b']' => {
                     depth = depth.saturating_sub(1);
                     match levels.get(depth) {
-                        Some(Scanned::TopSubs) => sizes.top.extend(top.take()),
-                        Some(Scanned::ObjectSubs) => sizes.object.extend(object.take()),
+                        Some(Scanned::At(Level::TopSubs)) => sizes.top.extend(top.take()),
+                        Some(Scanned::At(Level::ObjectSubs)) => sizes.object.extend(object.take()),
                         _ => {}
                     }
                     expect_key = false;
                 }
                 b',' => {
                     let at = depth.checked_sub(1).and_then(|d| levels.get(d));
-                    expect_key = at.is_some_and(|l| *l != Scanned::Array);
+                    expect_key = at.is_some_and(|l| !matches!(l, Scanned::Array));
                 }
                 b':' => match depth.checked_sub(1).and_then(|d| levels.get(d)) {
-                    Some(Scanned::TopSubs) => top = top.map(|n| n + 1),
-                    Some(Scanned::ObjectSubs) => object = object.map(|n| n + 1),
+                    Some(Scanned::At(Level::TopSubs)) => top = top.map(|n| n + 1),
+                    Some(Scanned::At(Level::ObjectSubs)) => object = object.map(|n| n + 1),
                     _ => {}
                 },
                 _ => {}
@@ -249,14 +249,10 @@ impl Sizes {
 }
 
 /// What [`Sizes::scan`] knows of an open object or array.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 enum Scanned {
-    Root,
-    Object,
-    TopStatus,
-    ObjectStatus,
-    TopSubs,
-    ObjectSubs,
+    /// An object at a level that holds a streamed part.
+    At(Level),
     /// Another object.
     Other,
     /// An array.
@@ -266,14 +262,11 @@ enum Scanned {
 impl Scanned {
     /// The object that is member `key` (as written) of an object here.
     fn child(self, key: &[u8]) -> Scanned {
-        match (self, key) {
-            (Scanned::Root, b"status") => Scanned::TopStatus,
-            (Scanned::Root, b"object") => Scanned::Object,
-            (Scanned::Object, b"status") => Scanned::ObjectStatus,
-            (Scanned::TopStatus, b"subObjectStatuses") => Scanned::TopSubs,
-            (Scanned::ObjectStatus, b"subObjectStatuses") => Scanned::ObjectSubs,
-            _ => Scanned::Other,
-        }
+        let Scanned::At(level) = self else {
+            return Scanned::Other;
+        };
+        let child = std::str::from_utf8(key).ok().and_then(|k| level.child(k));
+        child.map_or(Scanned::Other, Scanned::At)
     }
 }
 
