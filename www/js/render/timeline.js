@@ -615,8 +615,33 @@ export class TimelineView {
       ctx.fillText(msg, x0 + this.plotW / 2, AXIS_H + Math.min(H - AXIS_H, 80) / 2 + 12);
       ctx.textAlign = "left";
     }
+    if (this.highlight) this.dimRows(ctx, first, last, st);
     ctx.textBaseline = "alphabetic";
     this.drawOverview();
+  }
+
+  // ---- highlight (the dependency graph's root cause or critical path) ----------------------
+
+  /** Lanes whose id is not in `ids` are drawn dimmed; null: none is. */
+  setHighlight(ids) {
+    this.highlight = ids && ids.size ? ids : null;
+    this.invalidate();
+  }
+
+  /** (Lanes drawn from frames carry no id here: not dimmed.) */
+  dimRows(ctx, first, last, st) {
+    if (!this.lanes.length) return;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(0, AXIS_H, this.W, this.H - AXIS_H);
+    ctx.clip();
+    ctx.globalAlpha = 0.62;
+    ctx.fillStyle = this.colors.bg;
+    for (let p = first; p <= last; p++) {
+      const lane = this.lanes[this.vis[p]];
+      if (lane && !this.highlight.has(lane.id)) ctx.fillRect(0, AXIS_H + p * LANE_H - st, this.W, LANE_H);
+    }
+    ctx.restore();
   }
 
   // ---- hooks (FrameTimelineView in frames.js draws from the core's frames instead) ----------
