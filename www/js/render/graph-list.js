@@ -11,7 +11,7 @@ import { GRAPH_TEXT as T, fill } from "./graph-text.js";
 /** @import { Warning } from "../types.js" */
 
 /** A name or type in the list shows at most this many characters (with a button copying all of it). */
-const LIST_CHARS = 300;
+const LIST_CHARS = 400;
 
 /**
  * @param {GraphModel} m @param {{onSelect: (id: string) => void}} o

@@ -15,7 +15,7 @@ const NAMES = 20;
 /** Root causes listed in the summary before "and N more root causes". */
 const CAUSES = 5;
 /** A name in a sentence shows at most this many characters (with a button copying all of it). */
-const NAME_CHARS = 300;
+const NAME_CHARS = 400;
 
 /**
  * The root causes in words: "Root cause: shop-api-deployment (UpgradeFailed) —
