@@ -61,7 +61,7 @@ export function renderCriticalPath(graph, steps, o) {
   box.appendChild(h("div", { class: "crit-head" },
     h("span", { class: "fact-k" }, T.criticalPath),
     steps ? h("span", { class: "mono-num", "data-testid": "critical-total" }, fmtDuration(steps.total)) : null,
-    steps ? h("span", { class: "muted small" }, fill(T.criticalTotal, { total: fmtDuration(steps.total) })) : null));
+    steps ? h("span", { class: "muted small" }, T.criticalTotal) : null));
   const pct = (/** @type {number} */ s) => (s * 100).toFixed(s > 0 && s < 0.01 ? 1 : 0) + "%";
   if (steps && steps.total > 0) {
     box.appendChild(h("div", { class: "crit-bar", "aria-hidden": "true" }, ...steps.steps.filter((s) => s.share > 0).map((s) => h("span", {

@@ -61,7 +61,7 @@ export const GRAPH_TEXT = {
   highlightOff: "Highlighted ✓",
   criticalPath: "Critical path",
   criticalPathTitle: "Highlight the critical path (the chain of dependencies that ended last) in the graph and on the timeline",
-  criticalTotal: "{total} from the start of its first element to the end of its last",
+  criticalTotal: "from the start of its first element to the end of its last; each step: from the end of the step before to its own end",
   criticalNone: "No element of this run has a time: there is no critical path.",
   criticalStep: "{name}: {dur} ({pct})",
   criticalShareTitle: "{name}: {dur} of the path ({pct}), from the end of the step before to its own end",

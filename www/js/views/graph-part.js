@@ -57,6 +57,8 @@ export class GraphPart {
     this.head = h("span", { class: "run-show" }, this.seg, this.critBtn);
     this.host = h("div", { class: "graph-host", hidden: true });
     this.critHost = h("div", { class: "crit-host" });
+    /** The section's title (it says what is shown). @type {HTMLElement | null} */
+    this.title = null;
     this.renderSwitch();
   }
 
@@ -117,6 +119,7 @@ export class GraphPart {
     const tl = this.hooks.timeline();
     const showGraph = v.show !== "timeline";
     if (tl) tl.el.hidden = v.show === "graph";
+    if (this.title) this.title.textContent = v.show === "graph" ? T.sectionGraph : v.show === "both" ? T.sectionBoth : T.showTimeline;
     this.host.hidden = !showGraph;
     if (showGraph && !this.data && !this.error) { this.fetch(); }
     if (showGraph && this.error && !this.host.childNodes.length) this.host.appendChild(renderError(this.error, { title: T.graphLabel }));

@@ -146,6 +146,7 @@ export class RunPanel {
     sec.body.appendChild(head);
     sec.body.appendChild(this.graph.critHost);
     sec.body.appendChild(h("div", { class: "tl-layout" }, h("div", { class: "tl-main" }, this.graph.host, timeline.el), this.detailsHost));
+    this.graph.title = sec.head.querySelector("h3");
     this.graph.apply();
     runHost.prepend(sec.el);
     timeline.lang = lang;
