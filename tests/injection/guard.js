@@ -302,8 +302,8 @@
     const canvas = g.querySelector(tid("graph-canvas"));
     const tip = g.querySelector(tid("graph-tooltip"));
     const r = canvas.getBoundingClientRect();
-    for (let y = 8; y < r.height; y += 14) {
-      for (let x = 8; x < r.width; x += 60) {
+    for (let y = 8; y < r.height; y += 22) {
+      for (let x = 8; x < r.width; x += 90) {
         pointer(canvas, "pointermove", r.left + x, r.top + y);
         if (!tip.hidden) {
           views.graphTip++;
@@ -321,7 +321,8 @@
     }
     const box = g.querySelector(tid("graph-list-box"));
     box.open = true;
-    await frame(); // (the list is built on its toggle event)
+    // (the list is built on its toggle event, a task of its own)
+    for (let k = 0; k < 100 && !box.querySelector(tid("graph-item")); k++) await sleep(0);
     views.graphList++;
     const names = Array.from(box.querySelectorAll(tid("graph-item-name"))).slice(0, spec.graphClicks ?? 3);
     for (const b of names) {
@@ -334,13 +335,11 @@
       const b = root.querySelector(tid(id));
       if (!b || b.hidden) continue;
       b.click();
-      await frame();
       views.graphHighlight++;
       for (const s of Array.from(root.querySelectorAll(tid("critical-step") + " .linkbtn")).slice(0, 3)) s.click();
       const again = root.querySelector(tid(id));
       if (again) again.click();
     }
-    await frame();
   }
 
   function recordRows(root, seen) {

@@ -52,6 +52,9 @@ export class GraphView {
     this.fitted = false;
     /** @type {{x: number, y: number, vx: number, vy: number, moved: boolean} | null} */
     this.drag = null;
+    /** The node the tooltip shows, and its size. */
+    this.tipNode = -1;
+    this.tipSize = { w: 0, h: 0 };
 
     this.canvas = h("canvas", { class: "graph-canvas", tabindex: "0", role: "application", "aria-roledescription": T.graphLabel, "data-testid": "graph-canvas" });
     this.tip = h("div", { class: "tl-tip graph-tip", role: "tooltip", "data-testid": "graph-tooltip", hidden: true });
@@ -336,10 +339,21 @@ export class GraphView {
     this.invalidate();
   }
 
-  /** @param {number} i @param {{x: number, y: number}} p */
+  /** The tooltip of node i at pointer p (built once per node hovered; moving over it only moves it). @param {number} i @param {{x: number, y: number}} p */
   showTip(i, p) {
     const m = this.model;
     if (!m) return;
+    if (i !== this.tipNode || this.tip.hidden) this.buildTip(m, i);
+    const bw = this.body.clientWidth, bh = this.body.clientHeight;
+    const { w: tw, h: th } = this.tipSize;
+    let lx = p.x + 14, ly = p.y + 14;
+    if (lx + tw > bw - 4) lx = Math.max(4, p.x - tw - 14);
+    if (ly + th > bh - 4) ly = Math.max(4, p.y - th - 10);
+    this.tip.style.transform = "translate(" + Math.round(lx) + "px," + Math.round(ly) + "px)";
+  }
+
+  /** @param {GraphModel} m @param {number} i */
+  buildTip(m, i) {
     const nd = m.nodes[i];
     const row = (/** @type {string} */ k, /** @type {string | [string, HTMLElement]} */ v) => h("div", { class: "tip-row" }, h("span", { class: "tip-k" }, k), h("span", { class: "tip-v" }, v));
     const names = (/** @type {number[]} */ list) => list.length ? clipped(list.slice(0, 8).map((j) => m.nodes[j].id).join(", ") + (list.length > 8 ? " … +" + fmtNum(list.length - 8) : ""), TIP_CHARS) : T.tipNone;
@@ -348,12 +362,8 @@ export class GraphView {
     rows.push(row(T.tipDeps, names(m.deps[i])), row(T.tipDependents, names(m.dependents[i])));
     this.tip.replaceChildren(...rows);
     this.tip.hidden = false;
-    const bw = this.body.clientWidth, bh = this.body.clientHeight;
-    const tw = this.tip.offsetWidth, th = this.tip.offsetHeight;
-    let lx = p.x + 14, ly = p.y + 14;
-    if (lx + tw > bw - 4) lx = Math.max(4, p.x - tw - 14);
-    if (ly + th > bh - 4) ly = Math.max(4, p.y - th - 10);
-    this.tip.style.transform = "translate(" + Math.round(lx) + "px," + Math.round(ly) + "px)";
+    this.tipNode = i;
+    this.tipSize = { w: this.tip.offsetWidth, h: this.tip.offsetHeight };
   }
 
   hideTip() { this.tip.hidden = true; }
