@@ -38,7 +38,7 @@ async function main() {
   const store = createStore({ ...initialState(), ...displayFromHash(hash, initialState()) });
   /** @type {Pane | null} */
   let pane = null;
-  const shell = new Shell(store, { onThemeChange: () => { const panel = pane && pane.view && pane.view.panel; if (panel && panel.timeline) panel.timeline.refreshTheme(); } });
+  const shell = new Shell(store, { onThemeChange: () => { const panel = pane && pane.view && pane.view.panel; if (panel) panel.refreshTheme(); } });
   /** @type {Promise<{opener: Opener}>} */
   let ready = new Promise(() => {});
   installInputs({ onFiles: (files) => ready.then((a) => a.opener.files(files)), onText: (text) => ready.then((a) => a.opener.paste(text)) });

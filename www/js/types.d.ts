@@ -11,14 +11,14 @@ import type {
   Format, Phase, Summary, Run, FirstFailure, Timeline, Lane, Span, Marker, MarkerKind, Event, Bilingual, Hit,
   Comparison, DecodedObjectData, WorkspaceRun, WorkspaceSummary, SourceRef, Conflict, Change, ProgressPoint,
   Added, Warning, ErrorCode, PhaseCounts, ApiErrorBody, DataComparison, ElementChange, Difference, Options,
-  FrameBits,
+  FrameBits, Graph, GraphNode, GraphEdge, GraphPoint, RootCause,
 } from "../../src/types.js";
 
 export type {
   Format, Phase, Summary, Run, FirstFailure, Timeline, Lane, Span, Marker, MarkerKind, Event, Bilingual, Hit,
   Comparison, DecodedObjectData, WorkspaceRun, WorkspaceSummary, SourceRef, Conflict, Change, ProgressPoint,
   Added, Warning, ErrorCode, PhaseCounts, ApiErrorBody, DataComparison, ElementChange, Difference, Options,
-  FrameBits,
+  FrameBits, Graph, GraphNode, GraphEdge, GraphPoint, RootCause,
 };
 
 /** A child of dom.js h(): a node, text (never parsed as markup), or a list of them; null, undefined and booleans are skipped. */
@@ -88,6 +88,10 @@ export type TimeMode = "utc" | "local" | "rel";
 export type Theme = "" | "dark" | "light";
 export type Lang = "zh" | "en" | "both";
 export type EventSort = "asc" | "desc" | "el" | "el-desc" | "type" | "type-desc" | "count" | "count-asc";
+/** What the run panel shows of a run: the timeline, the dependency graph, or both (graph above). */
+export type RunShow = "timeline" | "graph" | "both";
+/** What is highlighted in the graph and on the timeline: nothing, the root cause and what it took down, the critical path. */
+export type Highlight = "" | "root" | "path";
 /** ?timeline=…: frames above 20,000 lanes + events (auto), or forced. */
 export type TimelineMode = "auto" | "objects" | "frames";
 
@@ -110,6 +114,10 @@ export interface ViewState {
   laneText: string;
   /** Compared with: another open doc (and its run for workflow histories). */
   cmp: { docId: number; run: string } | null;
+  /** The timeline, the graph or both. */
+  show: RunShow;
+  /** The highlight in both views. */
+  hl: Highlight;
 }
 
 /** A sample of samples/index.json (or the single file's data block). */
@@ -191,12 +199,16 @@ export interface EngineApi {
   viewFilter: { args: { view: number; mask: number; text: string }; result: number };
   viewOverview: { args: { view: number; t0: number; t1: number; columns: number }; result: Uint32Array };
   viewFree: { args: { view: number }; result: boolean };
+  /** The dependency graph of a run, laid out by the core (Payload.graph). */
+  graph: { args: { id: number; run?: string }; result: Graph };
   wsNew: { args: Record<string, never>; result: number };
   wsAdd: { args: ({ ws: number; name: string; doc: number } | ({ ws: number; name: string; doc?: undefined } & InputArgs)); result: Added };
   wsRuns: { args: { ws: number }; result: WorkspaceRun[] };
   wsSummary: { args: { ws: number; run: string }; result: WorkspaceSummary };
   wsTimeline: { args: { ws: number; run: string; mode: TimelineMode; weight: number }; result: TimelineReply };
   wsChanges: { args: { ws: number; run: string; since: number }; result: Change[] };
+  /** The joined run's dependency graph (Workspace.graph: edges from the execution's template). */
+  wsGraph: { args: { ws: number; run: string }; result: Graph };
   wsFree: { args: { ws: number }; result: boolean };
 }
 

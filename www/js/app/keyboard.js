@@ -3,6 +3,7 @@
 // shared with the replay (timelineKey); the viewer's own are in installKeys.
 import { renderHelp } from "../render/help.js";
 import { isTyping, togglePaste } from "./inputs.js";
+import { viewOf, setView, RUN_SHOWS } from "./state.js";
 
 /** @import { AppState, Lang } from "../types.js" */
 /** @import { Store } from "./store.js" */
@@ -99,6 +100,14 @@ export function installKeys({ store, shell, pane, tabs }) {
       case "x": case "X": { const a = store.get().active; if (a != null) tabs.close(a); break; }
       case "/": if (panel && panel.events) panel.events.focusSearch(); else handled = false; break;
       case "e": case "E": if (panel && panel.run && panel.run.firstFailure) panel.jumpToFailure(panel.run.firstFailure); else handled = false; break;
+      case "g": case "G": {
+        // timeline → graph → both
+        const a = store.get().active;
+        if (a == null || !panel) { handled = false; break; }
+        const cur = viewOf(store.get(), a).show;
+        setView(store, a, { show: RUN_SHOWS[(RUN_SHOWS.indexOf(cur) + 1) % RUN_SHOWS.length] });
+        break;
+      }
       default: handled = false;
     }
     if (!handled && /^[1-9]$/.test(k)) {

@@ -98,6 +98,8 @@ export class Space {
   summary(run) { return this.engine.result("wsSummary", { ws: this.handle, run }); }
   /** @param {string} run @param {number} [since] */
   changes(run, since) { return this.engine.result("wsChanges", { ws: this.handle, run, since: since || 0 }); }
+  /** The joined run's dependency graph. @param {string} run */
+  graph(run) { return this.engine.result("wsGraph", { ws: this.handle, run }); }
 
   /** Like Docs.timeline: objects when small (weight = lanes + events), else a RemoteView. @param {string} run @param {TimelineMode} mode @param {number} [weight] */
   async timeline(run, mode, weight) {

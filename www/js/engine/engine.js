@@ -285,6 +285,15 @@ export const methods = {
     return core.compare(doc(a).input, doc(b).input, runOpt(runA), runOpt(runB));
   },
 
+  /**
+   * The dependency graph of one run, laid out by the core (nodes with their boxes,
+   * edges with their routes, root causes, critical path): the page only draws it.
+   */
+  graph({ id, run }) {
+    const d = doc(id);
+    return d.payload ? d.payload.graph(run) : core.graph(d.input, runOpt(run));
+  },
+
   // ---- TimelineView (frames) --------------------------------------------------------------
 
   /** One byte per column per visible lane from..to (docs/reference.md#payload-and-timelineview). */
@@ -393,6 +402,11 @@ export const methods = {
 
   wsChanges({ ws, run, since }) {
     return space(ws).changes(run, since || 0);
+  },
+
+  /** The joined run's dependency graph (edges from the execution's template). */
+  wsGraph({ ws, run }) {
+    return space(ws).graph(run);
   },
 
   wsFree({ ws }) {

@@ -16,9 +16,9 @@ const KIND = { start: "start", success: "success", failure: "failure", other: "e
 
 /**
  * lane: Lane; o: {mode, base, openEnd, events: Event[] for this element (or null), lang,
- *                 onClose(), onShowEvents(element)}
+ *                 onClose(), onShowEvents(element), rootCause: the line linking to the root cause that took it down}
  * @param {Lane} lane
- * @param {{mode: TimeMode, base: number | null, openEnd: number | null | undefined, events: Event[] | null, lang: Lang, onClose: () => void, onShowEvents?: (element: string) => void}} o
+ * @param {{mode: TimeMode, base: number | null, openEnd: number | null | undefined, events: Event[] | null, lang: Lang, onClose: () => void, onShowEvents?: (element: string) => void, rootCause?: HTMLElement | null}} o
  */
 export function renderDetails(lane, o) {
   const { mode, base } = o;
@@ -38,6 +38,7 @@ export function renderDetails(lane, o) {
   add("Reason", lane.reason != null ? bilingual(lane.reasonBi, o.lang) || lane.reason : null, null, "details-reason");
   add("Message", lane.message != null ? bilingual(lane.messageBi, o.lang) || lane.message : null, "pre-wrap", "details-message");
   if (kv.childNodes.length) panel.appendChild(kv);
+  if (o.rootCause) panel.appendChild(o.rootCause);
 
   if (lane.spans.length) {
     const list = h("div", { class: "spans" });

@@ -1,6 +1,7 @@
 // @ts-check
 // The keyboard-shortcut overlay ("?").
 import { h } from "../dom.js";
+import { GRAPH_TEXT } from "./graph-text.js";
 
 /** @type {[string, [string, string][]][]} */
 export const SHORTCUTS = [
@@ -28,6 +29,7 @@ export const SHORTCUTS = [
     ["Drag", "Pan (and scroll lanes)"],
     ["Double-click", "Zoom to a span"],
   ]],
+  [GRAPH_TEXT.keysTitle, GRAPH_TEXT.keys],
   ["Events", [
     ["/", "Search events"],
     ["L", "Language: 中文 → English → both"],
