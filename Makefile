@@ -1,7 +1,7 @@
 # execscope build and test entry points.
 #
 #   make tools   install what is missing (scripts/install-tools.sh + npm wasm-opt)
-#   make pkg     build the npm package into pkg/ (wasm-pack, then wasm-opt -Oz)
+#   make pkg     build the npm package into pkg/ (wasm-pack, then wasm-opt -O3)
 #   make demo    build pkg/, copy it to www/pkg/, serve www/ on 127.0.0.1:$PORT
 #   make dist    dist/execscope.html: one self-contained file that works from file://
 #   make npm     build the publishable npm package into pkg-npm/ (+ target/npm/*.tgz)
@@ -10,6 +10,7 @@
 #   make lint    rustfmt check, clippy (host, all targets), clippy (wasm32 lib), the docs' links, tsc on the page (www/)
 #   make test    tools, lint, cargo test, fuzz-short, wasm-pack test (Chrome, Firefox), test-js, test-npm
 #   make bench   benchmarks in Node and headless Chromium -> BENCHMARKS.md (QUICK=1: subset)
+#   make bench-profiles  the release profile's frontier: opt-level × wasm-opt level -> bench/PROFILES.md
 #   make fuzz-short  every cargo-fuzz target for FUZZ_SHORT_SECONDS (12 s) each, a minute in all (part of make test)
 #   make fuzz-long   the same for FUZZ_SECONDS (600 s) each; see docs/robustness.md
 #   make clean
@@ -48,13 +49,16 @@ WASM_OPT ?= $(BINARYEN_DIR)/node_modules/.bin/wasm-opt
 # "generic" CPU): bulk-memory(-opt), nontrapping-fptoint, sign-ext,
 # mutable-globals, reference-types, multivalue, call-indirect-overlong (the last
 # two Binaryen folds into reference-types / bulk-memory).
-WASM_OPT_FLAGS ?= -Oz --strip-debug --strip-producers \
-	--enable-bulk-memory \
+# The level was chosen by measuring every opt-level × wasm-opt level
+# (`make bench-profiles`, BENCHMARKS.md "The release profile").
+WASM_OPT_LEVEL ?= -O3
+WASM_OPT_FEATURES := --enable-bulk-memory \
 	--enable-nontrapping-float-to-int \
 	--enable-sign-ext \
 	--enable-mutable-globals \
 	--enable-reference-types \
 	--enable-multivalue
+WASM_OPT_FLAGS ?= $(WASM_OPT_LEVEL) --strip-debug --strip-producers $(WASM_OPT_FEATURES)
 
 # Directories of JS test suites, each with its own package.json whose `npm test`
 # runs the suite (dependencies installed by node-deps first). Empty for now.
@@ -84,7 +88,7 @@ endef
 banner = @printf '\n==> %s\n' "$(1)"
 
 .PHONY: help tools tools-build pkg demo dist fmt lint test test-rust test-wasm \
-	test-wasm-chrome test-wasm-firefox test-js node-deps clean bench fuzz-short fuzz-long
+	test-wasm-chrome test-wasm-firefox test-js node-deps clean bench bench-profiles fuzz-short fuzz-long
 
 help:
 	@sed -n '3,/^#$$/{/^#$$/!s/^# \{0,1\}//p}' $(THIS_MAKEFILE)
@@ -102,7 +106,7 @@ tools-build:
 pkg: tools-build
 	$(call banner,pkg: wasm-pack build --release --target web)
 	wasm-pack --quiet build --release --target web --out-dir pkg --out-name execscope
-	$(call banner,pkg: wasm-opt -Oz)
+	$(call banner,pkg: wasm-opt $(WASM_OPT_LEVEL))
 	@before=$$(stat -c %s pkg/execscope_bg.wasm); \
 	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/execscope_bg.wasm -o pkg/execscope_bg.opt.wasm; \
 	mv pkg/execscope_bg.opt.wasm pkg/execscope_bg.wasm; \
@@ -143,18 +147,14 @@ lint:
 # `tsc -p www` (www/tsconfig.json: strict, noEmit; JSDoc types from
 # www/js/types.d.ts, src/types.d.ts and the wasm-bindgen declarations of pkg/,
 # which is built first when src/ is newer). Every module must say
-# `// @ts-check`; TS_CHECK_PENDING lists those that may not yet.
+# `// @ts-check` (checked here; www/tsconfig.json's checkJs checks them all anyway).
 TSC_DIR := $(ROOT)/tools/tsc
-# Issue 10 item 3 (the timeline by composition) rewrites these two: drop them
-# from this list when that lands with `// @ts-check`.
-TS_CHECK_PENDING ?= render/timeline.js render/frames.js
 .PHONY: lint-www
 lint-www: $(ROOT)/pkg/execscope.d.ts
 	$(call banner,lint: tsc -p www (the page's JavaScript))
 	$(call node-deps,$(TSC_DIR))
 	@cd $(ROOT)/www/js && missing=""; \
 	for f in $$(find . -name '*.js' | sed 's|^\./||' | sort); do \
-	  case " $(TS_CHECK_PENDING) " in *" $$f "*) continue;; esac; \
 	  head -n 1 "$$f" | grep -qx '// @ts-check' || missing="$$missing www/js/$$f"; \
 	done; \
 	if [ -n "$$missing" ]; then echo "lint-www: these modules do not start with // @ts-check:$$missing" >&2; exit 1; fi
@@ -245,7 +245,7 @@ npm: tools-build
 	$(call banner,npm: wasm-pack build --release --target bundler)
 	rm -rf $(NPM_DIR)
 	cd $(ROOT) && wasm-pack --quiet build --release --target bundler --out-dir $(NPM_DIR) --out-name execscope
-	$(call banner,npm: wasm-opt -Oz)
+	$(call banner,npm: wasm-opt $(WASM_OPT_LEVEL))
 	@before=$$(stat -c %s $(NPM_DIR)/execscope_bg.wasm); \
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(NPM_DIR)/execscope_bg.wasm -o $(NPM_DIR)/execscope_bg.opt.wasm; \
 	mv $(NPM_DIR)/execscope_bg.opt.wasm $(NPM_DIR)/execscope_bg.wasm; \
@@ -277,6 +277,19 @@ bench: pkg
 	$(call node-deps,$(BENCH_DIR))
 	$(call banner,bench$(if $(filter 1,$(QUICK)), (QUICK=1)))
 	node $(BENCH_DIR)/run.mjs --pkg $(ROOT)/pkg $(if $(filter 1,$(QUICK)),--quick) $(BENCH_ARGS)
+
+# The release profile's frontier (bench/profiles.mjs): the .wasm built at every
+# opt-level (z, s, 2, 3, 3 + simd128, two per-crate overrides) in its own
+# target/profiles/<build>/, wasm-opt'd at none / -Oz / -O3 / -O4, and summarize(bytes)
+# of each timed against JSON.parse in Node and Chromium (100k events), with the
+# sizes. Writes bench/PROFILES.md (part of every generated BENCHMARKS.md) and
+# splices it into BENCHMARKS.md. About 20-40 min on 2 cores, mostly the builds.
+#   PROFILES_ARGS='--skip-build'   re-measure the builds already made
+#   PROFILES_ARGS='--case aos-100k --no-splice --out /tmp/aos.md'   another payload
+bench-profiles: tools-build
+	$(call node-deps,$(BENCH_DIR))
+	$(call banner,bench-profiles)
+	node $(BENCH_DIR)/profiles.mjs --wasm-opt $(WASM_OPT) --wasm-opt-flags "--strip-debug --strip-producers $(WASM_OPT_FEATURES)" --chosen 2/O3 $(PROFILES_ARGS)
 
 clean:
 	cargo clean

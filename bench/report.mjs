@@ -176,6 +176,12 @@ export function render(results) {
     L.push(fs.readFileSync(limits, "utf8").trimEnd());
     p();
   }
+  // The release profile's frontier, measured apart (make bench-profiles, bench/PROFILES.md).
+  const profiles = new URL("./PROFILES.md", import.meta.url);
+  if (fs.existsSync(profiles)) {
+    L.push(fs.readFileSync(profiles, "utf8").trimEnd());
+    p();
+  }
 
   // ---- events tables
   for (const env of envs) {

@@ -13,6 +13,7 @@
 // - ✗ after the bar: the element failed; ✗ inside a bar: a failure event;
 // - ▸ after the bar: still running at the payload's last update.
 // The mark before the bar (✓ ✗ ↻ ⊘ ↷ ◌ ?) tells the phase without colour.
+import { frameBits } from "execscope";
 import { PHASES } from "./style.js";
 import { clock, duration, zoneLabel } from "./time.js";
 import { oneLine, pad, width, wrap } from "./width.js";
@@ -31,12 +32,15 @@ import { oneLine, pad, width, wrap } from "./width.js";
  * @property {(t0: number, t1: number, columns: number, from: number, to: number) => Uint8Array} frame
  */
 
+/** What a frame cell's bits mean, from the core (frameBits(), docs/reference.md#payload-and-timelineview). */
+const BITS = frameBits();
 /** The core's phase index order (TimelineView.lanePhases, frame bits 0–2 minus one). */
-export const PHASE_INDEX = /** @type {Phase[]} */ (["Pending", "Running", "Succeeded", "Failed", "Cancelled", "Skipped", "Unknown"]);
-const FAILED = 3;
-const INFERRED = 1 << 3;
-const OPEN = 1 << 4;
-const FAILURE = 1 << 6;
+export const PHASE_INDEX = BITS.phases;
+const FAILED = PHASE_INDEX.indexOf("Failed");
+const PHASE = BITS.phase;
+const INFERRED = BITS.inferred;
+const OPEN = BITS.open;
+const FAILURE = BITS.failure;
 
 /**
  * @typedef {object} GanttOptions
@@ -133,12 +137,12 @@ function bar(cells, barW, lanePhase, st, used) {
   for (let c = 0; c < barW; c++) {
     const l = cells[2 * c] ?? 0;
     const r = cells[2 * c + 1] ?? 0;
-    if ((l & 7) === 0 && (r & 7) === 0) {
+    if ((l & PHASE) === 0 && (r & PHASE) === 0) {
       out.push(" ");
       continue;
     }
-    const cell = (r & 7) !== 0 ? r : l;
-    const phase = PHASE_INDEX[(cell & 7) - 1] ?? "Unknown";
+    const cell = (r & PHASE) !== 0 ? r : l;
+    const phase = PHASE_INDEX[(cell & PHASE) - 1] ?? "Unknown";
     const inferred = ((l | r) & INFERRED) !== 0;
     let glyph;
     if ((l & FAILURE) !== 0 || (r & FAILURE) !== 0) {
@@ -148,7 +152,7 @@ function bar(cells, barW, lanePhase, st, used) {
       glyph = "░";
       used.inferred = true;
     } else {
-      glyph = (l & 7) === 0 ? "▐" : (r & 7) === 0 ? "▌" : "█";
+      glyph = (l & PHASE) === 0 ? "▐" : (r & PHASE) === 0 ? "▌" : "█";
       used.ran = true;
     }
     out.push(st.phase(phase, glyph, inferred && glyph === "░"));

@@ -402,6 +402,31 @@ pub fn split_bilingual(text: &str) -> Result<JsValue, JsValue> {
     to_js(&bilingual::split(text))
 }
 
+/// What the bits of a `TimelineView.frame` cell mean (`view.rs`): the masks, and
+/// the phases in index order (the low bits hold that index + 1; the filter's
+/// phase mask is `1 << index`). The page and the CLI read these instead of
+/// copying them.
+#[wasm_bindgen(js_name = frameBits, unchecked_return_type = "FrameBits")]
+pub fn frame_bits() -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct FrameBits {
+        phase: u8,
+        inferred: u8,
+        open: u8,
+        marker: u8,
+        failure: u8,
+        phases: Vec<&'static str>,
+    }
+    to_js(&FrameBits {
+        phase: view::CELL_PHASE,
+        inferred: view::CELL_INFERRED,
+        open: view::CELL_OPEN,
+        marker: view::CELL_MARKER,
+        failure: view::CELL_FAILURE,
+        phases: phase::Phase::ALL.iter().map(|p| p.as_str()).collect(),
+    })
+}
+
 /// A timeline kept inside wasm, drawn window by window: one byte per lane per
 /// pixel column (the cell bits: docs/reference.md, "Payload and TimelineView"), so
 /// a frame costs the same at a million spans as at ten thousand.
@@ -458,6 +483,14 @@ impl TimelineView {
         (from..to)
             .map_while(|i| self.view.visible_lane(i as usize))
             .map(|lane| lane.label.clone())
+            .collect()
+    }
+
+    /// Ids of visible lanes `from..to`.
+    pub fn ids(&self, from: u32, to: u32) -> Vec<String> {
+        (from..to)
+            .map_while(|i| self.view.visible_lane(i as usize))
+            .map(|lane| lane.id.clone())
             .collect()
     }
 

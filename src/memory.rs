@@ -2,7 +2,7 @@
 //! its bytes before parsing, by how each part of it will be read; inputs that
 //! would not fit are refused as too_large instead of trapping (wasm32 has
 //! 4 GiB at most). The parse then checks the way it actually takes against the
-//! same estimates (`formats::TopSeed`).
+//! same estimates (`TopSeed` in `formats/read.rs`).
 
 use crate::error::{Error, ErrorCode};
 

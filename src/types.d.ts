@@ -283,6 +283,26 @@ export interface Hit {
   marker: Marker | null;
 }
 
+/**
+ * What `frameBits()` returns: the meaning of a `TimelineView.frame` cell's bits.
+ * `cell & phase` is the covering span's phase index + 1 (0: no span), that
+ * index into `phases`; the filter's phase mask is `1 << index`.
+ */
+export interface FrameBits {
+  /** Bits 0–2 (0b111). */
+  phase: number;
+  /** The covering span's start is inferred. */
+  inferred: number;
+  /** The covering span is open (still running). */
+  open: number;
+  /** An event marker falls in the column. */
+  marker: number;
+  /** A failure marker falls in the column. */
+  failure: number;
+  /** The phases in index order. */
+  phases: Phase[];
+}
+
 /** One element of two compared runs. */
 export interface ElementChange {
   id: string;

@@ -13,6 +13,8 @@
 use crate::phase::Phase;
 use crate::timeline::{Lane, Timeline};
 
+/// Cell bits 0–2: the covering span's phase index + 1 (0 = no span).
+pub const CELL_PHASE: u8 = 0b111;
 /// Cell bit: the covering span's start is inferred.
 pub const CELL_INFERRED: u8 = 1 << 3;
 /// Cell bit: the covering span is open.
@@ -194,7 +196,7 @@ pub struct Hit<'a> {
 
 /// The phase of a cell byte, if a span covers it.
 pub fn cell_phase(cell: u8) -> Option<Phase> {
-    let i = (cell & 0b111) as usize;
+    let i = (cell & CELL_PHASE) as usize;
     i.checked_sub(1).and_then(|i| Phase::ALL.get(i).copied())
 }
 

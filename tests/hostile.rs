@@ -4,7 +4,7 @@
 //! case the same API must still give the known summary of
 //! samples/seed-aos-execution.json.
 //!
-//! A case that shows a bug outside src/json.rs and src/objectdata.rs is kept
+//! A case that shows a bug outside src/json/ and src/objectdata.rs is kept
 //! here as an `#[ignore = "BUG ..."]` test (run them with
 //! `cargo test --test hostile -- --ignored`) until the owner fixes it.
 

@@ -8,7 +8,7 @@
 //! - `i_` files either way, as a typed result;
 //! - wrapped 200 arrays deep (past serde_json's recursion limit of 128), a file
 //!   is invalid_json exactly when it was invalid_json on its own, else too_deep:
-//!   the iterative validator in src/json.rs agrees with serde_json on all of them;
+//!   the iterative validator in src/json/validate.rs agrees with serde_json on all of them;
 //! - after all of them the API still summarizes samples/seed-aos-execution.json.
 //!
 //! The suite is not copied into this repository: it is read from shared/

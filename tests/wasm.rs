@@ -335,10 +335,37 @@ fn timeline_view_draws_windows_as_bytes() {
         get(&lane, "phase").as_string().as_deref(),
         Some("Succeeded")
     );
+    assert_eq!(view.ids(0, 3).len(), 3);
+    assert_eq!(
+        view.ids(0, 1).first().map(String::as_str),
+        get(&lane, "id").as_string().as_deref()
+    );
+    assert_eq!(view.ids(2, 9).len(), 1, "clamped to the visible lanes");
     let mut view = view;
     assert_eq!(view.filter(1 << 3, ""), 0);
+    assert!(view.ids(0, 3).is_empty());
     assert_eq!(view.frame(start, end, 15, 0, 3).len(), 0);
     assert!(view.lane(0).unwrap().is_undefined());
+}
+
+#[wasm_bindgen_test]
+fn frame_bits_say_what_a_cell_means() {
+    let bits = execscope::frame_bits().unwrap();
+    let n = |k: &str| get(&bits, k).as_f64().unwrap() as u8;
+    assert_eq!(n("phase"), 0b111);
+    assert_eq!(n("inferred"), execscope::view::CELL_INFERRED);
+    assert_eq!(n("open"), execscope::view::CELL_OPEN);
+    assert_eq!(n("marker"), execscope::view::CELL_MARKER);
+    assert_eq!(n("failure"), execscope::view::CELL_FAILURE);
+    let phases = Array::from(&get(&bits, "phases"));
+    assert_eq!(phases.length(), 7);
+    assert_eq!(phases.get(2).as_string().as_deref(), Some("Succeeded"));
+    // A frame's cell decodes with them: the AOS sample's first lane is Succeeded.
+    let view = execscope::TimelineView::new(&text(AOS), None).unwrap();
+    let cell = view.frame(view.start().unwrap(), view.end().unwrap(), 15, 0, 1)[0];
+    let index = (cell & n("phase")) as u32 - 1;
+    assert_eq!(phases.get(index).as_string().as_deref(), Some("Succeeded"));
+    assert_ne!(cell & n("inferred"), 0, "its start is inferred");
 }
 
 const EXEC_FAILED_EVENTS: &str = include_str!("../samples/aos-upgrade-failed-events.json");

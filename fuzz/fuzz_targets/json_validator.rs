@@ -1,4 +1,4 @@
-//! The JSON layer's iterative validator (src/json.rs, used past serde_json's
+//! The JSON layer's iterative validator (src/json/validate.rs, used past serde_json's
 //! recursion limit) against serde_json itself: on any bytes both accept or both
 //! reject; and wrapped 130 arrays deep, the JSON layer says `too_deep` exactly
 //! when serde_json without its recursion limit accepts the wrapped text, else

@@ -68,16 +68,9 @@ pub fn read(r: &mut Reader, o: &Map<String, Value>, subs: Option<status_object::
 
     let status_path = root.key("status");
     if let Some(status) = r.object(o, "status", &root) {
-        if let Some(action) = r.string(status, "actionName", &status_path) {
-            run.action = Some(action.to_string());
-        }
-        run.progress = r.progress(status, "progress", &status_path);
-        let os = status_object::object_status(r, status, &status_path);
-        run.phase = os.phase.map(|p| (p.phase, p.raw));
-        run.reason = os.reason;
-        run.message = os.message;
-        run.updated_at = os.update_at;
-        run.elements = status_object::sub_object_statuses(r, status, &status_path, subs);
+        let (phase, updated) = status_object::status(r, status, &status_path, subs, &mut run);
+        run.phase = phase.map(|p| (p.phase, p.raw));
+        run.updated_at = updated;
     }
 
     run.keys = super::keys_at(o, &["/metadata/name", "/metadata/uid"]);

@@ -6,8 +6,8 @@
 //! only. reason ("中文##English") and message ("中文 ## English") are kept raw and split.
 //!
 //! Event lists are the large payloads (10⁵–10⁶ events), so they are read in one
-//! pass straight from the bytes: each event is deserialized into borrowed fields
-//! (no `serde_json::Value`, no copy of unescaped strings, unknown keys skipped)
+//! pass straight from the bytes: each event is deserialized into its used members
+//! (see `de`: no `serde_json::Value`, no copy of unescaped strings)
 //! and folded into per-element accumulators; the normalized [`Event`] list is
 //! built only when asked for (`events()`).
 //!
@@ -24,19 +24,17 @@
 //! - Events without elemId belong to the run: they become run-level markers.
 //! - An element's type and action are the first elemType / actionName it has.
 
-use super::borrowed::Field;
+use super::de::{members, Field, ObjectOr};
 use crate::bilingual;
 use crate::error::WarningCode;
 use crate::model::{Element, ElementSpan, Event, Marker, MarkerKind, Run};
 use crate::path::Path;
 use crate::phase::Phase;
-use crate::reader::{describe, Reader};
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
+use crate::reader::Reader;
+use serde::de::SeqAccess;
 use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt;
 
 /// True when the array's first object looks like an execution event.
 pub fn matches(items: &[Value]) -> bool {
@@ -74,179 +72,22 @@ fn kind_phase(kind: MarkerKind) -> Phase {
     }
 }
 
-/// The keys an event has that the reader uses.
-enum Key {
-    Reason,
-    Message,
-    Type,
-    First,
-    Last,
-    Count,
-    ElemType,
-    ElemId,
-    Action,
-    Involved,
-    Name,
-    Other,
-}
+members! {
+    /// An event's members the reader uses.
+    struct RawEvent<'a> {
+        reason = "reason", message = "message", event_type = "type", first = "firstTimestamp",
+        last = "lastTimestamp", count = "count", elem_type = "elemType", elem_id = "elemId",
+        action = "actionName", involved = "involvedObject" as ObjectOr<'a, Involved<'a>>,
+    }
 
-impl<'de> Deserialize<'de> for Key {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = Key;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object key")
-            }
-            fn visit_str<E>(self, s: &str) -> Result<Key, E> {
-                Ok(match s {
-                    "reason" => Key::Reason,
-                    "message" => Key::Message,
-                    "type" => Key::Type,
-                    "firstTimestamp" => Key::First,
-                    "lastTimestamp" => Key::Last,
-                    "count" => Key::Count,
-                    "elemType" => Key::ElemType,
-                    "elemId" => Key::ElemId,
-                    "actionName" => Key::Action,
-                    "involvedObject" => Key::Involved,
-                    "name" => Key::Name,
-                    _ => Key::Other,
-                })
-            }
-        }
-        d.deserialize_identifier(V)
+    /// `involvedObject`'s members the reader uses.
+    struct Involved<'a> {
+        name = "name",
     }
 }
 
-/// `involvedObject`: an object (its name, if any) or a value of the wrong type.
-#[derive(Debug)]
-enum Involved<'a> {
-    Object(Option<Field<'a>>),
-    Other(Value),
-}
-
-impl<'de> Deserialize<'de> for Involved<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Involved<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Involved<'de>, A::Error> {
-                let mut name = None;
-                while let Some(key) = map.next_key::<Key>()? {
-                    if matches!(key, Key::Name) {
-                        name = Some(map.next_value::<Field<'de>>()?);
-                    } else {
-                        map.next_value::<super::borrowed::Skip>()?;
-                    }
-                }
-                Ok(Involved::Object(name))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Involved<'de>, A::Error> {
-                Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Involved::Other)
-            }
-            fn visit_str<E>(self, s: &str) -> Result<Involved<'de>, E> {
-                Ok(Involved::Other(Value::String(s.to_owned())))
-            }
-            fn visit_u64<E>(self, n: u64) -> Result<Involved<'de>, E> {
-                Ok(Involved::Other(Value::from(n)))
-            }
-            fn visit_i64<E>(self, n: i64) -> Result<Involved<'de>, E> {
-                Ok(Involved::Other(Value::from(n)))
-            }
-            fn visit_f64<E>(self, n: f64) -> Result<Involved<'de>, E> {
-                Ok(Involved::Other(Value::from(n)))
-            }
-            fn visit_bool<E>(self, b: bool) -> Result<Involved<'de>, E> {
-                Ok(Involved::Other(Value::Bool(b)))
-            }
-            fn visit_unit<E>(self) -> Result<Involved<'de>, E> {
-                Ok(Involved::Other(Value::Null))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-/// One array item: an event object's fields, or something else to report.
-#[derive(Debug)]
-enum Item<'a> {
-    Event(Box<RawEvent<'a>>),
-    NotObject(Value),
-}
-
-/// An event's fields as read (duplicate keys: the last one wins).
-#[derive(Debug, Default)]
-struct RawEvent<'a> {
-    reason: Option<Field<'a>>,
-    message: Option<Field<'a>>,
-    event_type: Option<Field<'a>>,
-    first: Option<Field<'a>>,
-    last: Option<Field<'a>>,
-    count: Option<Field<'a>>,
-    elem_type: Option<Field<'a>>,
-    elem_id: Option<Field<'a>>,
-    action: Option<Field<'a>>,
-    involved: Option<Involved<'a>>,
-}
-
-impl<'de> Deserialize<'de> for Item<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Item<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an event object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Item<'de>, A::Error> {
-                let mut e = RawEvent::default();
-                while let Some(key) = map.next_key::<Key>()? {
-                    match key {
-                        Key::Reason => e.reason = Some(map.next_value()?),
-                        Key::Message => e.message = Some(map.next_value()?),
-                        Key::Type => e.event_type = Some(map.next_value()?),
-                        Key::First => e.first = Some(map.next_value()?),
-                        Key::Last => e.last = Some(map.next_value()?),
-                        Key::Count => e.count = Some(map.next_value()?),
-                        Key::ElemType => e.elem_type = Some(map.next_value()?),
-                        Key::ElemId => e.elem_id = Some(map.next_value()?),
-                        Key::Action => e.action = Some(map.next_value()?),
-                        Key::Involved => e.involved = Some(map.next_value()?),
-                        Key::Name | Key::Other => {
-                            map.next_value::<super::borrowed::Skip>()?;
-                        }
-                    }
-                }
-                Ok(Item::Event(Box::new(e)))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Item<'de>, A::Error> {
-                Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Item::NotObject)
-            }
-            fn visit_str<E>(self, s: &str) -> Result<Item<'de>, E> {
-                Ok(Item::NotObject(Value::String(s.to_owned())))
-            }
-            fn visit_u64<E>(self, n: u64) -> Result<Item<'de>, E> {
-                Ok(Item::NotObject(Value::from(n)))
-            }
-            fn visit_i64<E>(self, n: i64) -> Result<Item<'de>, E> {
-                Ok(Item::NotObject(Value::from(n)))
-            }
-            fn visit_f64<E>(self, n: f64) -> Result<Item<'de>, E> {
-                Ok(Item::NotObject(Value::from(n)))
-            }
-            fn visit_bool<E>(self, b: bool) -> Result<Item<'de>, E> {
-                Ok(Item::NotObject(Value::Bool(b)))
-            }
-            fn visit_unit<E>(self) -> Result<Item<'de>, E> {
-                Ok(Item::NotObject(Value::Null))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
+/// One array item: an event object's members, or something else to report.
+type Item<'a> = ObjectOr<'a, RawEvent<'a>>;
 
 /// One event as the element accumulator keeps it (strings borrowed from the input).
 #[derive(Debug)]
@@ -338,11 +179,11 @@ impl<'a> Builder<'a> {
     fn push_item(&mut self, i: usize, item: Item<'a>) {
         let p = Path::ROOT.index(i);
         match item {
-            Item::Event(e) => self.push(i, *e, &p),
-            Item::NotObject(v) => self.r.warn(
+            ObjectOr::Object(e) => self.push(i, e, &p),
+            ObjectOr::Other(v) => self.r.warn(
                 WarningCode::WrongType,
                 &p,
-                format!("expected an event object, found {}; ignored", describe(&v)),
+                format!("expected an event object, found {}; ignored", v.describe()),
             ),
         }
     }
@@ -379,7 +220,7 @@ impl<'a> Builder<'a> {
         let action = self.string(e.action, &p.key("actionName"));
         let io_path = p.key("involvedObject");
         match e.involved {
-            Some(Involved::Object(name)) => {
+            Some(ObjectOr::Object(Involved { name })) => {
                 if let Some(name) = self.string(name, &io_path.key("name")) {
                     match &self.run_id {
                         None => self.run_id = Some(name),
@@ -397,14 +238,14 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
-            Some(Involved::Other(Value::Null)) | None => {}
-            Some(Involved::Other(v)) => {
+            Some(ObjectOr::Other(v)) if !v.is_null() => {
                 self.r.warn(
                     WarningCode::WrongType,
                     &io_path,
-                    format!("expected an object, found {}; ignored", describe(&v)),
+                    format!("expected an object, found {}; ignored", v.describe()),
                 );
             }
+            Some(ObjectOr::Other(_)) | None => {}
         }
         if self.action.is_none() {
             self.action = action.clone();
@@ -567,20 +408,9 @@ fn build_element(mut acc: Acc<'_>) -> Element {
     element
 }
 
-/// Reads already-parsed events (the slow path, for callers holding a `Value`).
-pub fn read(r: Reader, items: &[Value], keep_events: bool) -> (Run, Reader) {
-    let mut b = Builder::new(r, keep_events);
-    for (i, item) in items.iter().enumerate() {
-        match Item::deserialize(item.clone()) {
-            Ok(item) => b.push_item(i, item),
-            Err(_) => b.push_item(i, Item::NotObject(item.clone())),
-        }
-    }
-    b.finish()
-}
-
 /// Reads an event list while it is parsed: `first` is the item already parsed
-/// (for detection), `seq` the rest, each item read straight from the bytes.
+/// into a `Value` (for detection), read by the same reader, `seq` the rest,
+/// each item read straight from the bytes.
 pub fn stream<'de, A: SeqAccess<'de>>(
     first: Option<Value>,
     mut seq: A,
@@ -596,8 +426,7 @@ pub fn stream<'de, A: SeqAccess<'de>>(
     }
     let mut b = Builder::new(r, keep_events);
     if let Some(first) = first {
-        let item = Item::deserialize(first.clone()).unwrap_or(Item::NotObject(first));
-        b.push_item(0, item);
+        b.push_item(0, ObjectOr::owned(first));
     }
     let mut i = 1;
     while let Some(item) = seq.next_element::<Item<'de>>()? {

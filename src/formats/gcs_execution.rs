@@ -14,15 +14,15 @@
 //! Run start: execution.create_at (else the earliest createAt); run end:
 //! execution.update_at (else objectStatus.updateAt), once the phase is terminal.
 
-use super::{node_entry, status_object};
+use super::{node_entry, status_object, streamed};
+use crate::error::WarningCode;
 use crate::model::{Element, Run};
 use crate::path::Path;
 use crate::phase::Phase;
-use crate::reader::{RawPhase, Reader};
+use crate::reader::{describe, RawPhase, Reader};
 use serde::de::{MapAccess, SeqAccess};
 use serde_json::{Map, Value};
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasher;
+use std::collections::HashMap;
 
 /// True when the object looks like a GCS get_execution response.
 pub fn matches(o: &Map<String, Value>) -> bool {
@@ -90,18 +90,9 @@ pub fn read(
         }
         let st_path = ob_path.key("status");
         if let Some(st) = r.object(ob, "status", &ob_path) {
-            if let Some(action) = r.string(st, "actionName", &st_path) {
-                run.action = Some(action.to_string());
-            }
-            run.progress = r.progress(st, "progress", &st_path);
-            let os = status_object::object_status(r, st, &st_path);
-            if own_phase.is_none() {
-                own_phase = os.phase;
-            }
-            object_update = os.update_at;
-            run.reason = os.reason;
-            run.message = os.message;
-            run.elements = status_object::sub_object_statuses(r, st, &st_path, subs);
+            let (phase, updated) = status_object::status(r, st, &st_path, subs, &mut run);
+            own_phase = own_phase.or(phase);
+            object_update = updated;
         }
     }
 
@@ -114,36 +105,22 @@ pub fn read(
         .collect();
     if let Some(st) = r.object(o, "status", &root) {
         let ans_path = nodes_path.key("actual_node_status");
-        let mut merge = |(name, phase)| merge_node(&mut run.elements, &mut index, name, phase);
-        if let Some(streamed) = nodes {
-            r.absorb(streamed.reader);
-            streamed.nodes.into_iter().for_each(merge);
-        } else {
-            match st.get("actual_node_status") {
-                Some(Value::Array(items)) => {
-                    for (i, item) in items.iter().enumerate() {
-                        if let Some(node) = list_node(r, item, &ans_path.index(i)) {
-                            merge(node);
-                        }
-                    }
-                }
-                Some(Value::Object(map)) => {
-                    for (name, item) in map {
-                        if let Some(phase) = named_node(r, item, &ans_path.key(name)) {
-                            merge((name.clone(), phase));
-                        }
-                    }
-                }
-                Some(Value::Null) | None => {}
-                Some(other) => r.warn(
-                    crate::error::WarningCode::WrongType,
-                    &ans_path,
-                    format!(
-                        "expected a map keyed by node name or an array of nodes, found {}; ignored",
-                        crate::reader::describe(other)
-                    ),
-                ),
+        let merge = |(name, phase)| merge_node(&mut run.elements, &mut index, name, phase);
+        match (nodes, st.get("actual_node_status")) {
+            (Some(streamed), _) => {
+                r.absorb(streamed.reader);
+                streamed.nodes.into_iter().for_each(merge);
             }
+            // Every object or array there was streamed (see `streamed`).
+            (None, None | Some(Value::Null | Value::Object(_) | Value::Array(_))) => {}
+            (None, Some(other)) => r.warn(
+                WarningCode::WrongType,
+                &ans_path,
+                format!(
+                    "expected a map keyed by node name or an array of nodes, found {}; ignored",
+                    describe(other)
+                ),
+            ),
         }
     }
 
@@ -169,44 +146,6 @@ pub fn read(
         &root.key("execution").key("update_at"),
     );
     run
-}
-
-/// One item of an actual_node_status array: its name and phase, or None
-/// (warned) when it is not an object.
-fn list_node(r: &mut Reader, item: &Value, p: &Path<'_>) -> Option<(String, Option<RawPhase>)> {
-    let Some(node) = item.as_object() else {
-        r.warn(
-            crate::error::WarningCode::WrongType,
-            p,
-            format!(
-                "expected a node object with name and status, found {}; ignored",
-                crate::reader::describe(item)
-            ),
-        );
-        return None;
-    };
-    let name = r.string(node, "name", p).unwrap_or_default().to_string();
-    Some((name, r.phase(node, "status", p)))
-}
-
-/// One entry of an actual_node_status map: its phase, or None (warned) when it
-/// is neither an object nor a text.
-fn named_node(r: &mut Reader, item: &Value, p: &Path<'_>) -> Option<Option<RawPhase>> {
-    match item {
-        Value::Object(node) => Some(r.phase(node, "status", p)),
-        Value::String(s) => Some(Some(r.phase_text(s, p))),
-        other => {
-            r.warn(
-                crate::error::WarningCode::WrongType,
-                p,
-                format!(
-                    "expected a node status object or text, found {}; ignored",
-                    crate::reader::describe(other)
-                ),
-            );
-            None
-        }
-    }
 }
 
 /// `status.actual_node_status` read while the payload was parsed (see
@@ -237,26 +176,19 @@ pub fn stream_node_list<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Nodes, A::
 }
 
 /// Reads an actual_node_status map entry by entry.
-pub fn stream_node_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Nodes, A::Error> {
+pub fn stream_node_map<'de, A: MapAccess<'de>>(map: A) -> Result<Nodes, A::Error> {
     let root = Path::ROOT;
     let status = root.key("status");
     let ans_path = status.key("actual_node_status");
     let mut out = Nodes::default();
-    let hasher = foldhash::fast::RandomState::default();
-    let mut seen: HashSet<u64, foldhash::fast::RandomState> = HashSet::default();
-    while let Some(name) = map.next_key::<String>()? {
-        let item = map.next_value::<node_entry::Node<'de>>()?;
-        if out.duplicate {
-            continue;
+    let (nodes, r) = (&mut out.nodes, &mut out.reader);
+    out.duplicate = streamed::entries(map, 0, |name, node: node_entry::Node<'de>| {
+        if let Some(phase) = node_entry::named_node(r, node, &ans_path.key(&name)) {
+            nodes.push((name, phase));
         }
-        if !seen.insert(hasher.hash_one(name.as_str())) {
-            out.duplicate = true;
-            out.nodes = Vec::new();
-            continue;
-        }
-        if let Some(phase) = node_entry::named_node(&mut out.reader, item, &ans_path.key(&name)) {
-            out.nodes.push((name, phase));
-        }
+    })?;
+    if out.duplicate {
+        out.nodes = Vec::new();
     }
     Ok(out)
 }

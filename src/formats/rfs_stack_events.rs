@@ -4,7 +4,8 @@
 //! resource_id_value, resource_key, time, event_type, event_message,
 //! elapsed_seconds}], "page_info": {...}}`.
 //!
-//! Reads: every field above but resource_id_key/resource_id_value (shown raw only).
+//! Reads: every field above but resource_id_key/resource_id_value (shown raw
+//! only), each event parsed into its used members (see `de`).
 //! Decisions:
 //! - One element per resource: its id is `resource_key`, else
 //!   `resource_type.resource_name`; its label the resource name. Events without a
@@ -21,12 +22,13 @@
 //! - The run id is "stack" (the payload does not name its stack); the run phase
 //!   is derived from the elements.
 
+use super::de::{members, number, string, time, ObjectOr};
 use crate::bilingual;
 use crate::error::WarningCode;
 use crate::model::{Element, ElementSpan, Event, Marker, MarkerKind, Run};
 use crate::path::Path;
 use crate::phase::Phase;
-use crate::reader::{describe, Reader};
+use crate::reader::Reader;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
@@ -64,6 +66,16 @@ fn kind_of(event_type: &str) -> Kind {
     }
 }
 
+members! {
+    /// A stack event's members the reader uses.
+    struct RawEvent<'a> {
+        resource_type = "resource_type", resource_name = "resource_name",
+        resource_key = "resource_key", time = "time", event_type = "event_type",
+        event_message = "event_message", elapsed_seconds = "elapsed_seconds",
+    }
+}
+
+/// A stack event as read.
 struct Raw {
     seq: usize,
     element: Option<String>,
@@ -73,6 +85,44 @@ struct Raw {
     event_type: String,
     message: String,
     elapsed_ms: Option<i64>,
+}
+
+/// Reads stack event `seq` (at `p`).
+fn raw(r: &mut Reader, seq: usize, e: RawEvent<'_>, p: &Path<'_>) -> Raw {
+    let resource_type = string(r, e.resource_type, p, "resource_type");
+    let name = string(r, e.resource_name, p, "resource_name");
+    let key = string(r, e.resource_key, p, "resource_key");
+    let key = key.filter(|k| !k.is_empty());
+    let element = key.or_else(|| match (&resource_type, &name) {
+        (Some(t), Some(n)) => Some(format!("{t}.{n}")),
+        (None, Some(n)) => Some(n.clone()),
+        _ => None,
+    });
+    let elapsed = number(r, e.elapsed_seconds, p, "elapsed_seconds").and_then(|s| {
+        if (0.0..1e9).contains(&s) {
+            Some((s * 1000.0).round() as i64)
+        } else {
+            r.warn(
+                WarningCode::InvalidValue,
+                &p.key("elapsed_seconds"),
+                format!(
+                    "expected elapsed seconds from 0 to 1e9, found {}; ignored",
+                    crate::reader::num(s)
+                ),
+            );
+            None
+        }
+    });
+    Raw {
+        seq,
+        element,
+        label: name,
+        resource_type,
+        at: time(r, e.time, p, "time"),
+        event_type: string(r, e.event_type, p, "event_type").unwrap_or_default(),
+        message: string(r, e.event_message, p, "event_message").unwrap_or_default(),
+        elapsed_ms: elapsed,
+    }
 }
 
 /// Reads the event list into one run.
@@ -90,57 +140,17 @@ pub fn read(r: &mut Reader, o: &Map<String, Value>) -> Run {
         }
         for (i, item) in items.iter().enumerate() {
             let p = list_path.index(i);
-            let Some(e) = item.as_object() else {
-                r.warn(
+            match ObjectOr::of(item) {
+                ObjectOr::Object(e) => raws.push(raw(r, i, e, &p)),
+                ObjectOr::Other(v) => r.warn(
                     WarningCode::WrongType,
                     &p,
                     format!(
                         "expected a stack event object, found {}; ignored",
-                        describe(item)
+                        v.describe()
                     ),
-                );
-                continue;
-            };
-            let resource_type = r.string(e, "resource_type", &p).map(str::to_owned);
-            let name = r.string(e, "resource_name", &p).map(str::to_owned);
-            let key = r.string(e, "resource_key", &p).map(str::to_owned);
-            let key = key.filter(|k| !k.is_empty());
-            let element = key.or_else(|| match (&resource_type, &name) {
-                (Some(t), Some(n)) => Some(format!("{t}.{n}")),
-                (None, Some(n)) => Some(n.clone()),
-                _ => None,
-            });
-            let elapsed = r.number(e, "elapsed_seconds", &p).and_then(|s| {
-                if (0.0..1e9).contains(&s) {
-                    Some((s * 1000.0).round() as i64)
-                } else {
-                    r.warn(
-                        WarningCode::InvalidValue,
-                        &p.key("elapsed_seconds"),
-                        format!(
-                            "expected elapsed seconds from 0 to 1e9, found {}; ignored",
-                            crate::reader::num(s)
-                        ),
-                    );
-                    None
-                }
-            });
-            raws.push(Raw {
-                seq: i,
-                element,
-                label: name,
-                resource_type,
-                at: r.time(e, "time", &p),
-                event_type: r
-                    .string(e, "event_type", &p)
-                    .unwrap_or_default()
-                    .to_string(),
-                message: r
-                    .string(e, "event_message", &p)
-                    .unwrap_or_default()
-                    .to_string(),
-                elapsed_ms: elapsed,
-            });
+                ),
+            }
         }
     }
     raws.sort_by_key(|e| (e.at, std::cmp::Reverse(e.seq)));

@@ -4,43 +4,42 @@
 //!
 //! `subObjectStatuses` is the large part of an execution (10⁴–10⁵ elements), so
 //! it is read while the payload is parsed ([`stream_subs`], called by place from
-//! `streamed`): each entry is parsed into borrowed fields (`sub_entry`), read
-//! into an [`Element`] with the same warnings as [`element`] gives, and dropped.
+//! `streamed`): each entry is parsed into its used members (`sub_entry`), read
+//! into an [`Element`], and dropped.
 
-use super::sub_entry;
+use super::{streamed, sub_entry};
 use crate::model::{Element, Run};
 use crate::path::Path;
 use crate::reader::{RawPhase, Reader};
 use serde::de::MapAccess;
 use serde_json::{Map, Value};
-use std::collections::HashSet;
-use std::hash::BuildHasher;
 
-/// `objectStatus`: the run's own phase and when it was last updated.
-#[derive(Debug, Default)]
-pub struct ObjectStatus {
-    /// phase.
-    pub phase: Option<RawPhase>,
-    /// reason.
-    pub reason: Option<String>,
-    /// message.
-    pub message: Option<String>,
-    /// updateAt.
-    pub update_at: Option<i64>,
-}
-
-/// Reads `objectStatus`.
-pub fn object_status(r: &mut Reader, status: &Map<String, Value>, path: &Path<'_>) -> ObjectStatus {
-    let Some(o) = r.object(status, "objectStatus", path) else {
-        return ObjectStatus::default();
-    };
-    let p = path.key("objectStatus");
-    ObjectStatus {
-        phase: r.phase(o, "phase", &p),
-        reason: r.string(o, "reason", &p).map(str::to_owned),
-        message: r.string(o, "message", &p).map(str::to_owned),
-        update_at: r.time(o, "updateAt", &p),
+/// Reads the status block both AOS and GCS have (at `path`): actionName,
+/// progress, objectStatus's reason and message, and subObjectStatuses
+/// (`subs`: as read while parsing, see [`sub_object_statuses`]) into `run`;
+/// returns objectStatus's phase and updateAt, which each format ranks
+/// differently.
+pub fn status(
+    r: &mut Reader,
+    status: &Map<String, Value>,
+    path: &Path<'_>,
+    subs: Option<Streamed>,
+    run: &mut Run,
+) -> (Option<RawPhase>, Option<i64>) {
+    if let Some(action) = r.string(status, "actionName", path) {
+        run.action = Some(action.to_string());
     }
+    run.progress = r.progress(status, "progress", path);
+    let mut own = (None, None);
+    if let Some(o) = r.object(status, "objectStatus", path) {
+        let p = path.key("objectStatus");
+        let phase = r.phase(o, "phase", &p);
+        run.reason = r.string(o, "reason", &p).map(str::to_owned);
+        run.message = r.string(o, "message", &p).map(str::to_owned);
+        own = (phase, r.time(o, "updateAt", &p));
+    }
+    run.elements = sub_object_statuses(r, status, path, subs);
+    own
 }
 
 /// Reads the execution `spec` fields both AOS and GCS have: actionName,
@@ -52,80 +51,24 @@ pub fn spec(r: &mut Reader, spec: &Map<String, Value>, path: &Path<'_>, run: &mu
     run.changed_object_data = r.string(spec, "changedObjectData", path).map(str::to_owned);
 }
 
-/// Reads `subObjectStatuses` into elements, in payload order. `streamed` is
-/// what was read of it while parsing (see `streamed`), if it was.
-pub fn sub_object_statuses(
+/// Reads `subObjectStatuses` into elements, in payload order. `streamed`: what
+/// was read of it while the payload was parsed (see `streamed`: every object
+/// there is, whether from the bytes or from a `Value`); anything else there is
+/// warned about by type.
+fn sub_object_statuses(
     r: &mut Reader,
     status: &Map<String, Value>,
     path: &Path<'_>,
     streamed: Option<Streamed>,
 ) -> Vec<Element> {
-    let Some(subs) = r.object(status, "subObjectStatuses", path) else {
+    if r.object(status, "subObjectStatuses", path).is_none() {
+        return Vec::new();
+    }
+    let Some(streamed) = streamed else {
         return Vec::new();
     };
-    if let Some(streamed) = streamed {
-        r.absorb(streamed.reader);
-        return streamed.elements;
-    }
-    let subs_path = path.key("subObjectStatuses");
-    let mut elements = Vec::new();
-    for (name, value) in subs {
-        elements.push(entry(r, name, value, &subs_path));
-    }
-    elements
-}
-
-/// Reads one entry of `subObjectStatuses` (at `subs_path`).
-fn entry(r: &mut Reader, name: &str, value: &Value, subs_path: &Path<'_>) -> Element {
-    let p = subs_path.key(name);
-    let Value::Object(o) = value else {
-        if !value.is_null() {
-            r.warn(
-                crate::error::WarningCode::WrongType,
-                &p,
-                format!(
-                    "expected an object with phase and updateAt, found {}; element kept without status",
-                    crate::reader::describe(value)
-                ),
-            );
-        }
-        return Element {
-            id: name.to_string(),
-            ..Element::default()
-        };
-    };
-    element(r, name, o, &p)
-}
-
-/// Reads one `SubActionStatus`.
-pub fn element(r: &mut Reader, name: &str, o: &Map<String, Value>, p: &Path<'_>) -> Element {
-    let phase = r.phase(o, "phase", p);
-    let created = r.time(o, "createAt", p);
-    let updated = r.time(o, "updateAt", p);
-    let updated = r.ordered(created, updated, &p.key("updateAt"));
-    let (phase, raw_phase) = match phase {
-        Some(rp) => (rp.phase, Some(rp.raw)),
-        None => (crate::phase::Phase::Unknown, None),
-    };
-    Element {
-        id: name.to_string(),
-        label: None,
-        kind: r.string(o, "type", p).map(str::to_owned),
-        phase,
-        raw_phase,
-        reason: r.string(o, "reason", p).map(str::to_owned),
-        message: r.string(o, "message", p).map(str::to_owned),
-        action: r.string(o, "subActionName", p).map(str::to_owned),
-        started_at: created,
-        updated_at: updated,
-        failed_at: if phase == crate::phase::Phase::Failed {
-            updated
-        } else {
-            None
-        },
-        spans: Vec::new(),
-        markers: Vec::new(),
-    }
+    r.absorb(streamed.reader);
+    streamed.elements
 }
 
 /// A `subObjectStatuses` object read while the payload was parsed: its
@@ -146,7 +89,7 @@ pub struct Streamed {
 /// many entries it likely has (the element list's capacity; a wrong guess
 /// costs only memory).
 pub fn stream_subs<'de, A: MapAccess<'de>>(
-    mut map: A,
+    map: A,
     subs_path: &Path<'_>,
     size: usize,
 ) -> Result<Streamed, A::Error> {
@@ -155,23 +98,12 @@ pub fn stream_subs<'de, A: MapAccess<'de>>(
         reader: Reader::new(),
         duplicate: false,
     };
-    // Hashes of the names seen: a repeat (or, rarely, a collision) means the
-    // payload is read again as a plain value, which is always right.
-    let hasher = foldhash::fast::RandomState::default();
-    let mut seen: HashSet<u64, foldhash::fast::RandomState> =
-        HashSet::with_capacity_and_hasher(size, foldhash::fast::RandomState::default());
-    while let Some(name) = map.next_key::<String>()? {
-        let value = map.next_value::<sub_entry::Entry<'de>>()?;
-        if out.duplicate {
-            continue;
-        }
-        if !seen.insert(hasher.hash_one(name.as_str())) {
-            out.duplicate = true;
-            out.elements = Vec::new();
-            continue;
-        }
-        out.elements
-            .push(sub_entry::element(&mut out.reader, name, value, subs_path));
+    let (elements, r) = (&mut out.elements, &mut out.reader);
+    out.duplicate = streamed::entries(map, size, |name, entry: sub_entry::Entry<'de>| {
+        elements.push(sub_entry::element(r, name, entry, subs_path))
+    })?;
+    if out.duplicate {
+        out.elements = Vec::new();
     }
     out.elements.shrink_to_fit();
     Ok(out)

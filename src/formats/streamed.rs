@@ -6,11 +6,12 @@
 //! - `$.status.actual_node_status` (GCS): read node by node
 //!   (`gcs_execution::stream_nodes`);
 //! - `elementStatuses` in either status block (shown raw only, read by no
-//!   reader): parsed (as strictly as into a `Value`, see `borrowed`) and dropped.
+//!   reader): parsed (as strictly as into a `Value`, see `de`) and dropped.
 //!
 //! Each entry is parsed by the same parser (same checks, same depth limit, same
-//! error positions) — a `subObjectStatuses` entry into borrowed fields
-//! (`sub_entry`), the others into a small `serde_json::Value` — and dropped once read.
+//! error positions) into its used members (`sub_entry`, `node_entry`, see
+//! `de`) and dropped once read; the same code reads these parts from a
+//! `Value` parsed whole (the duplicate-name fallback, see `read`).
 //! The rest of the object becomes a `Value` as before, with an empty object or
 //! array standing in for each streamed part; the format readers take the
 //! streamed parts from [`Prefetched`] where they would have read them, and
@@ -22,14 +23,16 @@
 //! elements). The counts are only capacity hints: a wrong one costs memory,
 //! never a different result.
 
-use super::borrowed::Skip;
+use super::de::{skip_members, FromSeq, Skip};
 use super::gcs_execution::{self, Nodes};
 use super::status_object::{self, Streamed};
 use crate::path::Path;
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::{Map, Value};
+use std::collections::HashSet;
 use std::fmt;
+use std::hash::BuildHasher;
 
 /// The parts read while parsing, by place (None: not there, or not an
 /// object or array there — then the `Value` holds it as written).
@@ -128,6 +131,36 @@ pub fn read_top_object<'de, A: MapAccess<'de>>(
     Seed(Level::Root, sizes).visit_map(map)
 }
 
+/// Reads a streamed object entry by entry: each value is parsed as `T` and
+/// handed to `read` with its name, then dropped. Returns whether a name came
+/// twice (then the entries after it are parsed but not read: a `Value` keeps
+/// the first one's place with the last one's content, so the caller's payload
+/// is read again from a plain value, see `read`). Names are compared by hash:
+/// a rare collision costs only that second reading. `size`: how many entries
+/// there likely are.
+pub(super) fn entries<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    mut map: A,
+    size: usize,
+    mut read: impl FnMut(String, T),
+) -> Result<bool, A::Error> {
+    let hasher = foldhash::fast::RandomState::default();
+    let mut seen: HashSet<u64, foldhash::fast::RandomState> =
+        HashSet::with_capacity_and_hasher(size, foldhash::fast::RandomState::default());
+    let mut duplicate = false;
+    while let Some(name) = map.next_key::<String>()? {
+        let value = map.next_value::<T>()?;
+        if duplicate {
+            continue;
+        }
+        if !seen.insert(hasher.hash_one(name.as_str())) {
+            duplicate = true;
+            continue;
+        }
+        read(name, value);
+    }
+    Ok(duplicate)
+}
+
 /// How many members each `subObjectStatuses` object has, in payload order,
 /// counted before parsing (see [`Sizes::scan`]).
 #[derive(Debug, Default)]
@@ -172,13 +205,13 @@ impl Sizes {
                 }
                 b'{' | b'[' => {
                     let level = match (depth.checked_sub(1).and_then(|d| levels.get(d)), b) {
-                        (None, b'{') => Scanned::Root,
+                        (None, b'{') => Scanned::At(Level::Root),
                         (Some(&parent), b'{') => parent.child(key),
                         (_, _) => Scanned::Array,
                     };
                     match level {
-                        Scanned::TopSubs => top = Some(0),
-                        Scanned::ObjectSubs => object = Some(0),
+                        Scanned::At(Level::TopSubs) => top = Some(0),
+                        Scanned::At(Level::ObjectSubs) => object = Some(0),
                         _ => {}
                     }
                     if let Some(slot) = levels.get_mut(depth) {
@@ -191,19 +224,19 @@ impl Sizes {
                 b'}' | b']' => {
                     depth = depth.saturating_sub(1);
                     match levels.get(depth) {
-                        Some(Scanned::TopSubs) => sizes.top.extend(top.take()),
-                        Some(Scanned::ObjectSubs) => sizes.object.extend(object.take()),
+                        Some(Scanned::At(Level::TopSubs)) => sizes.top.extend(top.take()),
+                        Some(Scanned::At(Level::ObjectSubs)) => sizes.object.extend(object.take()),
                         _ => {}
                     }
                     expect_key = false;
                 }
                 b',' => {
                     let at = depth.checked_sub(1).and_then(|d| levels.get(d));
-                    expect_key = at.is_some_and(|l| *l != Scanned::Array);
+                    expect_key = at.is_some_and(|l| !matches!(l, Scanned::Array));
                 }
                 b':' => match depth.checked_sub(1).and_then(|d| levels.get(d)) {
-                    Some(Scanned::TopSubs) => top = top.map(|n| n + 1),
-                    Some(Scanned::ObjectSubs) => object = object.map(|n| n + 1),
+                    Some(Scanned::At(Level::TopSubs)) => top = top.map(|n| n + 1),
+                    Some(Scanned::At(Level::ObjectSubs)) => object = object.map(|n| n + 1),
                     _ => {}
                 },
                 _ => {}
@@ -216,14 +249,10 @@ impl Sizes {
 }
 
 /// What [`Sizes::scan`] knows of an open object or array.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 enum Scanned {
-    Root,
-    Object,
-    TopStatus,
-    ObjectStatus,
-    TopSubs,
-    ObjectSubs,
+    /// An object at a level that holds a streamed part.
+    At(Level),
     /// Another object.
     Other,
     /// An array.
@@ -233,14 +262,11 @@ enum Scanned {
 impl Scanned {
     /// The object that is member `key` (as written) of an object here.
     fn child(self, key: &[u8]) -> Scanned {
-        match (self, key) {
-            (Scanned::Root, b"status") => Scanned::TopStatus,
-            (Scanned::Root, b"object") => Scanned::Object,
-            (Scanned::Object, b"status") => Scanned::ObjectStatus,
-            (Scanned::TopStatus, b"subObjectStatuses") => Scanned::TopSubs,
-            (Scanned::ObjectStatus, b"subObjectStatuses") => Scanned::ObjectSubs,
-            _ => Scanned::Other,
-        }
+        let Scanned::At(level) = self else {
+            return Scanned::Other;
+        };
+        let child = std::str::from_utf8(key).ok().and_then(|k| level.child(k));
+        child.map_or(Scanned::Other, Scanned::At)
     }
 }
 
@@ -287,9 +313,7 @@ impl<'de> Visitor<'de> for Seed<'_> {
                 return Ok((Value::Object(Map::new()), pre));
             }
             Level::Unread => {
-                while map.next_key::<Skip>()?.is_some() {
-                    map.next_value::<Skip>()?;
-                }
+                skip_members(map)?;
                 return Ok((Value::Object(Map::new()), pre));
             }
             Level::Root | Level::Object | Level::TopStatus | Level::ObjectStatus => {}
@@ -321,7 +345,7 @@ impl<'de> Visitor<'de> for Seed<'_> {
                 while seq.next_element::<Skip>()?.is_some() {}
                 Ok(plain(Value::Array(Vec::new())))
             }
-            _ => Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(plain),
+            _ => Value::from_seq(seq).map(plain),
         }
     }
     fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {

@@ -6,10 +6,11 @@
 //   execution-events, workflow-executions, api-error): run-level fields (ids,
 //   names, phases, reasons, messages, actions, created_by, objectData) take the
 //   payload, and so do the elements (ids, phases, reasons, messages) and
-//   unknown keys and values (the raw tree); the file is named after the payload;
+//   unknown keys and values (the raw tree), and the AOS template's element
+//   names and types (the dependency graph); the file is named after the payload;
 //   bulk files: all payloads at once as elements of one run (AOS sub-objects,
 //   GCS nodes, events, workflow runs, RFS resources in chunks): many lanes, long
-//   warning lists, the events search over many rows;
+//   warning lists, the events search over many rows, a graph of them all;
 //   error files: invalid JSON whose lines around the error hold the payloads
 //   (raw and as JSON strings), valid JSON of an unknown shape whose keys are
 //   payloads (the message names the keys), JSON nested too deep.
@@ -88,8 +89,22 @@ function bi(p, exp) {
 // --------------------------------------------------------------------------------------------
 // per-payload files
 
+/**
+ * What the graph view must show of a template whose element `name` has the type
+ * `type`: in the list (every element, its type, what it depends on), as text.
+ */
+function graphExpect(name, type, dep, field) {
+  const out = [T(tid("graph-item-name"), name, field + " (graph list: element)"), T(tid("graph-item-type"), type, field + " (graph list: type)")];
+  if (dep != null) out.push(T(tid("graph-item-dep"), dep, field + " (graph list: dependency)"));
+  return out;
+}
+
 function aosFile(core, fields, { i, text: p }) {
-  const od = JSON.stringify({ [p]: p, nested: { list: [p, { deep: p }] } });
+  // the template: the element `p` of type `p` requires "ok-<i>" (of type "HuaweiCloud." + p)
+  const nodeTemplates = {};
+  own(nodeTemplates, p, { type: p, requirements: [{ dependency: { node: "ok-" + i } }] });
+  own(nodeTemplates, "ok-" + i, { type: "HuaweiCloud." + p, properties: { name: p } });
+  const od = JSON.stringify({ [p]: p, nested: { list: [p, { deep: p }] }, tosca_definitions_version: "huaweicloud_tosca_version_1_0", node_templates: nodeTemplates });
   const cod = i % 2 ? "key: " + p + "\nlist:\n  - " + p + "\n" : p;
   const doc = {
     kind: "Execution", apiVersion: "paas/v1alpha1",
@@ -108,7 +123,8 @@ function aosFile(core, fields, { i, text: p }) {
   fields.add("aos.metadata.name (run id)", "aos.metadata.labels.stackname (run name)", "aos.spec.actionName", "aos.status.objectStatus.phase (raw)",
     "aos.status.objectStatus.reason", "aos.status.objectStatus.message", "aos.subObjectStatuses key (element id)", "aos.subObjectStatuses.*.phase (raw)",
     "aos.subObjectStatuses.*.reason", "aos.subObjectStatuses.*.message", "aos.spec.objectData (JSON key and value)", "aos.spec.changedObjectData (YAML/text)",
-    "aos.unknown key and value (raw tree)", "aos.metadata.labels/annotations keys", "file name", "warning path (an element key with markup)");
+    "aos.unknown key and value (raw tree)", "aos.metadata.labels/annotations keys", "file name", "warning path (an element key with markup)",
+    "aos.objectData node_templates key (graph element)", "aos.objectData node_templates.*.type (graph type)");
   const text = JSON.stringify(doc, null, 1);
   const expect = [
     T(tid("run-name"), p, "aos run name"),
@@ -130,6 +146,15 @@ function aosFile(core, fields, { i, text: p }) {
     ...odExpect(core, doc.spec.changedObjectData, "changedObjectData", cod, "aos changedObjectData"),
     ...jtExpect(tid("raw"), p, "aos raw tree"),
     ...warningsExpect(core, text),
+    T(tid("graph-item-name"), p, "aos graph list: element (from the status)"),
+    { k: "graphTip", text: p, field: "aos graph tooltip (element)" },
+    // a template the core reads as text (C1 controls make it binary: no template)
+    ...(core.graph(text).edges.length ? [
+      ...graphExpect(p, p, "ok-" + i, "aos template"),
+      ...graphExpect("ok-" + i, "HuaweiCloud." + p, null, "aos template (2nd)"),
+      // p failed and requires ok-<i>, which did not: p is the root cause
+      T(".rc-name", p, "aos root cause (summary)"),
+    ] : []),
   ];
   return { format: "aos-execution", name: p + ".aos.json", text, spec: { expect, search: [], compare: deep(i), deep: deep(i), languages: isBilingual(p) || deep(i), ...light(p) } };
 }
@@ -271,15 +296,24 @@ function aosBulk(core, fields, ps) {
   ps.forEach(({ i, text: p }, k) => {
     own(subs, p, { phase: phases[k % 4] ?? p, reason: p, message: p, createAt: iso(T0 + k * 1000), updateAt: iso(T0 + k * 1000 + 20000) });
   });
-  const doc = { kind: "Execution", metadata: { name: "bulk-aos", creationTimestamp: iso(T0) }, spec: { actionName: "create", objectData: "*****" },
+  // the template: every payload an element of type payload, each requiring the one before;
+  // only payloads the core reads as text in a template (C1 controls make a template binary)
+  const inTemplate = ps.filter(({ text: p }) => core.decodeObjectData(b64(JSON.stringify({ [p]: p }))).format === "json");
+  const nodeTemplates = {};
+  inTemplate.forEach(({ text: p }, k) => own(nodeTemplates, p, { type: p, requirements: k ? [{ dependency: { node: inTemplate[k - 1].text } }] : [] }));
+  const od = b64(JSON.stringify({ tosca_definitions_version: "huaweicloud_tosca_version_1_0", node_templates: nodeTemplates }));
+  const doc = { kind: "Execution", metadata: { name: "bulk-aos", creationTimestamp: iso(T0) }, spec: { actionName: "create", objectData: od },
     status: { objectStatus: { phase: "Failed", updateAt: iso(T0 + 400000) }, subObjectStatuses: subs } };
-  fields.add("aos.subObjectStatuses key (element id)", "aos.subObjectStatuses.*.phase (raw)", "aos.subObjectStatuses.*.reason", "aos.subObjectStatuses.*.message");
+  fields.add("aos.subObjectStatuses key (element id)", "aos.subObjectStatuses.*.phase (raw)", "aos.subObjectStatuses.*.reason", "aos.subObjectStatuses.*.message",
+    "aos.objectData node_templates (bulk graph: elements, types, requirements)");
   const text = JSON.stringify(doc);
   const expect = [...warningsExpect(core, text)];
   for (const { text: p } of ps) {
     expect.push({ k: "tip", text: p, field: "aos bulk tooltip" }, { k: "details", text: p, field: "aos bulk details" });
   }
-  return { format: "aos-execution", name: "bulk-aos.json", text, spec: { expect, maxLanes: ps.length, sweepLanes: 24, compare: true, languages: true, deep: true } };
+  if (core.graph(text).edges.length !== inTemplate.length - 1) throw new Error("bulk-aos: the core does not read the bulk template's chain");
+  inTemplate.forEach(({ text: p }, k) => expect.push(...graphExpect(p, p, k ? inTemplate[k - 1].text : null, "aos bulk template")));
+  return { format: "aos-execution", name: "bulk-aos.json", text, spec: { expect, maxLanes: ps.length, sweepLanes: 24, compare: true, languages: true, deep: true, graphClicks: 60 } };
 }
 
 function gcsBulk(core, fields, ps) {
@@ -405,7 +439,7 @@ function tooDeep(core, fields, p) {
   return { format: "too-deep", name: "too-deep.json", text, spec: { expect } };
 }
 
-/** The view the page fits a run into (timeline.js setData/fit) and the times to hover per lane. */
+/** The view the page fits a run into (render/lanes-objects.js range, render/timeline-viewport.js fitRange) and the times to hover per lane. */
 function aim(tl) {
   let lo = Infinity, hi = -Infinity;
   for (const l of tl.lanes) {

@@ -9,7 +9,9 @@
 //     hover tooltips over every lane, the details panel, the events table with
 //     search / element filter / type filter / sort / languages, objectData as
 //     tree and text, the raw payload tree expanded fully, warnings and their
-//     paths, errors, compare) and checks that given texts show exactly.
+//     paths, errors, compare, the dependency graph: tooltips over its boxes,
+//     its keys, its list of every element, the root cause and critical path
+//     highlights) and checks that given texts show exactly.
 // Plain script (no module): the page's CSP does not apply to init scripts.
 (() => {
   "use strict";
@@ -285,6 +287,61 @@
     }
   }
 
+  /**
+   * The dependency graph (Both: graph and timeline): the pointer swept over its
+   * canvas (tooltips), its keys, its list opened and names clicked (details),
+   * the root cause's and the critical path's highlights on and off.
+   */
+  async function graphViews(root, spec, seen, views) {
+    const both = root.querySelector(tid("run-show") + ' [data-show="both"]');
+    if (!both) return;
+    both.click();
+    const g = await until(() => root.querySelector(tid("graph") + "[data-view]") || root.querySelector(".graph-host " + tid("error")), LOAD_WAIT_MS, "the graph");
+    if (!g.matches(tid("graph"))) { views.graphError++; return; }
+    views.graph++;
+    const canvas = g.querySelector(tid("graph-canvas"));
+    const tip = g.querySelector(tid("graph-tooltip"));
+    const r = canvas.getBoundingClientRect();
+    for (let y = 8; y < r.height; y += 22) {
+      for (let x = 8; x < r.width; x += 90) {
+        pointer(canvas, "pointermove", r.left + x, r.top + y);
+        if (!tip.hidden) {
+          views.graphTip++;
+          const t = tip.querySelector(".tip-title");
+          if (t) seen.graphTips.add(shown(t));
+          for (const e of tip.querySelectorAll(".tip-v")) seen.graphTips.add(shown(e));
+        }
+      }
+    }
+    canvas.dispatchEvent(new PointerEvent("pointerleave", { bubbles: false }));
+    canvas.focus();
+    for (const k of ["ArrowDown", "ArrowRight", "ArrowUp", "ArrowLeft", "ArrowDown", "Enter", "+", "f"]) {
+      canvas.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true }));
+      views.graphKeys++;
+    }
+    const box = g.querySelector(tid("graph-list-box"));
+    box.open = true;
+    // (the list is built on its toggle event, a task of its own)
+    for (let k = 0; k < 100 && !box.querySelector(tid("graph-item")); k++) await sleep(0);
+    views.graphList++;
+    const names = Array.from(box.querySelectorAll(tid("graph-item-name"))).slice(0, spec.graphClicks ?? 3);
+    for (const b of names) {
+      b.click();
+      views.graphSelect++;
+      const n = document.querySelector(tid("details-name"));
+      if (n) seen.details.add(shown(n));
+    }
+    for (const id of ["root-cause-highlight", "critical-toggle"]) {
+      const b = root.querySelector(tid(id));
+      if (!b || b.hidden) continue;
+      b.click();
+      views.graphHighlight++;
+      for (const s of Array.from(root.querySelectorAll(tid("critical-step") + " .linkbtn")).slice(0, 3)) s.click();
+      const again = root.querySelector(tid(id));
+      if (again) again.click();
+    }
+  }
+
   function recordRows(root, seen) {
     for (const sel of ['[data-testid="event-reason"]', '[data-testid="event-message"]', ".c-el .mono", ".c-type .pill", ".ev-etype"]) {
       for (const t of texts(root, sel)) seen.rows.add(t);
@@ -425,6 +482,7 @@
       case "attr": return inDoc(exp.sel).some((e) => e.getAttribute(exp.attr) === exp.text);
       case "tip": return seenShows(seen.tips, exp.text);
       case "tipText": return seenShows(seen.tipTexts, exp.text);
+      case "graphTip": return seenShows(seen.graphTips, exp.text);
       case "details": return seenShows(seen.details, exp.text);
       case "detailText": return seenShows(seen.detailTexts, exp.text);
       case "row": return seen.rows.has(exp.text);
@@ -465,8 +523,8 @@
     const root = await loaded();
     const views = { summary: 0, error: 0, warnings: 0, warningPaths: 0, timeline: 0, tooltip: 0, sweeps: 0, details: 0, detailsToEvents: 0,
       jumpFailure: 0, events: 0, search: 0, elementFilter: 0, typeFilter: 0, sortAndLanguage: 0, objectData: 0, objectDataText: 0,
-      raw: 0, rawNodes: 0, compare: 0, runs: 0, language: 0 };
-    const seen = { tips: new Set(), tipTexts: new Set(), details: new Set(), detailTexts: new Set(), rows: new Set(), search: new Map() };
+      raw: 0, rawNodes: 0, compare: 0, runs: 0, language: 0, graph: 0, graphError: 0, graphTip: 0, graphKeys: 0, graphList: 0, graphSelect: 0, graphHighlight: 0 };
+    const seen = { tips: new Set(), tipTexts: new Set(), details: new Set(), detailTexts: new Set(), rows: new Set(), search: new Map(), graphTips: new Set() };
     const ms = inj.ms || (inj.ms = {});
     let tm = performance.now();
     const lap = (k) => { const t = performance.now(); ms[k] = (ms[k] || 0) + t - tm; tm = t; };
@@ -478,6 +536,8 @@
     lap("timeline");
     await eventsViews(root, spec, seen, views);
     lap("events");
+    await graphViews(root, spec, seen, views);
+    lap("graph");
     objectDataViews(root, views);
     lap("objectData");
     await rawViews(root, seen, views);

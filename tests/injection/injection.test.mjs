@@ -251,6 +251,13 @@ describe("findings", () => {
     const P = await openPass(browser, { id: "lane ids", kind: "served", url: server.url, root: server.root });
     try {
       await P.runFiles([{ name: "collide.json", text: JSON.stringify(ev), spec: { name: "collide.json", expect: [], maxLanes: 0 } }], "lane ids");
+      // the timeline is built after the document says it is loaded (its lanes come
+      // from the engine): on a loaded machine it may not be drawn yet (CI saw no canvas)
+      await P.page.waitForFunction((n) => {
+        const c = document.querySelector('[data-testid="timeline-canvas"]');
+        const count = document.querySelector('[data-testid="lane-count"]');
+        return c && c.clientHeight > 0 && count && Number((count.textContent || "").replace(/[^\d].*$/, "")) === n;
+      }, lanes.length, { timeout: 60000 });
       const names = await P.page.evaluate(() => {
         const c = document.querySelector('[data-testid="timeline-canvas"]');
         const r = c.getBoundingClientRect();
@@ -312,7 +319,9 @@ function printReport() {
     ", timeline " + (views.timeline || 0) + " (tooltips " + (views.tooltip || 0) + ", details panels " + (views.details || 0) + ")" +
     ", events tables " + (views.events || 0) + " (searches " + (views.search || 0) + ", element filters " + (views.elementFilter || 0) + ")" +
     ", objectData " + (views.objectData || 0) + ", raw trees " + (views.raw || 0) + " (" + (views.rawNodes || 0) + " rows)" +
-    ", compare " + (views.compare || 0) + ", runs picked " + (views.runs || 0) + ", language switches " + (views.language || 0) + ", replay " + (views.replay || 0));
+    ", compare " + (views.compare || 0) + ", runs picked " + (views.runs || 0) + ", language switches " + (views.language || 0) + ", replay " + (views.replay || 0) +
+    ", dependency graphs " + (views.graph || 0) + " (not drawn " + (views.graphError || 0) + ", tooltips " + (views.graphTip || 0) + ", keys " + (views.graphKeys || 0) +
+    ", lists " + (views.graphList || 0) + ", elements selected " + (views.graphSelect || 0) + ", highlights " + (views.graphHighlight || 0) + ")");
   out.push("totals: " + sum("files") + " files/cases, " + sum("checks") + " exact text checks, " + sumLen("failures") + " failed, " + sumLen("violations") + " DOM violations, " +
     sumLen("dialogs") + " dialogs, " + sumLen("errors") + " errors, " + done.reduce((a, [, p]) => a + p.settled.st.requests.pw.length, 0) + " + " +
     done.reduce((a, [, p]) => a + p.settled.st.requests.cdp.length, 0) + " requests recorded, " + sumLen("badRequests") + " beyond the page's own files");

@@ -40,7 +40,7 @@ async function main() {
   /** @type {Pane | null} */
   let pane = null;
   const shell = new Shell(store, {
-    onThemeChange: () => { const panel = pane && pane.view && pane.view.panel; if (panel && panel.timeline) panel.timeline.refreshTheme(); },
+    onThemeChange: () => { const panel = pane && pane.view && pane.view.panel; if (panel) panel.refreshTheme(); },
     setLocale: (ui) => store.update((s) => switchLocale(s, ui)),
   });
   const m = () => messages(store.get().ui);

@@ -11,12 +11,14 @@ import type {
   Format, Phase, Summary, Run, FirstFailure, Timeline, Lane, Span, Marker, MarkerKind, Event, Bilingual, Hit,
   Comparison, DecodedObjectData, WorkspaceRun, WorkspaceSummary, SourceRef, Conflict, Change, ProgressPoint,
   Added, Warning, ErrorCode, PhaseCounts, ApiErrorBody, DataComparison, ElementChange, Difference, Options,
+  FrameBits, Graph, GraphNode, GraphEdge, GraphPoint, RootCause,
 } from "../../src/types.js";
 
 export type {
   Format, Phase, Summary, Run, FirstFailure, Timeline, Lane, Span, Marker, MarkerKind, Event, Bilingual, Hit,
   Comparison, DecodedObjectData, WorkspaceRun, WorkspaceSummary, SourceRef, Conflict, Change, ProgressPoint,
   Added, Warning, ErrorCode, PhaseCounts, ApiErrorBody, DataComparison, ElementChange, Difference, Options,
+  FrameBits, Graph, GraphNode, GraphEdge, GraphPoint, RootCause,
 };
 
 /** A child of dom.js h(): a node, text (never parsed as markup), or a list of them; null, undefined and booleans are skipped. */
@@ -97,6 +99,10 @@ export type TimeMode = "utc" | "local" | "rel";
 export type Theme = "" | "dark" | "light";
 export type Lang = "zh" | "en" | "both";
 export type EventSort = "asc" | "desc" | "el" | "el-desc" | "type" | "type-desc" | "count" | "count-asc";
+/** What the run panel shows of a run: the timeline, the dependency graph, or both (graph above). */
+export type RunShow = "timeline" | "graph" | "both";
+/** What is highlighted in the graph and on the timeline: nothing, the root cause and what it took down, the critical path. */
+export type Highlight = "" | "root" | "path";
 /** ?timeline=…: frames above 20,000 lanes + events (auto), or forced. */
 export type TimelineMode = "auto" | "objects" | "frames";
 
@@ -119,6 +125,10 @@ export interface ViewState {
   laneText: string;
   /** Compared with: another open doc (and its run for workflow histories). */
   cmp: { docId: number; run: string } | null;
+  /** The timeline, the graph or both. */
+  show: RunShow;
+  /** The highlight in both views. */
+  hl: Highlight;
 }
 
 /** A sample of samples/index.json (or the single file's data block). */
@@ -154,8 +164,8 @@ export type InputArgs = { file: Blob; text?: undefined; bytes?: undefined }
   | { text: string; file?: undefined; bytes?: undefined }
   | { bytes: Uint8Array; file?: undefined; text?: undefined };
 
-/** A large timeline kept in the engine (the core's TimelineView), drawn from frames. */
-export interface FramesHandle { kind: "frames"; view: number; laneCount: number; visibleCount: number; start: number | null; end: number | null }
+/** A large timeline kept in the engine (the core's TimelineView), drawn from frames; `bits`: what a frame's cell bits mean (the core's frameBits()). */
+export interface FramesHandle { kind: "frames"; view: number; laneCount: number; visibleCount: number; start: number | null; end: number | null; bits: FrameBits }
 /** The engine's answer for a timeline: the whole object when small, else a handle. */
 export type TimelineReply = { kind: "objects"; value: Timeline } | FramesHandle;
 
@@ -196,25 +206,87 @@ export interface EngineApi {
   exportDoc: { args: { id: number; kind: ExportKind; run?: string }; result: { text: string; ext: string; type: string } };
   compare: { args: { a: number; runA?: string; b: number; runB?: string }; result: Comparison };
   viewFrame: { args: { view: number; t0: number; t1: number; columns: number; from: number; to: number }; result: Frame };
-  viewRows: { args: { view: number; from: number; to: number }; result: { from: number; labels: string[]; phases: Uint8Array } };
+  viewRows: { args: { view: number; from: number; to: number }; result: { from: number; ids: string[]; labels: string[]; phases: Uint8Array } };
   viewHit: { args: { view: number; row: number; t: number; tolerance: number }; result: Hit | null };
   viewLane: { args: { view: number; index: number }; result: Lane | null };
   viewIndexOf: { args: { view: number; id: string }; result: number };
   viewFilter: { args: { view: number; mask: number; text: string }; result: number };
   viewOverview: { args: { view: number; t0: number; t1: number; columns: number }; result: Uint32Array };
   viewFree: { args: { view: number }; result: boolean };
+  /** The dependency graph of a run, laid out by the core (Payload.graph). */
+  graph: { args: { id: number; run?: string }; result: Graph };
   wsNew: { args: Record<string, never>; result: number };
   wsAdd: { args: ({ ws: number; name: string; doc: number } | ({ ws: number; name: string; doc?: undefined } & InputArgs)); result: Added };
   wsRuns: { args: { ws: number }; result: WorkspaceRun[] };
   wsSummary: { args: { ws: number; run: string }; result: WorkspaceSummary };
   wsTimeline: { args: { ws: number; run: string; mode: TimelineMode; weight: number }; result: TimelineReply };
   wsChanges: { args: { ws: number; run: string; since: number }; result: Change[] };
+  /** The joined run's dependency graph (Workspace.graph: edges from the execution's template). */
+  wsGraph: { args: { ws: number; run: string }; result: Graph };
   wsFree: { args: { ws: number }; result: boolean };
 }
 
 export type Method = keyof EngineApi;
 export type Args<M extends Method> = EngineApi[M]["args"];
 export type Reply<M extends Method> = EngineApi[M]["result"];
+
+// ---- the timeline's lanes (render/timeline-view.js draws from a LaneSource) ------------------
+
+/** An answer that is there at once (a value) or comes later (a Promise): render/later.js `later()` takes both alike. */
+export type Later<T> = T | Promise<T>;
+
+/** What the timeline asks of a lane source to draw rows `from..to` over times `t0..t1` in `columns` pixel columns (0: no time to draw). */
+export interface LaneAsk { from: number; to: number; t0: number; t1: number; columns: number }
+
+/** The gutter of rows `from..to` (ids, labels, phases of the visible lanes, in order). */
+export interface LaneRows { ids: string[]; labels: string[]; phases: Phase[] }
+
+/**
+ * What a lane source gives to draw rows `from..to`: the lanes themselves (drawn
+ * span by span), or the cells of a frame (one byte per pixel column, `bits` say
+ * what they mean) with the rows' labels. It is good for times `t0..t1`, at
+ * `perColumn` ms per column (0: at any zoom).
+ */
+export type LaneWindow = { from: number; to: number; t0: number; t1: number; perColumn: number; ms: number } & (
+  | { kind: "lanes"; lanes: readonly Lane[] }
+  | { kind: "cells"; rows: LaneRows; frame: Frame | null; bits: FrameBits });
+
+/** Per phase, per pixel column of the overview: how much is running there. */
+export type PhaseColumns = Record<Phase, ArrayLike<number>>;
+
+/**
+ * Where the timeline's lanes come from (render/timeline-view.js draws any of
+ * them the same way): `ObjectLanes` (render/lanes-objects.js: a timeline held in
+ * the page, every answer at once) or `FrameLanes` (render/lanes-frames.js: the
+ * core's TimelineView kept in the engine, every answer a call to it). Rows are
+ * the lanes the filter keeps, in order; row numbers change with the filter.
+ */
+export interface LaneSource {
+  readonly kind: "objects" | "frames";
+  /** The run's start and end (dashed lines), or null. */
+  readonly start: number | null;
+  readonly end: number | null;
+  /** Earliest and latest time of anything drawn, or null when nothing has a time. */
+  readonly range: { min: number; max: number } | null;
+  /** Where an open span is drawn up to. */
+  readonly openEnd: number;
+  /** All lanes. */
+  readonly total: number;
+  /** Lanes the filter keeps (after the last filter answered). */
+  readonly count: number;
+  /** Keep the lanes of these phases (empty: all) whose id, label, type, reason or message contains `text` (ASCII case-insensitive, as the core's TimelineView filters): the visible count. */
+  filter(phases: ReadonlySet<Phase>, text: string): Later<number>;
+  /** What to draw rows ask.from..ask.to (the answer may cover more). */
+  window(ask: LaneAsk): Later<LaneWindow>;
+  /** The lane of a row, or null. */
+  lane(row: number): Later<Lane | null>;
+  /** The lane with this id and its row (-1: filtered out), or null (ObjectLanes finds filtered-out lanes, FrameLanes visible ones only). */
+  find(id: string): Later<{ lane: Lane; row: number } | null>;
+  /** The span (the latest covering t ± tolerance) and the nearest marker within tolerance in a row: the core's TimelineView.hit rule. */
+  hit(row: number, t: number, tolerance: number): Later<Hit | null>;
+  /** Per phase and column of t0..t1, how many visible spans (lanes, for frames) run there. */
+  overview(t0: number, t1: number, columns: number): Later<PhaseColumns>;
+}
 
 /** The single file's data block (`<script type="application/json" id="execscope-inline">`, scripts/build-dist.mjs). */
 export interface InlineData {

@@ -197,7 +197,7 @@ export class Joins {
     return fresh;
   }
 
-  // ---- what a joined run's view asks (the workspace's summary, timeline, changes) ----------
+  // ---- what a joined run's view asks (the workspace's summary, timeline, changes, graph) ----------
 
   /** @param {string} runId */
   summary(runId) {
@@ -212,6 +212,11 @@ export class Joins {
   /** @param {string} runId */
   changes(runId) {
     return this.space ? this.space.changes(runId, 0) : Promise.resolve(closed());
+  }
+
+  /** The joined run's dependency graph. @param {string} runId */
+  graph(runId) {
+    return this.space ? this.space.graph(runId) : Promise.resolve(closed());
   }
 }
 

@@ -4,13 +4,13 @@
 import { renderHelp } from "../render/help.js";
 import { isTyping, togglePaste } from "./inputs.js";
 import { messages } from "../i18n/index.js";
+import { viewOf, setView, RUN_SHOWS } from "./state.js";
 
 /** @import { AppState, Lang } from "../types.js" */
 /** @import { Store } from "./store.js" */
 /** @import { Shell } from "./shell.js" */
 /** @import { Pane } from "./pane.js" */
-/** @import { TimelineView } from "../render/timeline.js" */
-/** @import { FrameTimelineView } from "../render/frames.js" */
+/** @import { TimelineView } from "../render/timeline-view.js" */
 
 /** @param {string} id */
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -19,7 +19,7 @@ const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
  * The timeline's keys: W S + − zoom, A D pan, F 0 fit, J K step through the
  * lanes; the arrows pan and step only while the timeline has the focus. True
  * when the key was one of them.
- * @param {TimelineView | FrameTimelineView} tl @param {string} k
+ * @param {TimelineView} tl @param {string} k
  */
 export function timelineKey(tl, k) {
   if (k.startsWith("Arrow") && document.activeElement !== tl.canvas) return false;
@@ -148,6 +148,14 @@ export function installKeys({ store, shell, pane, tabs }) {
       case "x": case "X": { const a = store.get().active; if (a != null) tabs.close(a); break; }
       case "/": if (panel && panel.events) panel.events.focusSearch(); else handled = false; break;
       case "e": case "E": if (panel && panel.run && panel.run.firstFailure) panel.jumpToFailure(panel.run.firstFailure); else handled = false; break;
+      case "g": case "G": {
+        // timeline → graph → both
+        const a = store.get().active;
+        if (a == null || !panel) { handled = false; break; }
+        const cur = viewOf(store.get(), a).show;
+        setView(store, a, { show: RUN_SHOWS[(RUN_SHOWS.indexOf(cur) + 1) % RUN_SHOWS.length] });
+        break;
+      }
       default: handled = false;
     }
     if (!handled && /^[1-9]$/.test(k)) {

@@ -14,15 +14,22 @@
 //   &lane=<lane id>        selected timeline lane (details panel open)
 //   &cmp=<n>&cmprun=<id>   compared with tab n (and its run id for workflow histories)
 //   &z=<t0>,<t1>           timeline zoom: visible range in epoch ms
+//   &show=graph|both       the dependency graph instead of the timeline, or both (absent: the timeline)
+//   &hl=root|path          highlighted in both: the root cause and what it took down, or the critical path
 //   &tm=utc|local|rel      time display
 //   &theme=dark|light      theme (absent: follow the system)
 import { PHASES, TIME_MODES } from "../fmt.js";
 import { startLocale } from "../i18n/index.js";
 
-/** @import { AppState, ViewState, Tab, Doc, Run, Phase, TimeMode, Lang, EventSort, Locale } from "../types.js" */
+/** @import { AppState, ViewState, Tab, Doc, Run, Phase, TimeMode, Lang, EventSort, Locale, RunShow, Highlight } from "../types.js" */
 /** @import { Store } from "./store.js" */
 
-export const HASH_KEYS = ["s", "tab", "run", "ph", "type", "el", "q", "lang", "sort", "lane", "cmp", "cmprun", "z", "tm", "theme"];
+export const HASH_KEYS = ["s", "tab", "run", "ph", "type", "el", "q", "lang", "sort", "lane", "cmp", "cmprun", "z", "show", "hl", "tm", "theme"];
+
+/** @type {readonly RunShow[]} */
+export const RUN_SHOWS = ["timeline", "graph", "both"];
+/** @type {readonly Highlight[]} */
+export const HIGHLIGHTS = ["", "root", "path"];
 
 /** The half of bilingual texts shown by default: the interface's language. @param {Locale} ui @returns {Lang} */
 export function defaultLang(ui) {
@@ -45,7 +52,7 @@ export function switchLocale(s, ui) {
 
 /** @returns {ViewState} */
 export function newView() {
-  return { run: "", phases: new Set(), type: "", el: "", q: "", sort: "asc", lane: "", z: null, laneText: "", cmp: null };
+  return { run: "", phases: new Set(), type: "", el: "", q: "", sort: "asc", lane: "", z: null, laneText: "", cmp: null, show: "timeline", hl: "" };
 }
 
 /** A payload's tab key. @param {Doc} doc */
@@ -123,6 +130,7 @@ export function toHash(s) {
       ph: [...v.phases].join(","),
       type: v.type, el: v.el, q: v.q, sort: v.sort !== "asc" ? v.sort : "",
       lane: v.lane, z: v.z ? v.z.join(",") : "",
+      show: v.show !== "timeline" ? v.show : "", hl: v.hl,
     });
     const cmp = v.cmp;
     const other = cmp && doc ? s.docs.findIndex((d) => d.id === cmp.docId) : -1;
@@ -147,6 +155,8 @@ export function viewFromHash(st) {
   if (st.q) v.q = st.q;
   if (st.sort) v.sort = /** @type {EventSort} */ (st.sort);
   if (st.lane) v.lane = st.lane;
+  if (RUN_SHOWS.includes(/** @type {RunShow} */ (st.show))) v.show = /** @type {RunShow} */ (st.show);
+  if (st.hl && HIGHLIGHTS.includes(/** @type {Highlight} */ (st.hl))) v.hl = /** @type {Highlight} */ (st.hl);
   if (st.cmp != null && /^\d+$/.test(st.cmp)) v.cmpTab = { tab: Number(st.cmp), run: st.cmprun || "" };
   if (st.z) {
     const z = st.z.split(",").map(Number);

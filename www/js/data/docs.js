@@ -7,26 +7,31 @@ import { normError } from "../engine/engine.js";
 import { inputArgs, inputSize, wrapTimeline } from "./remote.js";
 
 /** @import { Engine } from "./client.js" */
-/** @import { Doc, Event, ExportKind, PageError, Result, TimelineMode, Comparison } from "../types.js" */
+/** @import { Doc, Event, ExportKind, PageError, Result, TimelineMode, Comparison, Graph } from "../types.js" */
 
 /** @import { TimelineData } from "./remote.js" */
 /** @typedef {{value: Event[], stats: EventStats, error?: undefined} | {error: PageError, value?: undefined}} EventsResult */
 
 const EVENTS_SLICE = 5000;
 
+/** What an older build of the core without graph() gives. @returns {Result<Graph>} */
+export function noGraph() {
+  return { error: { code: "unsupported", message: "this build of the core has no graph", line: null, column: null, offset: null } };
+}
+
 export class Docs {
   /** @param {Engine} engine */
   constructor(engine) {
     this.engine = engine;
     this.seq = 0;
-    /** @type {Map<number, {timelines: Map<string, Promise<Result<TimelineData>>>, events: Promise<EventsResult> | null, raw: Promise<Result<unknown>> | null}>} */
+    /** @type {Map<number, {timelines: Map<string, Promise<Result<TimelineData>>>, graphs: Map<string, Promise<Result<Graph>>>, events: Promise<EventsResult> | null, raw: Promise<Result<unknown>> | null}>} */
     this.cache = new Map();
   }
 
   /** @param {Doc} doc */
   entry(doc) {
     let c = this.cache.get(doc.id);
-    if (!c) { c = { timelines: new Map(), events: null, raw: null }; this.cache.set(doc.id, c); }
+    if (!c) { c = { timelines: new Map(), graphs: new Map(), events: null, raw: null }; this.cache.set(doc.id, c); }
     return c;
   }
 
@@ -62,6 +67,21 @@ export class Docs {
       c.timelines.set(key, t);
     }
     return t;
+  }
+
+  /**
+   * The dependency graph of a run (laid out in the engine), cached per run.
+   * @param {Doc} doc @param {string | undefined} runId @returns {Promise<Result<Graph>>}
+   */
+  graph(doc, runId) {
+    const c = this.entry(doc);
+    const key = runId || "";
+    let g = c.graphs.get(key);
+    if (!g) {
+      g = this.engine.has("graph") ? this.engine.result("graph", { id: doc.id, run: runId || undefined }) : Promise.resolve(noGraph());
+      c.graphs.set(key, g);
+    }
+    return g;
   }
 
   /**

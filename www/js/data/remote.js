@@ -47,12 +47,14 @@ export class RemoteView {
     this.visibleCount = r.visibleCount;
     this.start = r.start;
     this.end = r.end;
+    /** What a frame's cell bits mean (the core's frameBits()). */
+    this.bits = r.bits;
     this.freed = false;
   }
 
   /** {t0, t1, columns, from, to, bytes: Uint8Array} (docs/reference.md#payload-and-timelineview). @param {number} t0 @param {number} t1 @param {number} columns @param {number} from @param {number} to */
   frame(t0, t1, columns, from, to) { return this.engine.call("viewFrame", { view: this.handle, t0, t1, columns, from, to }); }
-  /** {from, labels: string[], phases: Uint8Array} of visible lanes from..to. @param {number} from @param {number} to */
+  /** {from, ids: string[], labels: string[], phases: Uint8Array} of visible lanes from..to. @param {number} from @param {number} to */
   rows(from, to) { return this.engine.call("viewRows", { view: this.handle, from, to }); }
   /** {lane, span, marker} or null. @param {number} row @param {number} t @param {number} tolerance */
   hit(row, t, tolerance) { return this.engine.call("viewHit", { view: this.handle, row, t, tolerance }); }
@@ -96,6 +98,8 @@ export class Space {
   summary(run) { return this.engine.result("wsSummary", { ws: this.handle, run }); }
   /** @param {string} run @param {number} [since] */
   changes(run, since) { return this.engine.result("wsChanges", { ws: this.handle, run, since: since || 0 }); }
+  /** The joined run's dependency graph. @param {string} run */
+  graph(run) { return this.engine.result("wsGraph", { ws: this.handle, run }); }
 
   /** Like Docs.timeline: objects when small (weight = lanes + events), else a RemoteView. @param {string} run @param {TimelineMode} mode @param {number} [weight] */
   async timeline(run, mode, weight) {

@@ -160,7 +160,7 @@ function registerView(view, d) {
   if (d) d.views.add(handle);
   return {
     kind: "frames", view: handle, laneCount: view.laneCount, visibleCount: view.visibleCount,
-    start: view.start ?? null, end: view.end ?? null,
+    start: view.start ?? null, end: view.end ?? null, bits: core.frameBits(),
   };
 }
 
@@ -285,6 +285,15 @@ export const methods = {
     return core.compare(doc(a).input, doc(b).input, runOpt(runA), runOpt(runB));
   },
 
+  /**
+   * The dependency graph of one run, laid out by the core (nodes with their boxes,
+   * edges with their routes, root causes, critical path): the page only draws it.
+   */
+  graph({ id, run }) {
+    const d = doc(id);
+    return d.payload ? d.payload.graph(run) : core.graph(d.input, runOpt(run));
+  },
+
   // ---- TimelineView (frames) --------------------------------------------------------------
 
   /** One byte per column per visible lane from..to (docs/reference.md#payload-and-timelineview). */
@@ -299,7 +308,7 @@ export const methods = {
   viewRows({ view, from, to }) {
     const v = vw(view);
     const phases = v.lanePhases(from, to);
-    return new Moved({ from, labels: v.labels(from, to), phases }, [phases.buffer]);
+    return new Moved({ from, ids: v.ids(from, to), labels: v.labels(from, to), phases }, [phases.buffer]);
   },
 
   viewHit({ view, row, t, tolerance }) {
@@ -321,12 +330,13 @@ export const methods = {
 
   /**
    * Per column and phase, how many visible lanes have a span there (the overview
-   * strip), counted here from frames. Uint32Array(7 × columns).
+   * strip), counted here from frames. Uint32Array(phases × columns), phases in the core's index order.
    */
   viewOverview({ view, t0, t1, columns }) {
     const v = vw(view);
     const n = v.visibleCount;
-    const counts = new Float64Array(7 * columns);
+    const bits = core.frameBits();
+    const counts = new Float64Array(bits.phases.length * columns);
     // Up to 32,768 lanes are counted: blocks of 512 spread evenly (lanes are in
     // time order, so the blocks sample the whole run), scaled to all lanes.
     const BLOCK = 512, MAX = 32768;
@@ -340,13 +350,13 @@ export const methods = {
       counted += to - from;
       for (let r = 0, i = 0; r < to - from; r++) {
         for (let c = 0; c < columns; c++, i++) {
-          const p = cells[i] & 7;
+          const p = cells[i] & bits.phase;
           if (p) counts[(p - 1) * columns + c]++;
         }
       }
     }
     const scale = counted ? n / counted : 1;
-    const out = new Uint32Array(7 * columns);
+    const out = new Uint32Array(bits.phases.length * columns);
     for (let i = 0; i < out.length; i++) out[i] = Math.round(counts[i] * scale);
     return new Moved(out, [out.buffer]);
   },
@@ -392,6 +402,11 @@ export const methods = {
 
   wsChanges({ ws, run, since }) {
     return space(ws).changes(run, since || 0);
+  },
+
+  /** The joined run's dependency graph (edges from the execution's template). */
+  wsGraph({ ws, run }) {
+    return space(ws).graph(run);
   },
 
   wsFree({ ws }) {

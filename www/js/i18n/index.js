@@ -182,5 +182,5 @@ export function messages(locale) {
   return m;
 }
 
-/** English: what modules fall back to when no language is handed to them (render/timeline.js until its rewrite). */
+/** English: what modules fall back to when no language is handed to them (the timeline and the graph until their words move to the catalogs). */
 export const EN = messages("en");

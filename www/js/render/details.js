@@ -18,9 +18,9 @@ const KIND = { start: "marker.start", success: "marker.success", failure: "marke
 
 /**
  * lane: Lane; o: {mode, base, openEnd, events: Event[] for this element (or null), lang,
- *                 onClose(), onShowEvents(element)}
+ *                 onClose(), onShowEvents(element), rootCause: the line linking to the root cause that took it down}
  * @param {Lane} lane
- * @param {{mode: TimeMode, base: number | null, openEnd: number | null | undefined, events: Event[] | null, lang: Lang, m: Messages, onClose: () => void, onShowEvents?: (element: string) => void}} o
+ * @param {{mode: TimeMode, base: number | null, openEnd: number | null | undefined, events: Event[] | null, lang: Lang, m: Messages, onClose: () => void, onShowEvents?: (element: string) => void, rootCause?: HTMLElement | null}} o
  */
 export function renderDetails(lane, o) {
   const { mode, base, m } = o;
@@ -41,6 +41,7 @@ export function renderDetails(lane, o) {
   if (lane.reason != null && lane.reason !== "") addKv(m.t("det.reason"), null, "details-reason", biText(lane.reasonBi, o.lang, lane.reason, { max: DETAIL_CHARS, copy: true, m }));
   if (lane.message != null && lane.message !== "") addKv(m.t("det.message"), "pre-wrap", "details-message", biText(lane.messageBi, o.lang, lane.message, { max: DETAIL_CHARS, copy: true, m }));
   if (kv.childNodes.length) panel.appendChild(kv);
+  if (o.rootCause) panel.appendChild(o.rootCause);
 
   if (lane.spans.length) {
     const list = h("div", { class: "spans" });

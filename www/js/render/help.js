@@ -35,6 +35,15 @@ export const SHORTCUTS = [
     ["help.key.drag", "help.k.drag"],
     ["help.key.dblclick", "help.k.dblclick"],
   ]],
+  ["help.graph", [
+    ["G", "help.k.show"],
+    ["↑  ↓", "help.k.gDeps"],
+    ["←  →", "help.k.gColumn"],
+    ["help.key.enter", "help.k.gEnter"],
+    ["W  S  +  −", "help.k.gZoom"],
+    ["F  0", "help.k.gFit"],
+    ["help.key.hover", "help.k.gHover"],
+  ]],
   ["help.events", [
     ["/", "help.k.search"],
     ["L", "help.k.lang"],

@@ -1,7 +1,7 @@
 // @ts-check
 // The run summary card: name, id, action, phase, progress, times, timeout, first
 // failure; the runs of a workflow history; the body of an API error.
-import { h, clipped, copyText } from "../dom.js";
+import { h, append, clipped, copyText } from "../dom.js";
 import { fmtTime, fmtDuration, fmtIso, phaseClass, phaseName } from "../fmt.js";
 import { biText } from "./bi.js";
 
@@ -151,6 +151,7 @@ function runsTable(runs, selectedId, newestId, mode, onPick, m) {
  * @property {Messages} m  the interface's words
  * @property {(id: string) => void} [onPickRun]
  * @property {(ff: FirstFailure) => void} onJumpFailure
+ * @property {Child} [extra]  shown after the first failure (the dependency graph's root cause)
  */
 
 /** The summary card of a run. @param {SummaryCard} opts */
@@ -217,6 +218,7 @@ export function renderSummary(opts) {
     }
   }
   if (run.firstFailure) card.appendChild(failureBlock(run.firstFailure, mode, base, opts.onJumpFailure, opts.lang, m));
+  if (opts.extra) append(card, [opts.extra]);
   if (opts.runs && opts.runs.length) {
     card.appendChild(runsTable(opts.runs, run.id, opts.newestId ?? null, mode, opts.onPickRun || (() => {}), m));
   }

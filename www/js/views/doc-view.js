@@ -53,6 +53,10 @@ export class DocView {
     if (runChanged) { this.buildRun(); this.queue.markLoaded(); }
     if (v.cmp !== pv.cmp && (!runChanged || !v.cmp)) this.buildCompare();
     if (v.phases !== pv.phases && this.panel) this.panel.applyPhases(v.phases);
+    if ((v.show !== pv.show || v.hl !== pv.hl) && this.panel && !runChanged) {
+      this.panel.applyView();
+      if (v.hl !== pv.hl) this.redrawSummary();
+    }
     if (s.lang !== prev.lang) {
       if (this.panel) this.panel.setLang();
       this.setMode();
@@ -96,6 +100,8 @@ export class DocView {
       big: this.big,
       objectData: (run) => run.objectData != null || run.changedObjectData != null || kind === "aos-execution" || kind === "gcs-execution",
       eventsAlways: kind === "execution-events",
+      graph: (run) => this.ctx.docs.graph(doc, kind === "workflow-executions" ? run.id : undefined),
+      onGraph: () => this.redrawSummary(),
     }, { runHost, eventsHost });
     this.buildRun();
     const panel = this.panel;
@@ -127,7 +133,15 @@ export class DocView {
       mode: tm, lang, m: this.m,
       onPickRun: (id) => this.pickRun(id),
       onJumpFailure: (ff) => { if (this.panel) this.panel.jumpToFailure(ff); },
+      extra: this.panel && this.run ? this.panel.graph.rootCauseBlock() : null,
     });
+  }
+
+  /** The summary card again (the graph's root cause arrived, the highlight changed). */
+  redrawSummary() {
+    if (!this.summaryHost || !this.doc.summary) return;
+    clear(this.summaryHost);
+    this.summaryHost.appendChild(this.summaryCard());
   }
 
   /** A workflow history's run was picked in the runs table. @param {string} id */
@@ -180,10 +194,7 @@ export class DocView {
 
   /** The time mode or language changed: the summary card and the run's sections. */
   setMode() {
-    if (this.summaryHost && this.doc.summary) {
-      clear(this.summaryHost);
-      this.summaryHost.appendChild(this.summaryCard());
-    }
+    this.redrawSummary();
     if (this.panel) this.panel.setMode();
   }
 

@@ -55,6 +55,8 @@ export class JoinView {
         if (starts) head.appendChild(starts);
       },
       freeFrames: true,
+      graph: () => ctx.joins.graph(join.runId),
+      onGraph: () => this.redrawSummary(),
     }, { runHost, eventsHost });
     this.unsubscribe = ctx.store.subscribe((s, prev) => this.onState(s, prev));
     clear(root);
@@ -91,6 +93,10 @@ export class JoinView {
     if (this.queue.dead) return;
     const v = viewOf(s, this.key), pv = viewOf(prev, this.key);
     if (v.phases !== pv.phases) this.panel.applyPhases(v.phases);
+    if (v.show !== pv.show || v.hl !== pv.hl) {
+      this.panel.applyView();
+      if (v.hl !== pv.hl) this.redrawSummary();
+    }
     if (s.lang !== prev.lang) { this.panel.setLang(); this.setMode(); this.panel.redrawLane(); }
     else if (s.tm !== prev.tm) this.setMode();
   }
@@ -129,7 +135,15 @@ export class JoinView {
     return renderSummary({
       label: this.m.t("format.joined"), run: this.ws ? this.ws.run : null, mode: tm, lang, m: this.m,
       onJumpFailure: (ff) => this.panel.jumpToFailure(ff),
+      extra: this.panel.graph.rootCauseBlock(),
     });
+  }
+
+  /** The summary card again (the graph's root cause arrived, the highlight changed). */
+  redrawSummary() {
+    if (!this.ws) return;
+    clear(this.summaryHost);
+    this.summaryHost.appendChild(this.summaryCard());
   }
 
   renderConflicts() {
@@ -165,10 +179,7 @@ export class JoinView {
 
   /** The time mode or language changed. */
   setMode() {
-    if (this.ws) {
-      clear(this.summaryHost);
-      this.summaryHost.appendChild(this.summaryCard());
-    }
+    this.redrawSummary();
     this.panel.setMode();
     if (this.ws) this.renderConflicts();
     if (this.chart) this.chart.setMode(this.ctx.store.get().tm, this.panel.base());

@@ -7,7 +7,8 @@ import { h, clear } from "../dom.js";
 import { formatLabel } from "../fmt.js";
 import { messages } from "../i18n/index.js";
 import { renderSummary } from "../render/summary.js";
-import { TimelineView } from "../render/timeline.js";
+import { TimelineView } from "../render/timeline-view.js";
+import { ObjectLanes } from "../render/lanes-objects.js";
 import { renderDetails } from "../render/details.js";
 import { renderError } from "../render/errors.js";
 import { ProgressChart } from "../render/progress.js";
@@ -175,7 +176,7 @@ export class ReplayView {
       clear(this.changesHost);
       this.changesHost.appendChild(h("div", { class: "sub-title" }, m.t("joinView.changes")));
       this.changesHost.appendChild(renderChanges([], { m }));
-      this.timeline.setData({ start: null, end: null, lanes: [] }, { mode: st.tm });
+      this.timeline.setSource(new ObjectLanes({ start: null, end: null, lanes: [] }), { mode: st.tm });
       this.showLane(null);
       this.renderControls();
       return;
@@ -201,7 +202,7 @@ export class ReplayView {
     }));
     if (snap.tl) {
       const selected = st.lane;
-      this.timeline.setData(snap.tl, { mode: st.tm, base: this.base(), view: st.z });
+      this.timeline.setSource(new ObjectLanes(snap.tl), { mode: st.tm, base: this.base(), view: st.z });
       const starts = renderStartSources(countStartSources(snap.tl), m);
       if (starts) this.tlHead.appendChild(starts);
       if (selected) this.timeline.select(selected, { notify: true });

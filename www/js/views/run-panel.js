@@ -1,14 +1,16 @@
 // @ts-check
 // What a payload's view and a joined run's view both show of their run: the
-// timeline (phase chips, lane filter, the details panel of a lane), the decoded
-// objectData, and the events table. The view that owns it says where its
+// timeline (phase chips, lane filter, the details panel of a lane) and the
+// dependency graph beside it (views/graph-part.js: one selection for both), the
+// decoded objectData, and the events table. The view that owns it says where its
 // timeline and events come from (a doc in data/docs.js, or the workspace in
 // app/joins.js); the panel reads and changes its tab's ViewState in the store.
 import { h, clear, scrollToEl } from "../dom.js";
 import { fmtNum } from "../fmt.js";
 import { renderPhaseChips } from "../render/phases.js";
-import { TimelineView } from "../render/timeline.js";
-import { FrameTimelineView } from "../render/frames.js";
+import { TimelineView } from "../render/timeline-view.js";
+import { ObjectLanes } from "../render/lanes-objects.js";
+import { FrameLanes } from "../render/lanes-frames.js";
 import { renderDetails } from "../render/details.js";
 import { EventsView } from "../render/events.js";
 import { renderObjectData } from "../render/objectdata.js";
@@ -16,8 +18,9 @@ import { renderError } from "../render/errors.js";
 import { section } from "./queue.js";
 import { viewOf, setView } from "../app/state.js";
 import { messages } from "../i18n/index.js";
+import { GraphPart } from "./graph-part.js";
 
-/** @import { ViewContext, Run, Lane, Event, FirstFailure, Phase, Timeline, Result, Lang, EventSort } from "../types.js" */
+/** @import { ViewContext, Run, Lane, Event, FirstFailure, Phase, Timeline, Result, Lang, EventSort, LaneSource, Graph } from "../types.js" */
 /** @import { TimelineData } from "../data/remote.js" */
 /** @import { EventsResult } from "../data/docs.js" */
 /** @import { TaskQueue } from "./queue.js" */
@@ -32,15 +35,17 @@ import { messages } from "../i18n/index.js";
  * @property {boolean} eventsAlways  show the events table even when it has no event
  * @property {(tl: Timeline, head: HTMLElement) => void} [onTimeline]  fills the line above the timeline
  * @property {boolean} [freeFrames]  the frames view belongs to this panel (free it on destroy)
+ * @property {(run: Run) => Promise<Result<Graph>>} [graph]  the run's dependency graph (laid out in the engine)
+ * @property {() => void} [onGraph]  the graph arrived: the owner redraws its summary (the root cause)
  */
 
 /**
- * The one place the page picks a timeline drawing: objects in the page, or frames from the core's
- * TimelineView kept in the engine.
- * @param {TimelineData} data @param {ConstructorParameters<typeof TimelineView>[0]} opts
+ * The one place the page picks where the timeline's lanes come from: objects in the page, or
+ * frames from the core's TimelineView kept in the engine. The view draws either the same way.
+ * @param {TimelineData} data @returns {LaneSource}
  */
-function makeTimeline(data, opts) {
-  return data.kind === "frames" ? new FrameTimelineView(opts) : new TimelineView(opts);
+function laneSource(data) {
+  return data.kind === "frames" ? new FrameLanes(data.view) : new ObjectLanes(data.value);
 }
 
 export class RunPanel {
@@ -64,12 +69,18 @@ export class RunPanel {
     this.run = null;
     /** The timeline the engine gave (objects, or a view drawn from frames). @type {TimelineData | null} */
     this.data = null;
-    /** @type {TimelineView | FrameTimelineView | null} */
+    /** @type {TimelineView | null} */
     this.timeline = null;
     /** @type {EventsView | null} */
     this.events = null;
     /** @type {Event[] | null} */
     this.eventList = null;
+    this.graph = new GraphPart(ctx, key, {
+      graph: source.graph, onGraph: source.onGraph,
+      select: (id) => { this.selectElement(id); },
+      timeline: () => this.timeline,
+      tl: () => this.tl,
+    });
   }
 
   /** The timeline's objects (frames: its range only, no lanes). @returns {Timeline | null} */
@@ -95,6 +106,7 @@ export class RunPanel {
     this.data = null;
     clear(this.hosts.runHost);
     if (this.timeline) { this.timeline.destroy(); this.timeline = null; }
+    this.graph.reset();
   }
 
   /** Draw `run`: its timeline, then its objectData (queued after the first paint). @param {Run} run */
@@ -109,6 +121,7 @@ export class RunPanel {
         this.data = t.value;
         await this.buildTimeline(t.value);
       }
+      await this.graph.load(run);
       if (this.source.objectData(run)) await this.buildObjectData();
       if (this.events) this.events.setMode(this.ctx.store.get().tm, this.base());
     });
@@ -121,11 +134,12 @@ export class RunPanel {
     const frames = data.kind === "frames";
     const m = this.m;
     const sec = section("sec-timeline", m.t("run.timeline"), "timeline-panel", this.chipsHost,
-      frames ? h("span", { class: "pill", "data-testid": "timeline-frames", title: m.t("run.framesTitle") }, m.t("run.frames")) : null);
+      frames ? h("span", { class: "pill", "data-testid": "timeline-frames", title: m.t("run.framesTitle") }, m.t("run.frames")) : null,
+      this.graph.head);
     const runHost = this.hosts.runHost;
     runHost.querySelectorAll("#sec-timeline").forEach((x) => x.remove());
     this.renderChips();
-    const timeline = makeTimeline(data, {
+    const timeline = new TimelineView({
       onSelect: (/** @type {Lane | null} */ lane) => this.onLane(lane),
       onViewChange: (/** @type {[number, number] | null} */ z) => setView(this.ctx.store, this.key, { z }),
       onFilterText: (/** @type {string} */ t) => setView(this.ctx.store, this.key, { laneText: t }),
@@ -135,12 +149,14 @@ export class RunPanel {
     this.detailsHost.hidden = true;
     const head = h("div", { class: "tl-head" });
     sec.body.appendChild(head);
-    sec.body.appendChild(h("div", { class: "tl-layout" }, timeline.el, this.detailsHost));
+    sec.body.appendChild(this.graph.critHost);
+    sec.body.appendChild(h("div", { class: "tl-layout" }, h("div", { class: "tl-main" }, this.graph.host, timeline.el), this.detailsHost));
+    this.graph.title = sec.head.querySelector("h3");
+    this.graph.apply();
     runHost.prepend(sec.el);
     timeline.lang = lang;
     const o = { mode: tm, base: this.base(), phases: v.phases, text: v.laneText, view: v.z, lane: null };
-    if (data.kind === "frames" && timeline instanceof FrameTimelineView) timeline.setData(data.view, o);
-    else if (data.kind === "objects") timeline.setData(data.value, o);
+    timeline.setSource(laneSource(data), o);
     if (v.lane && await timeline.select(v.lane, { scroll: true, notify: false })) this.onLane(timeline.selectedLane(), true);
     const tl = this.tl;
     if (tl && tl.lanes.length && this.source.onTimeline) this.source.onTimeline(tl, head);
@@ -173,6 +189,7 @@ export class RunPanel {
     const id = lane ? lane.id : "";
     if (this.view.lane !== id) setView(this.ctx.store, this.key, { lane: id });
     if (this.events) this.events.setSelected(lane ? lane.id : null);
+    this.graph.select(lane ? lane.id : null);
     const host = this.detailsHost;
     if (!tl) return;
     // The details close (their button, Escape) with the focus in them: it goes back to the timeline.
@@ -190,6 +207,7 @@ export class RunPanel {
           if (this.events) this.events.showElement(el);
           scrollTo("sec-events");
         },
+        rootCause: this.graph.rootCauseLink(lane.id),
       }));
     }
     if (tl) {
@@ -197,6 +215,39 @@ export class RunPanel {
       const moved = canvasTop() - anchor;
       if (!quiet && Math.abs(moved) >= 1) window.scrollBy(0, moved);
     }
+  }
+
+  /**
+   * Select an element everywhere (a box of the graph, a root cause, a step of the
+   * critical path): its lane, or, for a template element the run does not report,
+   * its box and its details.
+   * @param {string} id
+   */
+  async selectElement(id) {
+    const tl = this.timeline;
+    if (tl && await tl.hasLane(id)) { await tl.select(id, { scroll: true }); return; }
+    if (tl && tl.selectedLane()) await tl.select(null);
+    const host = this.detailsHost;
+    const close = () => { clear(host); host.hidden = true; if (host.parentElement) host.parentElement.classList.remove("with-side"); this.graph.select(null); setView(this.ctx.store, this.key, { lane: "" }); };
+    const el = this.graph.nodeDetails(id, close);
+    if (!el) return;
+    setView(this.ctx.store, this.key, { lane: id });
+    this.graph.select(id);
+    clear(host);
+    host.appendChild(el);
+    host.hidden = false;
+    if (host.parentElement) host.parentElement.classList.add("with-side");
+    if (tl) tl.layout();
+  }
+
+  /** The tab's show / highlight changed (the switch, the buttons, the hash). */
+  applyView() {
+    this.graph.apply();
+  }
+
+  refreshTheme() {
+    if (this.timeline) this.timeline.refreshTheme();
+    this.graph.refreshTheme();
   }
 
   /** Select a lane and bring the timeline into view (a conflict, a change, a compared element). @param {string} id */
@@ -299,6 +350,7 @@ export class RunPanel {
   }
 
   destroy() {
+    this.graph.destroy();
     if (this.timeline) this.timeline.destroy();
     if (this.events) this.events.destroy();
     if (this.source.freeFrames && this.data && this.data.kind === "frames") this.data.view.free();
