@@ -141,6 +141,31 @@ function scan(file) {
   return found;
 }
 
+/**
+ * Sentences a module keeps as string literals anywhere (a table of words such
+ * as the old render/timeline-text.js, whose texts h() never sees as literals):
+ * three Latin words in a row. Not words: class lists (a `class` property), and
+ * the messages of errors (`message:`, `new Error()`, the engine's `fail()`),
+ * which, like the core's, stay English behind a code the catalogs explain.
+ */
+const SENTENCE = /[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/;
+
+function sentences(file) {
+  const ast = acorn.parse(fs.readFileSync(file, "utf8"), { ecmaVersion: "latest", sourceType: "module", locations: true });
+  const rel = path.relative(WWW_JS, file).split(path.sep).join("/");
+  const found = [];
+  const keyOf = (p) => (p && p.type === "Property" ? (p.key.type === "Identifier" ? p.key.name : p.key.value) : null);
+  const exempt = (ancestors) => ancestors.some((a) =>
+    (a.type === "Property" && ["class", "message"].includes(keyOf(a))) ||
+    (a.type === "NewExpression" && a.callee.type === "Identifier" && a.callee.name === "Error") ||
+    (a.type === "CallExpression" && a.callee.type === "Identifier" && a.callee.name === "fail"));
+  walk.fullAncestor(ast, (n, _state, ancestors) => {
+    const text = n.type === "Literal" && typeof n.value === "string" ? n.value : n.type === "TemplateElement" ? n.value.cooked : null;
+    if (text != null && SENTENCE.test(text) && !exempt(ancestors)) found.push(rel + ":" + n.loc.start.line + " " + JSON.stringify(text));
+  });
+  return found;
+}
+
 function modules(dir, out = []) {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
@@ -156,6 +181,30 @@ describe("no literal user-visible text in the page's code", () => {
     assert.ok(files.length > 40, "the page's modules were found (" + files.length + ")");
     const found = files.flatMap(scan);
     assert.deepEqual(found, [], "literal text a reader would see, not from a catalog");
+  });
+
+  it("no module keeps sentences of its own (a table of words outside the catalogs: the timeline's and the graph's are in them too)", () => {
+    const files = modules(WWW_JS).filter((f) => !NOT_SCANNED.has(path.relative(WWW_JS, f).split(path.sep).join("/")));
+    assert.deepEqual(files.flatMap(sentences), [], "sentences in the page's code, not in a catalog");
+    // and the detector finds them: a table of words as the timeline and the graph had before they moved to the catalogs
+    const dir = tmpDir("sentences");
+    const f = path.join(dir, "table.js");
+    fs.writeFileSync(f, 'export const TEXT = {\n  noMatch: "No lane matches the filters.",\n  range: (a, b) => `${a} to ${b} of the run`,\n  fit: "Fit",\n};\n' +
+      'h("span", { class: "muted small mono-num" });\nthrow new Error("this build has no worker");\nconst e = { code: "closed", message: "the payloads were closed" };\n');
+    try {
+      assert.deepEqual(sentences(f).map((x) => x.replace(/^.*?:/, "")), ['2 "No lane matches the filters."', '3 " of the run"']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("the timeline's and the graph's words are in the catalogs, and each is used", async () => {
+    const { en } = await catalogs();
+    const keys = Object.keys(en).filter((k) => k.startsWith("tl.") || k.startsWith("graph.") || k.startsWith("help.k.g"));
+    assert.ok(keys.length > 80, "the timeline's and the graph's messages (" + keys.length + ")");
+    // (every catalog has exactly these keys: the first test)
+    const code = modules(WWW_JS).filter((f) => !path.relative(WWW_JS, f).startsWith("i18n" + path.sep)).map((f) => fs.readFileSync(f, "utf8")).join("\n");
+    assert.deepEqual(keys.filter((k) => !code.includes('"' + k + '"')), [], "messages no module asks for");
   });
 
   it("the scan finds literal text where there is some", () => {
@@ -258,6 +307,36 @@ describe("the page in a browser set to zh-CN", () => {
     await page.selectOption('[data-testid="ui-lang"]', "en");
     await loaded(page);
     assert.equal(await page.locator('[data-testid="format"]').textContent(), "AOS execution");
+    assert.deepEqual(seen.errors, []);
+    await ctx.close();
+  });
+
+  it("the timeline and the dependency graph speak Chinese too: toolbars, legend, counts, labels, the root cause, the critical path", async () => {
+    const { page, ctx, seen } = await openPage(browser, server.url + "#s=aos-upgrade-failed.json&show=both&hl=root", { locale: "zh-CN" });
+    await loaded(page);
+    await page.waitForSelector('[data-testid="graph"] [data-testid="graph-count"]:not(:empty)');
+    const text = (sel) => page.locator(sel).first().textContent();
+    assert.match(await text('[data-testid="lane-count"]'), /^\d+ 条泳道$/);
+    assert.match(await text('[data-testid="timeline-range"]'), /^2024\/05\/13 .+ → .+（.+）$/);
+    assert.equal(await page.locator('[data-testid="lane-filter"]').getAttribute("placeholder"), "筛选泳道…");
+    assert.match(await page.locator('[data-testid="timeline-canvas"]').getAttribute("aria-label"), /^\d+ 个元素的时间线$/);
+    assert.match(await text(".tl-legend"), /失败.*推断的开始.*仍在进行/);
+    assert.deepEqual(await page.locator('[data-testid="run-show"] button').allTextContents(), ["时间线", "依赖图", "两者"]);
+    assert.equal(await text("#sec-timeline h3"), "依赖关系图和时间线");
+    assert.match(await text('[data-testid="graph-count"]'), /^\d+ 个元素 · \d+ 个依赖关系$/);
+    assert.match(await page.locator('[data-testid="graph-canvas"]').getAttribute("aria-label"), /个元素的依赖关系图/);
+    assert.match(await text('[data-testid="root-cause-text"]'), /^根因：shop-api-deployment .* — 导致 \d+ 个元素失败：/);
+    assert.equal(await text('[data-testid="root-cause-highlight"]'), "已高亮 ✓");
+    await page.click('[data-testid="critical-toggle"]');
+    await page.waitForSelector('[data-testid="critical-path"]');
+    assert.match(await text('[data-testid="critical-path"] .fact-k'), /^关键路径$/);
+    await page.click('[data-testid="graph-list-box"] > summary');
+    await page.locator('[data-testid="graph-item"]').first().waitFor();
+    assert.match(await text('[data-testid="graph-list-box"] > summary'), /^所有元素及其依赖（\d+）$/);
+    assert.match(await text('[data-testid="graph-item"]'), / — 依赖于：/);
+    // the help's graph keys
+    await page.keyboard.press("?");
+    assert.match(await text("#help-overlay"), /依赖关系图.*时间线 → 依赖关系图 → 两者/s);
     assert.deepEqual(seen.errors, []);
     await ctx.close();
   });

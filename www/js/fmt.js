@@ -1,7 +1,7 @@
 // @ts-check
 // Pure formatting helpers shared by the render modules (no DOM, no parsing).
 // Each takes the interface's Messages (i18n/index.js) last; without one it
-// writes English (render/timeline-*.js and graph*.js until their words move to the catalogs).
+// writes English.
 
 import { EN } from "./i18n/index.js";
 
@@ -30,12 +30,6 @@ export function phaseName(p, m) {
 export function startSource(k, m) {
   return { label: m.t(/** @type {MessageKey} */ ("source." + k)), text: m.t(/** @type {MessageKey} */ ("source." + k + ".text")) };
 }
-
-/** The same in English, for the timeline until its words move to the catalogs. @type {Record<StartSource, {label: string, text: string}>} */
-export const START_SOURCES = {
-  status: startSource("status", EN), events: startSource("events", EN), snapshot: startSource("snapshot", EN),
-  dependencies: startSource("dependencies", EN), inferred: startSource("inferred", EN),
-};
 
 /** @param {string | null | undefined} phase */
 export function phaseClass(phase) {

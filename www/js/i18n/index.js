@@ -182,5 +182,5 @@ export function messages(locale) {
   return m;
 }
 
-/** English: what modules fall back to when no language is handed to them (the timeline and the graph until their words move to the catalogs). */
+/** English: what modules fall back to when no language is handed to them. */
 export const EN = messages("en");

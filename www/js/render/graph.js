@@ -8,15 +8,16 @@
 // live region; the list (graph-list.js) says it all as text. No state of its
 // own beyond what it shows: the run panel owns the selection and the highlight.
 import { h, clipped } from "../dom.js";
-import { fmtNum } from "../fmt.js";
+import { fmtNum, phaseName } from "../fmt.js";
+import { EN } from "../i18n/index.js";
 import { buildModel, nodeAt, chains, neighbour, firstNode, shortType } from "./graph-model.js";
 import { drawGraph, readColors, Labels } from "./graph-draw.js";
 import { renderGraphList, renderGraphWarnings } from "./graph-list.js";
-import { GRAPH_TEXT as T, fill } from "./graph-text.js";
 
 /** @import { Graph } from "../types.js" */
 /** @import { GraphModel } from "./graph-model.js" */
 /** @import { GraphColors } from "./graph-draw.js" */
+/** @import { Messages } from "../i18n/index.js" */
 
 const PAD = 24;
 const MAX_ZOOM = 3;
@@ -26,12 +27,16 @@ const TIP_CHARS = 400;
 /**
  * @typedef {object} GraphViewOptions
  * @property {(id: string) => void} onSelect   an element was clicked, or Enter pressed on it
+ * @property {Messages} [m]                     the interface's words (default English)
  */
 
 export class GraphView {
   /** @param {GraphViewOptions} opts */
   constructor(opts) {
     this.opts = opts;
+    /** The interface's words (a new language mounts a new view, and with it a new graph). */
+    const t = opts.m || EN;
+    this.m = t;
     /** @type {GraphModel | null} */
     this.model = null;
     this.view = { x: 0, y: 0, k: 1 };
@@ -56,7 +61,7 @@ export class GraphView {
     this.tipNode = -1;
     this.tipSize = { w: 0, h: 0 };
 
-    this.canvas = h("canvas", { class: "graph-canvas", tabindex: "0", role: "application", "aria-roledescription": T.graphLabel, "data-testid": "graph-canvas" });
+    this.canvas = h("canvas", { class: "graph-canvas", tabindex: "0", role: "application", "aria-roledescription": t.t("graph.label"), "data-testid": "graph-canvas" });
     this.tip = h("div", { class: "tl-tip graph-tip", role: "tooltip", "data-testid": "graph-tooltip", hidden: true });
     this.announce = h("div", { class: "offscreen", "aria-live": "polite", "data-testid": "graph-announce" });
     this.countEl = h("span", { class: "muted small", "data-testid": "graph-count" });
@@ -64,10 +69,10 @@ export class GraphView {
       h("button", { type: "button", class: "btn small", title, "aria-label": title, "data-testid": testid, onclick: fn }, label);
     this.toolbar = h("div", { class: "tl-toolbar" },
       h("div", { class: "btn-group" },
-        btn("−", T.zoomOut, () => this.zoomBy(1 / 1.5), "graph-zoom-out"),
-        btn("+", T.zoomIn, () => this.zoomBy(1.5), "graph-zoom-in"),
-        btn(T.fit, T.fitTitle, () => this.fit(), "graph-fit")),
-      this.countEl, h("span", { class: "spacer" }), h("span", { class: "muted small tl-hint" }, T.hint));
+        btn("−", t.t("tl.zoomOutTitle"), () => this.zoomBy(1 / 1.5), "graph-zoom-out"),
+        btn("+", t.t("tl.zoomInTitle"), () => this.zoomBy(1.5), "graph-zoom-in"),
+        btn(t.t("tl.fit"), t.t("graph.fitTitle"), () => this.fit(), "graph-fit")),
+      this.countEl, h("span", { class: "spacer" }), h("span", { class: "muted small tl-hint" }, t.t("graph.hint")));
     this.note = h("div", { class: "muted small graph-note", hidden: true });
     this.body = h("div", { class: "graph-body" }, this.canvas, this.tip);
     this.extras = h("div", { class: "graph-extras" });
@@ -102,12 +107,13 @@ export class GraphView {
     this.hover = -1;
     this.hoverLit = null;
     this.setHighlight(o.highlight || null);
-    this.countEl.textContent = fill(T.counts, { nodes: fmtNum(graph.nodes.length), edges: fmtNum(graph.edges.length) });
-    this.note.textContent = !graph.nodes.length ? T.noNodes : !graph.edges.length ? T.noEdges : "";
+    const t = this.m;
+    this.countEl.textContent = t.t("graph.nodes", { n: graph.nodes.length }) + " · " + t.t("graph.edges", { n: graph.edges.length });
+    this.note.textContent = !graph.nodes.length ? t.t("graph.noNodes") : !graph.edges.length ? t.t("graph.noEdges") : "";
     this.note.hidden = !this.note.textContent;
-    this.canvas.setAttribute("aria-label", fill(T.canvasLabel, { n: fmtNum(graph.nodes.length) }));
-    this.extras.replaceChildren(renderGraphList(m, { onSelect: (id) => this.opts.onSelect(id) }));
-    const w = renderGraphWarnings(graph.warnings);
+    this.canvas.setAttribute("aria-label", t.t("graph.canvasLabel", { n: graph.nodes.length }));
+    this.extras.replaceChildren(renderGraphList(m, { onSelect: (id) => this.opts.onSelect(id), msg: t }));
+    const w = renderGraphWarnings(graph.warnings, t);
     if (w) this.extras.appendChild(w);
     this.fitted = false;
     this.layout();
@@ -331,10 +337,11 @@ export class GraphView {
     const nd = m.nodes[i];
     const deps = m.deps[i].map((j) => m.nodes[j].id);
     const nDep = m.dependents[i].length;
-    this.announce.textContent = fill(T.announce, {
-      name: nd.id.slice(0, TIP_CHARS), phase: nd.phase ?? T.notInRun, type: shortType(nd.type) ?? T.listNoType,
-      deps: deps.length ? fill(T.announceDeps, { list: deps.slice(0, 20).map((d) => d.slice(0, 200)).join(", ") }) : T.announceNoDeps,
-      dependents: nDep === 0 ? T.announceNoDependents : nDep === 1 ? T.announceOneDependent : fill(T.announceDependents, { n: fmtNum(nDep) }),
+    const t = this.m;
+    this.announce.textContent = t.t("graph.announce", {
+      name: nd.id.slice(0, TIP_CHARS), phase: nd.phase ? phaseName(nd.phase, t) : t.t("graph.notInRun"), type: shortType(nd.type) ?? t.t("graph.noType"),
+      deps: deps.length ? t.t("graph.announceDeps", { list: t.list(deps.slice(0, 20).map((d) => d.slice(0, 200))) }) : t.t("graph.announceNoDeps"),
+      dependents: nDep === 0 ? t.t("graph.announceNoDependents") : t.t("graph.announceDependents", { n: nDep }),
     });
     this.invalidate();
   }
@@ -356,10 +363,11 @@ export class GraphView {
   buildTip(m, i) {
     const nd = m.nodes[i];
     const row = (/** @type {string} */ k, /** @type {string | [string, HTMLElement]} */ v) => h("div", { class: "tip-row" }, h("span", { class: "tip-k" }, k), h("span", { class: "tip-v" }, v));
-    const names = (/** @type {number[]} */ list) => list.length ? clipped(list.slice(0, 8).map((j) => m.nodes[j].id).join(", ") + (list.length > 8 ? " … +" + fmtNum(list.length - 8) : ""), TIP_CHARS) : T.tipNone;
-    const rows = [h("div", { class: "tip-head" }, h("span", { class: "tip-title" }, clipped(nd.id, TIP_CHARS)), h("span", { class: "muted small" }, nd.phase ?? T.notInRun))];
-    if (nd.type != null) rows.push(row(T.tipType, clipped(nd.type, TIP_CHARS)));
-    rows.push(row(T.tipDeps, names(m.deps[i])), row(T.tipDependents, names(m.dependents[i])));
+    const t = this.m;
+    const names = (/** @type {number[]} */ list) => list.length ? clipped(list.slice(0, 8).map((j) => m.nodes[j].id).join(", ") + (list.length > 8 ? " … +" + fmtNum(list.length - 8, t) : ""), TIP_CHARS, false, t) : t.t("graph.nothing");
+    const rows = [h("div", { class: "tip-head" }, h("span", { class: "tip-title" }, clipped(nd.id, TIP_CHARS, false, t)), h("span", { class: "muted small" }, nd.phase ? phaseName(nd.phase, t) : t.t("graph.notInRun")))];
+    if (nd.type != null) rows.push(row(t.t("graph.type"), clipped(nd.type, TIP_CHARS, false, t)));
+    rows.push(row(t.t("graph.dependsOn"), names(m.deps[i])), row(t.t("graph.neededBy"), names(m.dependents[i])));
     this.tip.replaceChildren(...rows);
     this.tip.hidden = false;
     this.tipNode = i;

@@ -6,7 +6,6 @@
 // comes from the core: FrameBits). A frame made for an older window is drawn
 // scaled and shifted to the current one.
 import { fmtDuration } from "../fmt.js";
-import { TEXT } from "./timeline-text.js";
 import { LANE_H, BAR_H, AXIS_H, RIGHT_PAD, FONT, FONT_SMALL, DIM_ALPHA, rgba } from "./timeline-style.js";
 
 /** @import { Lane, LaneWindow, MarkerKind, Phase } from "../types.js" */
@@ -52,7 +51,7 @@ function drawLane(ctx, lane, y, selected, s) {
   if (!lane.spans.length && !lane.markers.length) {
     ctx.fillStyle = C.muted;
     ctx.font = FONT_SMALL;
-    ctx.fillText(TEXT.laneWithoutTime, x0 + 6, y + LANE_H / 2);
+    ctx.fillText(s.m.t("tl.laneWithoutTime"), x0 + 6, y + LANE_H / 2);
     ctx.font = FONT;
     return;
   }
@@ -96,7 +95,7 @@ function drawLane(ctx, lane, y, selected, s) {
     }
     // duration text inside wide bars
     if (w > 70 && !lane.markers.length) {
-      const txt = open ? TEXT.openBar(fmtDuration(e - sp.start)) : fmtDuration(e - sp.start);
+      const txt = open ? s.m.t("tl.openBar", { d: fmtDuration(e - sp.start, s.m) }) : fmtDuration(e - sp.start, s.m);
       ctx.font = FONT_SMALL;
       const tw = ctx.measureText(txt).width;
       if (tw + 12 < w) {
@@ -120,7 +119,7 @@ function drawLane(ctx, lane, y, selected, s) {
       if (m.count > 1) {
         ctx.font = FONT_SMALL;
         ctx.fillStyle = C.fg;
-        ctx.fillText(TEXT.times(m.count), mx + 6, cy - 5);
+        ctx.fillText(s.m.t("tl.times", { n: m.count }), mx + 6, cy - 5);
         ctx.font = FONT;
       }
     }

@@ -3,12 +3,12 @@
 // moment of a frame): lane backgrounds, the grid, the run's start and end, the
 // bars (timeline-bars.js), the label gutter, the time axis and the notes when
 // there is nothing to draw. No state: everything comes in the Scene.
-import { fmtTime, fmtTick, fmtDate, tzLabel } from "../fmt.js";
-import { TEXT } from "./timeline-text.js";
+import { fmtTime, fmtTick, fmtDate, localZone } from "../fmt.js";
 import { LANE_H, AXIS_H, RIGHT_PAD, FONT, FONT_SMALL, DIM_ALPHA, labelFit } from "./timeline-style.js";
 import { drawBars, windowRow, dimmed } from "./timeline-bars.js";
 
 /** @import { LaneWindow, TimeMode } from "../types.js" */
+/** @import { Messages } from "../i18n/index.js" */
 /** @import { Viewport } from "./timeline-viewport.js" */
 /** @import { Colors } from "./timeline-style.js" */
 
@@ -25,6 +25,7 @@ import { drawBars, windowRow, dimmed } from "./timeline-bars.js";
  * @property {Viewport} vp
  * @property {Colors} C
  * @property {TimeMode} mode
+ * @property {Messages} m  the interface's words and numbers
  * @property {number | null} base  what relative times count from
  * @property {number} count  visible lanes
  * @property {number} total  all lanes
@@ -37,6 +38,9 @@ import { drawBars, windowRow, dimmed } from "./timeline-bars.js";
  * @property {ReadonlySet<string> | null} highlight  lanes drawn at full strength (null: all)
  * @property {(ctx: CanvasRenderingContext2D, row: number, label: string, maxW: number) => string} fitLabel  a row's label cut to a width (cached)
  */
+
+/** The axis's words per time mode. @type {Record<TimeMode, import("../types.js").MessageKey>} */
+const AXIS_MODE = { utc: "tl.axis.utc", local: "tl.axis.local", rel: "tl.axis.rel" };
 
 /** Draw the whole canvas. @param {CanvasRenderingContext2D} ctx @param {Scene} s */
 export function drawTimeline(ctx, s) {
@@ -95,7 +99,7 @@ export function drawTimeline(ctx, s) {
     ctx.fillStyle = C.muted;
     ctx.font = FONT;
     ctx.textAlign = "center";
-    const msg = !s.total ? TEXT.noElements : !s.count ? TEXT.noMatch : TEXT.noTimesAtAll;
+    const msg = s.m.t(!s.total ? "tl.noElements" : !s.count ? "tl.noMatch" : "tl.noTimesAtAll");
     ctx.fillText(msg, x0 + vp.plotW / 2, AXIS_H + Math.min(H - AXIS_H, 80) / 2 + 12);
     ctx.textAlign = "left";
   }
@@ -143,13 +147,13 @@ function drawAxis(ctx, s, ticks) {
   ctx.fillStyle = C.muted;
   ctx.font = FONT_SMALL;
   ctx.textBaseline = "alphabetic";
-  ctx.fillText(TEXT.axisMode[mode], 10, 12);
+  ctx.fillText(s.m.t(AXIS_MODE[mode]), 10, 12);
   ctx.fillStyle = C.fg;
   ctx.font = FONT;
   const zoneLine = mode === "rel"
-    ? (base != null ? TEXT.relZero(fmtTime(base, "utc")) : "")
-    : mode === "local" ? tzLabel("local").replace(/^Local · /, "") + (vp.hasTime ? " · " + fmtDate(vp.v0, "local") : "")
-      : (vp.hasTime ? fmtDate(vp.v0, "utc") : "");
+    ? (base != null ? s.m.t("tl.relZero", { start: fmtTime(base, "utc", null, s.m) }) : "")
+    : mode === "local" ? localZone(s.m) + (vp.hasTime ? " · " + fmtDate(vp.v0, "local", s.m) : "")
+      : (vp.hasTime ? fmtDate(vp.v0, "utc", s.m) : "");
   ctx.fillText(labelFit(ctx, zoneLine, labelW - 16), 10, 25);
   ctx.save();
   ctx.beginPath();
@@ -166,7 +170,7 @@ function drawAxis(ctx, s, ticks) {
   ctx.textAlign = "center";
   for (const t of ticks.list) {
     const x = vp.x(t);
-    const label = fmtTick(t, ticks.step, mode, base ?? 0);
+    const label = fmtTick(t, ticks.step, mode, base ?? 0, s.m);
     const w = ctx.measureText(label).width;
     const cx = Math.max(x0 + w / 2 + 2, Math.min(x1 + RIGHT_PAD - w / 2 - 2, x));
     ctx.fillText(label, cx, 18);

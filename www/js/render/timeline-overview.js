@@ -4,13 +4,13 @@
 // outlined and the rest dimmed. Drag the window to move it, drag elsewhere to
 // pick a range, click to centre.
 import { h } from "../dom.js";
-import { TEXT } from "./timeline-text.js";
 import { FONT_SMALL, RIGHT_PAD } from "./timeline-style.js";
 import { later } from "./later.js";
 
 /** @import { LaneSource, Phase } from "../types.js" */
 /** @import { Viewport } from "./timeline-viewport.js" */
 /** @import { Colors } from "./timeline-style.js" */
+/** @import { Messages } from "../i18n/index.js" */
 
 export const OV_H = 34;
 /** Stacked bottom to top: failures last, so they stay visible. @type {Phase[]} */
@@ -22,13 +22,14 @@ const ORDER = ["Succeeded", "Skipped", "Cancelled", "Pending", "Unknown", "Runni
  * @property {Viewport} vp
  * @property {(t0: number, t1: number) => void} setView
  * @property {() => void} invalidate
+ * @property {Messages} m  the interface's words
  */
 
 export class Overview {
   /** @param {OverviewHost} host */
   constructor(host) {
     this.host = host;
-    this.canvas = h("canvas", { class: "tl-ov", "data-testid": "timeline-overview", title: TEXT.overviewTitle });
+    this.canvas = h("canvas", { class: "tl-ov", "data-testid": "timeline-overview", title: host.m.t("tl.overviewTitle") });
     /** The density for the current filter and width. @type {{w: number, gen: number, cols: Record<Phase, ArrayLike<number>>, max: number} | null} */
     this.data = null;
     this.pending = "";
@@ -96,7 +97,7 @@ export class Overview {
     ctx.fillStyle = C.muted;
     ctx.font = FONT_SMALL;
     ctx.textBaseline = "middle";
-    ctx.fillText(TEXT.overview, 10, H / 2);
+    ctx.fillText(this.host.m.t("tl.overview"), 10, H / 2);
     if (!vp.hasTime) return;
     const x0 = vp.plotX0;
     const w = Math.max(1, Math.round(vp.plotW));

@@ -4,48 +4,53 @@
 // came from, the reason and message in the chosen language. Payload strings are
 // text only, clipped (dom.js clipped()).
 import { h, clipped } from "../dom.js";
-import { fmtTime, fmtDuration, fmtNum, phaseClass, bilingual, START_SOURCES } from "../fmt.js";
-import { TEXT } from "./timeline-text.js";
+import { fmtTime, fmtDuration, fmtNum, phaseClass, phaseName, bilingual, bilingualLang, startSource } from "../fmt.js";
 
-/** @import { Hit, TimeMode, Lang } from "../types.js" */
+/** @import { Hit, TimeMode, Lang, MessageKey } from "../types.js" */
+/** @import { Messages } from "../i18n/index.js" */
 
 /** A tooltip shows at most this many characters of a value. */
 const TIP_CHARS = 400;
 
+/** The names of marker kinds. @type {Record<string, MessageKey>} */
+const KIND = { start: "marker.start", success: "marker.success", failure: "marker.failure", other: "marker.other" };
+
 /**
- * The tooltip's rows for a hit.
- * @param {Hit} hit @param {{mode: TimeMode, base: number | null, openEnd: number, lang: Lang}} o
+ * The tooltip's rows for a hit, in the interface's language (m); the payload's
+ * bilingual texts in the half picked (lang), marked with their language.
+ * @param {Hit} hit @param {{mode: TimeMode, base: number | null, openEnd: number, lang: Lang, m: Messages}} o
  */
 export function tipRows(hit, o) {
   const { lane, span, marker } = hit;
-  const { mode, base } = o;
+  const { mode, base, m } = o;
   /** @type {HTMLElement[]} */
   const rows = [];
-  /** @param {string} k @param {string} v @param {string} [cls] */
-  const row = (k, v, cls) => h("div", { class: "tip-row" }, h("span", { class: "tip-k" }, k), h("span", { class: ["tip-v", cls || ""] }, clipped(v, TIP_CHARS)));
+  /** @param {string} k @param {string} v @param {string} [cls] @param {"zh" | "en" | null} [lang] */
+  const row = (k, v, cls, lang) => h("div", { class: "tip-row" }, h("span", { class: "tip-k" }, k), h("span", { class: ["tip-v", cls || ""], lang: lang || null }, clipped(v, TIP_CHARS, false, m)));
+  const time = (/** @type {number} */ t) => fmtTime(t, mode, base, m);
   const phase = span ? span.phase : lane.phase;
   rows.push(h("div", { class: "tip-head" },
-    h("span", { class: "tip-title" }, clipped(lane.label, TIP_CHARS)),
-    h("span", { class: ["badge", "small", phaseClass(phase)] }, h("span", { class: "dot" }), phase)));
-  if (lane.type || lane.action) rows.push(h("div", { class: "tip-sub" }, clipped([lane.type, lane.action ? TEXT.action(lane.action) : null].filter(Boolean).join(" · "), TIP_CHARS)));
+    h("span", { class: "tip-title" }, clipped(lane.label, TIP_CHARS, false, m)),
+    h("span", { class: ["badge", "small", phaseClass(phase)] }, h("span", { class: "dot" }), phaseName(phase, m))));
+  if (lane.type || lane.action) rows.push(h("div", { class: "tip-sub" }, clipped([lane.type, lane.action ? m.t("tl.action", { action: lane.action }) : null].filter(Boolean).join(" · "), TIP_CHARS, false, m)));
   if (marker) {
-    rows.push(row(TEXT.event, marker.text + (marker.count > 1 ? "  " + TEXT.times(marker.count) : "")));
-    rows.push(row(TEXT.kindKey, TEXT.kind[marker.kind] || marker.kind));
-    rows.push(row(TEXT.at, fmtTime(marker.at, mode, base), "mono-num"));
+    rows.push(row(m.t("tl.event"), marker.text + (marker.count > 1 ? "  " + m.t("tl.times", { n: marker.count }) : "")));
+    rows.push(row(m.t("tl.kind"), KIND[marker.kind] ? m.t(KIND[marker.kind]) : marker.kind));
+    rows.push(row(m.t("tl.at"), time(marker.at), "mono-num"));
   } else if (span) {
-    rows.push(row(TEXT.start, fmtTime(span.start, mode, base) + (span.startInferred ? TEXT.inferredRunStart : ""), "mono-num"));
-    const src = span.source ? START_SOURCES[span.source] : null;
-    if (src) rows.push(row(TEXT.startFrom, src.text, "tip-src src-" + span.source));
-    rows.push(row(TEXT.end, span.end == null ? TEXT.openStillRunning : fmtTime(span.end, mode, base), "mono-num"));
-    rows.push(row(TEXT.duration, fmtDuration((span.end ?? o.openEnd) - span.start) + (span.end == null ? TEXT.soFar : ""), "mono-num"));
+    rows.push(row(m.t("det.start"), span.startInferred ? m.t("tl.inferredRunStart", { time: time(span.start) }) : time(span.start), "mono-num"));
+    if (span.source) rows.push(row(m.t("tl.startFrom"), startSource(span.source, m).text, "tip-src src-" + span.source));
+    rows.push(row(m.t("det.end"), span.end == null ? m.t("det.open") : time(span.end), "mono-num"));
+    const d = fmtDuration((span.end ?? o.openEnd) - span.start, m);
+    rows.push(row(m.t("tl.duration"), span.end == null ? m.t("det.soFar", { d }) : d, "mono-num"));
   } else {
     const s = lane.spans[0];
-    if (s) rows.push(row(TEXT.start, fmtTime(s.start, mode, base), "mono-num"));
-    rows.push(row(TEXT.spans, String(lane.spans.length)));
-    if (lane.markers.length) rows.push(row(TEXT.events, fmtNum(lane.markers.length)));
+    if (s) rows.push(row(m.t("det.start"), time(s.start), "mono-num"));
+    rows.push(row(m.t("tl.spans"), fmtNum(lane.spans.length, m)));
+    if (lane.markers.length) rows.push(row(m.t("tl.events"), fmtNum(lane.markers.length, m)));
   }
-  if (lane.reason) rows.push(row(TEXT.reason, bilingual(lane.reasonBi, o.lang) || lane.reason));
-  if (lane.message) rows.push(h("div", { class: "tip-msg" }, clipped(bilingual(lane.messageBi, o.lang) || lane.message, TIP_CHARS)));
+  if (lane.reason) rows.push(row(m.t("det.reason"), bilingual(lane.reasonBi, o.lang) || lane.reason, "", bilingualLang(lane.reasonBi, o.lang)));
+  if (lane.message) rows.push(h("div", { class: "tip-msg", lang: bilingualLang(lane.messageBi, o.lang) }, clipped(bilingual(lane.messageBi, o.lang) || lane.message, TIP_CHARS, false, m)));
   return rows;
 }
 

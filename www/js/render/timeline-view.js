@@ -10,11 +10,11 @@
 // the highlight) and composes the parts: timeline-toolbar.js, -viewport.js (the
 // maths), -windows.js (the source's answers kept), -draw.js and -bars.js (the
 // canvas), -overview.js, -input.js, -tip.js;
-// every text is in timeline-text.js.
+// every word comes from the catalogs (www/js/i18n/), in the language of opts.m.
 import { h } from "../dom.js";
 import { fmtTime, fmtDuration } from "../fmt.js";
+import { EN } from "../i18n/index.js";
 import { later } from "./later.js";
-import { TEXT } from "./timeline-text.js";
 import { Viewport } from "./timeline-viewport.js";
 import { LANE_H, AXIS_H, RIGHT_PAD, readColors } from "./timeline-style.js";
 import { Windows } from "./timeline-windows.js";
@@ -26,6 +26,7 @@ import { tipRows, showTip } from "./timeline-tip.js";
 
 /** @import { LaneSource, Lane, Phase, TimeMode, Lang, Hit, Later } from "../types.js" */
 /** @import { Colors } from "./timeline-style.js" */
+/** @import { Messages } from "../i18n/index.js" */
 
 /** How near (px) the pointer must be to a span or marker for its tooltip. */
 const HIT_PX = 4;
@@ -35,6 +36,7 @@ const HIT_PX = 4;
  * @property {(lane: Lane | null) => void} [onSelect]  a lane was selected (or none)
  * @property {(view: [number, number] | null) => void} [onViewChange]  the window moved (null: fit)
  * @property {(text: string) => void} [onFilterText]  the lane filter was typed in
+ * @property {Messages} [m]  the interface's words, numbers and dates (default English)
  */
 
 /**
@@ -47,6 +49,8 @@ export class TimelineView {
   /** @param {TimelineOptions} [opts] */
   constructor(opts) {
     this.opts = opts || {};
+    /** The interface's words (a new language mounts a new view, and with it a new timeline). */
+    this.m = this.opts.m || EN;
     /** @type {LaneSource | null} */
     this.source = null;
     /** Bumps with every source and filter: answers of older ones are dropped. */
@@ -86,10 +90,10 @@ export class TimelineView {
     this.bar = makeToolbar({
       zoomOut: () => this.zoomBy(1.6), zoomIn: () => this.zoomBy(1 / 1.6), fit: () => this.fit(),
       filter: (text) => { this.setTextFilter(text); if (this.opts.onFilterText) this.opts.onFilterText(text); },
-    });
-    this.legend = h("div", { class: "tl-legend", "aria-label": TEXT.legend });
-    fillLegend(this.legend, "objects");
-    this.overview = new Overview({ vp: this.vp, setView: (t0, t1) => this.setView(t0, t1), invalidate: () => this.invalidate() });
+    }, this.m);
+    this.legend = h("div", { class: "tl-legend", "aria-label": this.m.t("tl.legend") });
+    fillLegend(this.legend, "objects", this.m);
+    this.overview = new Overview({ vp: this.vp, setView: (t0, t1) => this.setView(t0, t1), invalidate: () => this.invalidate(), m: this.m });
     this.body = h("div", { class: "tl-body" }, this.overview.canvas, this.scroll, this.tip);
     this.el = h("div", { class: "timeline", "data-testid": "timeline" }, this.bar.el, this.body, this.legend);
 
@@ -131,8 +135,8 @@ export class TimelineView {
     this.hover.row = -1;
     this.el.dataset.mode = source.kind;
     this.el.classList.toggle("tl-frames", source.kind === "frames");
-    fillLegend(this.legend, source.kind);
-    this.canvas.setAttribute("aria-label", TEXT.canvasLabel(source.total, source.kind));
+    fillLegend(this.legend, source.kind, this.m);
+    this.canvas.setAttribute("aria-label", this.m.t(source.kind === "frames" ? "tl.canvasLabelFrames" : "tl.canvasLabel", { n: source.total }));
     this.refilter();
     if (o.view && isFinite(o.view[0]) && isFinite(o.view[1]) && o.view[1] > o.view[0]) this.setView(o.view[0], o.view[1], true);
     else this.fit(true);
@@ -151,7 +155,7 @@ export class TimelineView {
       return later(sel ? src.find(sel.id) : null, (f) => {
         if (gen !== this.gen) return;
         this.selRow = f ? f.row : -1;
-        this.bar.countEl.textContent = TEXT.laneCount(n, src.total);
+        this.bar.countEl.textContent = n === src.total ? this.m.t("tl.lanes", { n }) : this.m.t("tl.lanesOf", { shown: n, n: src.total });
         this.el.dataset.filtered = String(gen);
         this.layout();
       });
@@ -274,8 +278,9 @@ export class TimelineView {
 
   updateRange() {
     const vp = this.vp;
-    this.bar.rangeEl.textContent = !vp.hasTime ? TEXT.noTimes
-      : TEXT.range(fmtTime(vp.v0, this.mode, this.base), fmtTime(vp.v1, this.mode, this.base), fmtDuration(vp.v1 - vp.v0));
+    const m = this.m;
+    this.bar.rangeEl.textContent = !vp.hasTime ? m.t("tl.noTimes")
+      : m.t("tl.range", { from: fmtTime(vp.v0, this.mode, this.base, m), to: fmtTime(vp.v1, this.mode, this.base, m), duration: fmtDuration(vp.v1 - vp.v0, m) });
   }
 
   // ---- layout and drawing -----------------------------------------------------------------
@@ -324,7 +329,7 @@ export class TimelineView {
     const win = this.windows.current(this.gen);
     drawTimeline(ctx, {
       W: this.W, H: this.H, dpr: this.dpr, labelW: this.labelW, st, first, last, vp: this.vp, C: this.colors,
-      mode: this.mode, base: this.base, count: this.count, total: src ? src.total : 0,
+      mode: this.mode, m: this.m, base: this.base, count: this.count, total: src ? src.total : 0,
       start: src ? src.start : null, end: src ? src.end : null, openEnd: src ? src.openEnd : 1,
       selRow: this.selRow, hoverRow: this.hover.row, win, highlight: this.highlight,
       fitLabel: (c, row, label, maxW) => this.windows.fitLabel(this.gen, c, row, label, maxW),
@@ -391,7 +396,7 @@ export class TimelineView {
 
   /** @param {Hit} hit @param {{x: number, y: number}} p */
   showTip(hit, p) {
-    const rows = tipRows(hit, { mode: this.mode, base: this.base, openEnd: this.source ? this.source.openEnd : 1, lang: this.lang });
+    const rows = tipRows(hit, { mode: this.mode, base: this.base, openEnd: this.source ? this.source.openEnd : 1, lang: this.lang, m: this.m });
     showTip(this.tip, rows, p, this.body, this.overview.canvas.offsetHeight);
   }
 }

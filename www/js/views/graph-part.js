@@ -6,23 +6,24 @@
 // and the details panel say from the graph. It reads and changes its tab's
 // ViewState (show, hl) through the store; the run panel owns the selection.
 import { h, clear } from "../dom.js";
-import { bilingual } from "../fmt.js";
+import { bilingual, bilingualLang } from "../fmt.js";
 import { GraphView } from "../render/graph.js";
 import { pathSteps } from "../render/graph-model.js";
 import { renderRootCause, renderCriticalPath, renderNodeDetails, rootCauseLink } from "../render/graph-notes.js";
-import { GRAPH_TEXT as T } from "../render/graph-text.js";
 import { renderError } from "../render/errors.js";
 import { viewOf, setView, RUN_SHOWS } from "../app/state.js";
 import { messages } from "../i18n/index.js";
 
-/** @import { ViewContext, Run, Graph, PageError, Result, Timeline, RunShow } from "../types.js" */
+/** @import { ViewContext, Run, Graph, PageError, Result, Timeline, RunShow, MessageKey, Bilingual } from "../types.js" */
 /** @import { TimelineView } from "../render/timeline-view.js" */
 
 /** Above this many elements the graph is asked for only once it is shown (it is not needed for the summary's root cause until then). */
 const EAGER_LIMIT = 20000;
 
-/** @type {Record<RunShow, [string, string]>} */
-const SHOW_LABELS = { timeline: [T.showTimeline, T.showTimelineTitle], graph: [T.showGraph, T.showGraphTitle], both: [T.showBoth, T.showBothTitle] };
+/** The switch's words per view. @type {Record<RunShow, [MessageKey, MessageKey]>} */
+const SHOW_LABELS = { timeline: ["graph.showTimeline", "graph.showTimelineTitle"], graph: ["graph.showGraph", "graph.showGraphTitle"], both: ["graph.showBoth", "graph.showBothTitle"] };
+/** The run section's title per view. @type {Record<RunShow, MessageKey>} */
+const SECTION_TITLES = { timeline: "run.timeline", graph: "graph.sectionGraph", both: "graph.sectionBoth" };
 
 /**
  * @typedef {object} GraphPartHooks
@@ -53,9 +54,10 @@ export class GraphPart {
     this.view = null;
     /** Per element: the root cause that took it down (the first that lists it). @type {Map<string, string>} */
     this.takenDownBy = new Map();
-    this.seg = h("div", { class: "seg small", role: "radiogroup", "aria-label": T.showLabel, "data-testid": "run-show" });
-    this.critBtn = h("button", { type: "button", class: "btn small", title: T.criticalPathTitle, "data-testid": "critical-toggle", hidden: true,
-      onclick: () => setView(ctx.store, key, { hl: this.v.hl === "path" ? "" : "path" }) }, T.criticalPath);
+    const m = this.m;
+    this.seg = h("div", { class: "seg small", role: "radiogroup", "aria-label": m.t("graph.showLabel"), "data-testid": "run-show" });
+    this.critBtn = h("button", { type: "button", class: "btn small", title: m.t("graph.criticalPathTitle"), "data-testid": "critical-toggle", hidden: true,
+      onclick: () => setView(ctx.store, key, { hl: this.v.hl === "path" ? "" : "path" }) }, m.t("graph.criticalPath"));
     this.head = h("span", { class: "run-show" }, this.seg, this.critBtn);
     this.host = h("div", { class: "graph-host", hidden: true });
     this.critHost = h("div", { class: "crit-host" });
@@ -110,7 +112,7 @@ export class GraphPart {
     clear(this.seg);
     for (const s of RUN_SHOWS) {
       this.seg.appendChild(h("button", { type: "button", role: "radio", "aria-checked": String(cur === s), class: cur === s ? "on" : "", "data-show": s,
-        title: SHOW_LABELS[s][1], onclick: () => setView(this.ctx.store, this.key, { show: s }) }, SHOW_LABELS[s][0]));
+        title: this.m.t(SHOW_LABELS[s][1]), onclick: () => setView(this.ctx.store, this.key, { show: s }) }, this.m.t(SHOW_LABELS[s][0])));
     }
   }
 
@@ -121,12 +123,12 @@ export class GraphPart {
     const tl = this.hooks.timeline();
     const showGraph = v.show !== "timeline";
     if (tl) tl.el.hidden = v.show === "graph";
-    if (this.title) this.title.textContent = v.show === "graph" ? T.sectionGraph : v.show === "both" ? T.sectionBoth : T.showTimeline;
+    if (this.title) this.title.textContent = this.m.t(SECTION_TITLES[v.show]);
     this.host.hidden = !showGraph;
     if (showGraph && !this.data && !this.error) { this.fetch(); }
-    if (showGraph && this.error && !this.host.childNodes.length) this.host.appendChild(renderError(this.error, { title: T.graphLabel, m: this.m }));
+    if (showGraph && this.error && !this.host.childNodes.length) this.host.appendChild(renderError(this.error, { title: this.m.t("graph.label"), m: this.m }));
     if (showGraph && this.data && !this.view) {
-      this.view = new GraphView({ onSelect: (id) => this.hooks.select(id) });
+      this.view = new GraphView({ onSelect: (id) => this.hooks.select(id), m: this.m });
       this.host.appendChild(this.view.el);
       this.view.setData(this.data, { selected: v.lane, highlight: this.highlightIds() });
     }
@@ -140,7 +142,7 @@ export class GraphPart {
     if (v.hl === "path" && this.data) {
       const t = this.hooks.tl();
       const steps = t && t.lanes.length ? pathSteps(this.data.criticalPath, t.lanes, t.end) : null;
-      this.critHost.appendChild(renderCriticalPath(this.data, steps, { onSelect: (id) => this.hooks.select(id) }));
+      this.critHost.appendChild(renderCriticalPath(this.data, steps, { onSelect: (id) => this.hooks.select(id), m: this.m }));
     }
   }
 
@@ -169,11 +171,14 @@ export class GraphPart {
     const lang = this.ctx.store.get().lang;
     const t = this.hooks.tl();
     const ff = this.run && this.run.firstFailure;
+    /** @param {Bilingual | null | undefined} bi @param {string} raw */
+    const said = (bi, raw) => ({ text: bilingual(bi, lang) || raw, lang: bilingualLang(bi, lang) });
     return renderRootCause(g, {
+      m: this.m,
       reasonOf: (id) => {
         const lane = t ? t.lanes.find((l) => l.id === id) : null;
-        if (lane && lane.reason) return bilingual(lane.reasonBi, lang) || lane.reason;
-        return ff && ff.element === id && ff.reason ? bilingual(ff.reasonBi, lang) || ff.reason : null;
+        if (lane && lane.reason) return said(lane.reasonBi, lane.reason);
+        return ff && ff.element === id && ff.reason ? said(ff.reasonBi, ff.reason) : null;
       },
       on: this.v.hl === "root",
       onToggle: () => {
@@ -187,7 +192,7 @@ export class GraphPart {
   /** The details panel's link to the root cause that took `id` down, or null. @param {string} id */
   rootCauseLink(id) {
     const rc = this.takenDownBy.get(id);
-    return rc != null ? rootCauseLink(rc, () => this.hooks.select(rc)) : null;
+    return rc != null ? rootCauseLink(rc, () => this.hooks.select(rc), this.m) : null;
   }
 
   /** The details of a graph node without a lane (a template element the run does not report), or null. @param {string} id @param {() => void} onClose */
@@ -195,7 +200,7 @@ export class GraphPart {
     const m = this.view && this.view.model;
     const i = m ? m.index.get(id) : undefined;
     if (!m || i == null) return null;
-    return renderNodeDetails(m.nodes[i], m.deps[i].map((j) => m.nodes[j].id), m.dependents[i].map((j) => m.nodes[j].id), onClose);
+    return renderNodeDetails(m.nodes[i], m.deps[i].map((j) => m.nodes[j].id), m.dependents[i].map((j) => m.nodes[j].id), onClose, this.m);
   }
 
   refreshTheme() { if (this.view) this.view.refreshTheme(); }

@@ -74,6 +74,7 @@ export class ReplayView {
     this.timeline = new TimelineView({
       onSelect: (/** @type {Lane | null} */ lane) => this.showLane(lane),
       onViewChange: (/** @type {[number, number] | null} */ z) => store.update({ z }),
+      m,
     });
     this.layout = h("div", { class: "tl-layout" }, this.timeline.el, this.detailsHost);
     root.appendChild(h("section", { class: "panel", id: "sec-timeline", "data-testid": "timeline-panel" },

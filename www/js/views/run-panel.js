@@ -143,6 +143,7 @@ export class RunPanel {
       onSelect: (/** @type {Lane | null} */ lane) => this.onLane(lane),
       onViewChange: (/** @type {[number, number] | null} */ z) => setView(this.ctx.store, this.key, { z }),
       onFilterText: (/** @type {string} */ t) => setView(this.ctx.store, this.key, { laneText: t }),
+      m,
     });
     this.timeline = timeline;
     clear(this.detailsHost);
