@@ -1,8 +1,11 @@
 // The accessibility audit (issue 13): axe-core (npm, pinned in package.json)
 // with the WCAG 2.0 and 2.1 A and AA rules and axe's best practices, over every
 // view of the page — the welcome screen, a sample of each format, an RFS event
-// list, a joined run, the timeline with a lane's details, the events table,
-// objectData, the raw tree, an error, a comparison, the help overlay and the
+// list, a joined run, the timeline with a lane's details and its lanes as a
+// grid, the events table,
+// objectData, the raw tree, an error, a comparison, the help overlay, the
+// dependency graph (alone and above the timeline, the root cause and the
+// critical path highlighted, its keyboard focus and details, its list) and the
 // polling replay — in light and dark, in English and 简体中文. Every violation
 // is listed with the view, the rule and the elements; the test passes with none.
 //
@@ -73,6 +76,12 @@ const VIEWS = [
     name: "aos", hash: "#s=aos-upgrade-failed.json&lane=shop-api-deployment",
     steps: [
       ["AOS execution: summary, timeline, details, objectData", async (page) => { await page.waitForSelector(tid("details")); }],
+      ["AOS execution: the lanes as a grid, a lane selected in it", async (page) => {
+        await page.click(tid("lane-grid-box") + " > summary");
+        await page.waitForSelector(tid("lane-grid-row") + '[data-loaded="true"]');
+        await page.focus(tid("lane-grid"));
+        await page.keyboard.press("ArrowDown");
+      }],
       ["AOS execution: raw tree", async (page) => { await page.click(tid("raw") + " > summary"); await page.waitForSelector(tid("raw-tree")); }],
       ["AOS execution: export menu", async (page) => { await page.click(tid("export-menu") + " > summary"); }],
     ],
@@ -102,6 +111,34 @@ const VIEWS = [
   {
     name: "joined", hash: "#s=aos-upgrade-failed.json,aos-upgrade-failed-events.json&tab=2",
     steps: [["joined run: sources, conflicts, timeline, events", async (page) => { await page.waitForSelector(tid("join-sources")); await page.waitForSelector(tid("events")); }]],
+  },
+  {
+    name: "graph", hash: "#s=aos-upgrade-failed.json&show=graph&hl=root",
+    steps: [
+      ["dependency graph: the root cause highlighted", async (page) => { await page.waitForSelector(tid("graph-count") + ":not(:empty)"); await page.waitForSelector(tid("root-cause")); }],
+      ["dependency graph: keyboard focus and the details (arrows, Enter)", async (page) => {
+        await page.focus(tid("graph-canvas"));
+        await page.keyboard.press("ArrowDown");
+        await page.keyboard.press("Enter");
+        await page.waitForSelector(tid("details"));
+      }],
+      ["dependency graph: its list and warnings as text", async (page) => {
+        await page.click(tid("graph-list-box") + " > summary");
+        await page.locator(tid("graph-item")).first().waitFor();
+      }],
+    ],
+  },
+  {
+    name: "both", hash: "#s=aos-upgrade-failed.json&show=both&hl=path",
+    steps: [
+      ["graph and timeline: the critical path highlighted", async (page) => { await page.waitForSelector(tid("critical-path")); await page.waitForSelector(tid("graph-count") + ":not(:empty)"); }],
+      ["graph and timeline: the root cause highlighted, a lane selected", async (page) => {
+        await page.click(tid("root-cause-highlight"));
+        await page.waitForSelector(tid("root-cause-highlight") + '[aria-pressed="true"]');
+        await page.locator(tid("root-cause") + " .rc-name").first().click();
+        await page.waitForSelector(tid("details"));
+      }],
+    ],
   },
   {
     name: "replay", url: "replay.html#at=4",

@@ -566,6 +566,12 @@ export default {
   "tl.startFrom": "Start from",
   "tl.duration": "Duration",
   "tl.spans": "Spans",
+  "tl.grid.title": { one: "The lane as a table ({n})", other: "The lanes as a table ({n})" },
+  "tl.grid.label": "Lanes of the timeline",
+  "tl.grid.hint": "The rows the timeline shows, with its filter and selection. In the table: Up and Down (Page Up, Page Down, Home, End) select a lane, Enter opens its details.",
+  "tl.col.name": "Name",
+  "tl.col.phase": "Phase",
+  "tl.col.markers": "Event markers",
   "tl.events": "Events",
 
   // ---- the dependency graph (render/graph*.js, views/graph-part.js) ----

@@ -567,6 +567,12 @@ export default {
   "tl.startFrom": "开始时间来自",
   "tl.duration": "时长",
   "tl.spans": "时间段",
+  "tl.grid.title": "以表格显示泳道（{n}）",
+  "tl.grid.label": "时间线的泳道",
+  "tl.grid.hint": "与时间线显示的行相同，使用相同的筛选和选择。在表格中：上、下方向键（Page Up、Page Down、Home、End）选择泳道，Enter 打开其详情。",
+  "tl.col.name": "名称",
+  "tl.col.phase": "状态",
+  "tl.col.markers": "事件标记",
   "tl.events": "事件",
 
   // ---- the dependency graph ----

@@ -9,7 +9,8 @@
 // This module holds the state (the source, the filter, the selection, the hover,
 // the highlight) and composes the parts: timeline-toolbar.js, -viewport.js (the
 // maths), -windows.js (the source's answers kept), -draw.js and -bars.js (the
-// canvas), -overview.js, -input.js, -tip.js;
+// canvas), -overview.js, -input.js, -tip.js, -grid.js (the lanes as an ARIA
+// grid in step with the canvas: the same rows, filter and selection);
 // every word comes from the catalogs (www/js/i18n/), in the language of opts.m.
 import { h } from "../dom.js";
 import { fmtTime, fmtDuration } from "../fmt.js";
@@ -23,6 +24,7 @@ import { makeToolbar, fillLegend } from "./timeline-toolbar.js";
 import { Overview } from "./timeline-overview.js";
 import { installInput } from "./timeline-input.js";
 import { tipRows, showTip } from "./timeline-tip.js";
+import { LaneGrid } from "./timeline-grid.js";
 
 /** @import { LaneSource, Lane, Phase, TimeMode, Lang, Hit, Later } from "../types.js" */
 /** @import { Colors } from "./timeline-style.js" */
@@ -95,9 +97,21 @@ export class TimelineView {
     fillLegend(this.legend, "objects", this.m);
     this.overview = new Overview({ vp: this.vp, setView: (t0, t1) => this.setView(t0, t1), invalidate: () => this.invalidate(), m: this.m });
     this.body = h("div", { class: "tl-body" }, this.overview.canvas, this.scroll, this.tip);
-    this.el = h("div", { class: "timeline", "data-testid": "timeline" }, this.bar.el, this.body, this.legend);
+    this.grid = new LaneGrid({
+      m: this.m,
+      lane: (row) => (this.source ? this.source.lane(row) : null),
+      selectRow: (row) => { this.selectRow(row, { scroll: true }); },
+      step: (d) => this.step(d),
+      open: () => { if (this.sel && this.opts.onSelect) this.opts.onSelect(this.sel); },
+    });
+    this.el = h("div", { class: "timeline", "data-testid": "timeline" }, this.bar.el, this.body, this.legend, this.grid.el);
 
-    this.scroll.addEventListener("scroll", () => { this.hideTip(); this.invalidate(); }, { passive: true });
+    this.scroll.addEventListener("scroll", () => {
+      this.hideTip();
+      this.invalidate();
+      const first = Math.floor(this.scroll.scrollTop / LANE_H);
+      this.grid.follow(first, first + Math.floor((this.H - AXIS_H) / LANE_H));
+    }, { passive: true });
     this.input = installInput({
       canvas: this.canvas, scroll: this.scroll, vp: this.vp,
       zoomBy: (f, x) => this.zoomBy(f, x), panBy: (f) => this.panBy(f), setView: (t0, t1) => this.setView(t0, t1),
@@ -113,6 +127,7 @@ export class TimelineView {
 
   destroy() {
     this.dead = true;
+    this.grid.destroy();
     this.ro.disconnect();
     window.removeEventListener("resize", this.onWinResize);
     if (this.frame) cancelAnimationFrame(this.frame);
@@ -137,6 +152,8 @@ export class TimelineView {
     this.el.classList.toggle("tl-frames", source.kind === "frames");
     fillLegend(this.legend, source.kind, this.m);
     this.canvas.setAttribute("aria-label", this.m.t(source.kind === "frames" ? "tl.canvasLabelFrames" : "tl.canvasLabel", { n: source.total }));
+    this.grid.setMode(this.mode, this.base, source.openEnd);
+    this.grid.setSelected(-1);
     this.refilter();
     if (o.view && isFinite(o.view[0]) && isFinite(o.view[1]) && o.view[1] > o.view[0]) this.setView(o.view[0], o.view[1], true);
     else this.fit(true);
@@ -155,6 +172,8 @@ export class TimelineView {
       return later(sel ? src.find(sel.id) : null, (f) => {
         if (gen !== this.gen) return;
         this.selRow = f ? f.row : -1;
+        this.grid.setRows(n);
+        this.grid.setSelected(this.selRow, true);
         this.bar.countEl.textContent = n === src.total ? this.m.t("tl.lanes", { n }) : this.m.t("tl.lanesOf", { shown: n, n: src.total });
         this.el.dataset.filtered = String(gen);
         this.layout();
@@ -167,7 +186,7 @@ export class TimelineView {
   /** @param {string} text */
   setTextFilter(text) { this.text = text || ""; if (this.bar.filterInput.value !== this.text) this.bar.filterInput.value = this.text; this.refilter(); }
   /** @param {TimeMode} mode @param {number | null} [base] */
-  setMode(mode, base) { this.mode = mode; if (base != null) this.base = base; this.updateRange(); this.invalidate(); }
+  setMode(mode, base) { this.mode = mode; if (base != null) this.base = base; this.updateRange(); this.grid.setMode(mode, this.base, this.openEnd ?? 1); this.invalidate(); }
   refreshTheme() { this.colors = null; this.invalidate(); }
 
   /** Draw the lanes not in `ids` dimmed (null: none dimmed). @param {ReadonlySet<string> | null} ids */
@@ -216,6 +235,7 @@ export class TimelineView {
   selectFound(f, o) {
     this.sel = f ? f.lane : null;
     this.selRow = f ? f.row : -1;
+    this.grid.setSelected(this.selRow, true);
     if (f && f.row >= 0 && o.scroll) this.scrollToRow(f.row);
     if (f && o.at != null && (o.at < this.vp.v0 || o.at > this.vp.v1)) {
       const [t0, t1] = this.vp.centred(o.at);
