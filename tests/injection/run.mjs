@@ -38,7 +38,8 @@ const isLocal = (u) => u.startsWith("data:") || u.startsWith("blob:");
  */
 export async function openPass(browser, pass) {
   // 1024x720: the timeline and tables are laid out as on a laptop; a smaller raster than the page tests' 1400x950 keeps software rendering cheap
-  const ctx = await browser.newContext({ viewport: { width: 1024, height: 720 }, colorScheme: "light", acceptDownloads: false });
+  // en-US: the page's interface follows the browser's language, and the expectations quote its English words
+  const ctx = await browser.newContext({ viewport: { width: 1024, height: 720 }, colorScheme: "light", acceptDownloads: false, locale: "en-US" });
   const cfg = { allowedTags: pageTags(), forbiddenTags: FORBIDDEN_TAGS };
   await ctx.addInitScript({ content: "window.__INJ_CONFIG = " + JSON.stringify(cfg) + ";\n" + GUARD });
   const page = await ctx.newPage();

@@ -71,7 +71,7 @@ describe("dist/execscope.html", () => {
   });
 
   it("falls back to the main thread when no worker can start", async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1400, height: 950 } });
+    const ctx = await browser.newContext({ viewport: { width: 1400, height: 950 }, locale: "en-US" });
     const page = await ctx.newPage();
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));

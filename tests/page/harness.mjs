@@ -19,7 +19,8 @@ export const serve = () => shared.serve({ www: path.join(ROOT, "www"), samples: 
 export const buildDist = () => shared.buildDist({ scripts: path.join(ROOT, "scripts"), samples: SAMPLES, prefix: "execscope-" }).file;
 
 /**
- * A new page at `url`, waiting until the app is ready. Collects page errors,
+ * A new page at `url`, waiting until the app is ready (opts: width, height,
+ * colorScheme, locale — the browser's language, default en-US). Collects page errors,
  * console errors, dialogs (alert() must never run) and any request that leaves
  * the origin.
  */
@@ -27,6 +28,9 @@ export async function openPage(browser, url, opts = {}) {
   const ctx = await browser.newContext({
     viewport: { width: opts.width || 1400, height: opts.height || 950 },
     colorScheme: opts.colorScheme || "light",
+    // The browser's language: the page's interface follows it (English unless a test asks for another).
+    locale: opts.locale || "en-US",
+    reducedMotion: opts.reducedMotion || "no-preference",
     acceptDownloads: true,
   });
   const page = await ctx.newPage();

@@ -116,7 +116,7 @@ const server = await serve();
 const browser = await launch();
 
 async function newPage(query) {
-  const ctx = await browser.newContext({ viewport: { width: 1400, height: 950 } });
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 950 }, locale: "en-US" });
   const page = await ctx.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));

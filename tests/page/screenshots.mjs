@@ -9,6 +9,9 @@
 //   frames-{light,dark}.png         a 60,000-event, ~28,000-lane run drawn from the core's frames (zoomed in)
 //   graph-root-cause-{light,dark}.png  the failed upgrade's root cause in the summary, highlighted in the dependency graph
 //   graph-critical-path-{light,dark}.png  its critical path: the steps and their shares, highlighted in the graph and on the timeline
+//   zh-CN-overview-{light,dark}.png   the interface in 简体中文 (a browser set to zh-CN): a failed AOS upgrade
+//   zh-CN-joined-run-{light,dark}.png the same run joined with its events: sources, conflicts, timeline, events
+//   (the Chinese shots need a CJK font on the machine: Debian's fonts-noto-cjk; --only zh-CN writes them alone)
 import fs from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
@@ -23,9 +26,9 @@ const dir = tmpDir("shots");
 const server = await serve();
 const browser = await launch();
 
-async function shot(name, url, theme, prepare, clip) {
+async function shot(name, url, theme, prepare, clip, locale = "en-US") {
   if (only && !name.startsWith(only)) return;
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 }, colorScheme: theme, deviceScaleFactor: 1 });
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 }, colorScheme: theme, deviceScaleFactor: 1, locale });
   const page = await ctx.newPage();
   await page.goto(url);
   await page.waitForFunction(() => document.documentElement.dataset.ready === "true", null, { timeout: 60000 });
@@ -47,6 +50,10 @@ try {
   const big = path.join(dir, "events-60k.json");
   if (!only || "frames".startsWith(only)) fs.writeFileSync(big, execFileSync(process.execPath, [path.join(ROOT, "bench", "gen.mjs"), "execution-events", "60000", "3"], { maxBuffer: 1 << 30 }));
   for (const theme of ["light", "dark"]) {
+    await shot("zh-CN-overview", server.url + "#s=aos-upgrade-failed.json&lane=shop-api-deployment", theme, async (page) => {
+      await page.waitForSelector('[data-testid="doc"][data-loaded="true"]', { timeout: 60000 });
+    }, "full", "zh-CN");
+    await shot("zh-CN-joined-run", server.url + "#s=aos-upgrade-failed.json,aos-upgrade-failed-events.json&tab=2", theme, joined, "full", "zh-CN");
     await shot("joined-run", server.url + "#s=aos-upgrade-failed.json,aos-upgrade-failed-events.json&tab=2", theme, joined);
     await shot("join-details", server.url + "#s=aos-upgrade-failed.json,aos-upgrade-failed-events.json&tab=2&lane=shop-configmap", theme, async (page) => {
       await joined(page);

@@ -8,6 +8,8 @@
  * @typedef {Record<string, any>} Attrs
  */
 /** @import { Child } from "./types.js" */
+/** @import { Messages } from "./i18n/index.js" */
+import { EN } from "./i18n/index.js";
 
 /**
  * h("div", {class: "x", onclick: fn, dataset: {id: "1"}, style: {width: "3px"}}, "text", child, [more])
@@ -53,6 +55,12 @@ export function append(el, children) {
   return el;
 }
 
+/** Bring an element into view: smoothly, unless the reader asked for reduced motion. @param {Element} el @param {ScrollLogicalPosition} [block] */
+export function scrollToEl(el, block = "start") {
+  const reduce = typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
+  el.scrollIntoView({ behavior: reduce ? "auto" : "smooth", block });
+}
+
 /** Remove every child. @template {Element} E @param {E} el @returns {E} */
 export function clear(el) {
   el.replaceChildren();
@@ -96,25 +104,25 @@ export function downloadText(text, filename, type) {
  * panel show at most `max` UTF-16 units (whole code points) of a value. Returns
  * the text itself when it fits, else [its start, a "+N characters" note]; with
  * `copy`, the note is a button that copies the whole text. The note carries the
- * full length in data-full-length.
- * @param {unknown} text @param {number} max @param {boolean} [copy]
+ * full length in data-full-length. The note is in the language of `m` (default English).
+ * @param {unknown} text @param {number} max @param {boolean} [copy] @param {Messages} [m]
  * @returns {string | [string, HTMLElement]}
  */
-export function clipped(text, max, copy) {
+export function clipped(text, max, copy, m = EN) {
   const s = String(text ?? "");
   if (s.length <= max) return s;
   let cut = max;
   const c = s.charCodeAt(cut - 1);
   if (c >= 0xd800 && c <= 0xdbff) cut--; // not half a surrogate pair
-  const label = "… +" + (s.length - cut).toLocaleString("en-US") + " characters";
-  const attrs = { class: "clip-more", "data-full-length": String(s.length), title: s.length.toLocaleString("en-US") + " characters in all" + (copy ? "; click to copy them" : "") };
+  const label = m.t("clip.more", { n: s.length - cut });
+  const attrs = { class: "clip-more", "data-full-length": String(s.length), title: m.t(copy ? "clip.titleCopy" : "clip.title", { n: s.length }) };
   /** @type {HTMLElement} */
   let note;
   if (copy) {
     note = h("button", { type: "button", ...attrs, onclick: async (/** @type {Event} */ e) => {
       e.stopPropagation();
-      note.textContent = (await copyText(s)) ? label + " · copied" : label + " · copy failed";
-    } }, label + " · copy");
+      note.textContent = m.t((await copyText(s)) ? "clip.copied" : "clip.copyFailed", { label });
+    } }, m.t("clip.copy", { label }));
   } else note = h("span", attrs, label);
   return [s.slice(0, cut), note];
 }

@@ -4,7 +4,7 @@
 // keys, restores what the URL hash names, and from then on derives the hash
 // from the store. Each module does one job; www/README.md has the map.
 import { createStore } from "./app/store.js";
-import { initialState, HASH_KEYS, toHash, viewFromHash, displayFromHash, tabsOf } from "./app/state.js";
+import { initialState, HASH_KEYS, toHash, viewFromHash, displayFromHash, tabsOf, switchLocale } from "./app/state.js";
 import { readHash, deriveHash } from "./app/hash.js";
 import { Shell } from "./app/shell.js";
 import { installTabs, tabActions } from "./app/tabs.js";
@@ -19,6 +19,7 @@ import { Docs } from "./data/docs.js";
 import { samples } from "./data/fetch.js";
 import { isSingleFile } from "./data/inline.js";
 import { clear } from "./dom.js";
+import { messages } from "./i18n/index.js";
 
 /** @import { ViewContext, TimelineMode } from "./types.js" */
 /** @import { Opener } from "./app/open.js" */
@@ -38,23 +39,27 @@ async function main() {
   const store = createStore({ ...initialState(), ...displayFromHash(hash, initialState()) });
   /** @type {Pane | null} */
   let pane = null;
-  const shell = new Shell(store, { onThemeChange: () => { const panel = pane && pane.view && pane.view.panel; if (panel) panel.refreshTheme(); } });
+  const shell = new Shell(store, {
+    onThemeChange: () => { const panel = pane && pane.view && pane.view.panel; if (panel) panel.refreshTheme(); },
+    setLocale: (ui) => store.update((s) => switchLocale(s, ui)),
+  });
+  const m = () => messages(store.get().ui);
   /** @type {Promise<{opener: Opener}>} */
   let ready = new Promise(() => {});
   installInputs({ onFiles: (files) => ready.then((a) => a.opener.files(files)), onText: (text) => ready.then((a) => a.opener.paste(text)) });
   $("replay-link").setAttribute("href", REPLAY);
   const welcomeActions = { replayHref: REPLAY, openFiles: () => $("file-input").click(), paste: () => togglePaste(true), sample: (/** @type {string} */ f) => ready.then((a) => a.opener.sample(f)) };
   const menu = /** @type {HTMLDetailsElement} */ ($("samples-menu"));
-  const drawMenu = () => renderSamplesMenu($("samples-list"), menu, store.get().samples, welcomeActions.sample);
-  store.subscribe((s, prev) => { if (s.samples !== prev.samples) drawMenu(); });
+  const drawMenu = () => renderSamplesMenu($("samples-list"), menu, store.get().samples, welcomeActions.sample, m());
+  store.subscribe((s, prev) => { if (s.samples !== prev.samples || s.ui !== prev.ui) drawMenu(); });
   drawMenu();
-  renderWelcome(clear($("main")), null, welcomeActions);
+  renderWelcome(clear($("main")), null, welcomeActions, m());
 
   let engine;
   try {
     engine = await connect();
   } catch (e) {
-    shell.fatal(e, { title: "execscope cannot start", hint: isSingleFile() ? "" : " — build it with `make demo` (it copies pkg/ to www/pkg/)." });
+    shell.fatal(e, { title: "fatal.title", hint: isSingleFile() ? undefined : "fatal.hint" });
     return;
   }
   shell.showVersion(engine);
@@ -65,7 +70,7 @@ async function main() {
   const tabs = tabActions(store, docs, joins, () => pane && pane.mount());
   /** @type {ViewContext} */
   const ctx = { store, engine, docs, joins, shell, tlMode: timelineMode(), actions: tabs };
-  pane = new Pane(ctx, $("main"), (main, list) => renderWelcome(main, list, welcomeActions));
+  pane = new Pane(ctx, $("main"), (main, list) => renderWelcome(main, list, welcomeActions, m()));
   pane.mount();
   const opener = createOpener({ store, docs, joins, shell });
   installTabs($("tabs"), store, tabs);
@@ -85,7 +90,7 @@ async function main() {
     const active = tab < all.length && tab !== all.findIndex((t) => t.key === s.active) ? all[tab].key : s.active;
     const { cmpTab, ...view } = viewFromHash(next);
     /** @type {Pane} */ (pane).remount(() => store.update({
-      ...displayFromHash(next, initialState()), active,
+      ...displayFromHash(next, initialState(s.ui)), active,
       views: active == null ? s.views : { ...s.views, [active]: view },
     }));
   });

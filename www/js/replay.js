@@ -19,6 +19,7 @@ import { polling } from "./data/fetch.js";
 import { isSingleFile } from "./data/inline.js";
 import { ReplayView } from "./views/replay-view.js";
 import { TIME_MODES } from "./fmt.js";
+import { startLocale, messages } from "./i18n/index.js";
 
 /** @import { ReplayState, TimeMode, Theme } from "./types.js" */
 /** @import { Store } from "./app/store.js" */
@@ -46,18 +47,19 @@ async function main() {
     list: [], series: null, added: 0, every: 2000, playing: false, due: 0, now: 0, snap: null, z: null, lane: "",
     tm: TIME_MODES.some((m) => m.id === hs.tm) ? /** @type {TimeMode} */ (hs.tm) : "utc",
     theme: hs.theme === "dark" || hs.theme === "light" ? /** @type {Theme} */ (hs.theme) : "",
+    ui: startLocale(),
   };
   if (hs.every && SPEEDS.some((s) => String(s.ms) === hs.every)) initial.every = Number(hs.every);
   const store = createStore(initial);
   /** @type {ReplayView | null} */
   let view = null;
-  const shell = new Shell(store, { onThemeChange: () => { if (view) view.refreshTheme(); } });
+  const shell = new Shell(store, { onThemeChange: () => { if (view) view.refreshTheme(); }, title: () => messages(store.get().ui).t("page.replayTitle") });
   $("home-link").setAttribute("href", isSingleFile() ? "execscope.html" : "index.html");
   let engine;
   try {
     engine = await connect();
   } catch (e) {
-    shell.fatal(e, { title: "The replay cannot start" });
+    shell.fatal(e, { title: "fatal.replayTitle" });
     return;
   }
   shell.showVersion(engine);
@@ -65,9 +67,16 @@ async function main() {
   store.update({ list, series: list.find((s) => s.name === hs.series) || list[0] || null });
   const player = new Player(store, engine, shell);
   await player.reset();
-  view = new ReplayView(store, player, $("main"));
-  const v = view;
-  document.addEventListener("keydown", (e) => onKey(e, { store, shell, player, view: v }));
+  let v = new ReplayView(store, player, $("main"));
+  view = v;
+  // A new language: the view is made again from the store (the timeline's zoom and lane are in it).
+  store.subscribe((st, prev) => {
+    if (st.ui === prev.ui) return;
+    v.destroy();
+    v = new ReplayView(store, player, $("main"));
+    view = v;
+  });
+  document.addEventListener("keydown", (e) => onKey(e, { store, shell, player, view: /** @type {ReplayView} */ (view) }));
   deriveHash(store, HASH_KEYS, toHash);
   if (store.get().series && hs.at && /^\d+$/.test(hs.at)) await player.goTo(Number(hs.at));
   document.documentElement.dataset.ready = "true";

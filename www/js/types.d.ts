@@ -82,6 +82,17 @@ export interface Join {
 /** A tab: a payload, or a joined run. */
 export type Tab = { key: string; kind: "doc"; doc: Doc } | { key: string; kind: "join"; join: Join };
 
+// ---- the interface's languages (i18n/) -------------------------------------------------------
+
+/** A language of the interface: a catalog in i18n/ (the `lang` of the page). */
+export type Locale = "en" | "zh-CN";
+/** A message of a catalog: text with {placeholders}, or plural forms (Intl.PluralRules' categories; `other` always). */
+export type Message = string | { readonly zero?: string; readonly one?: string; readonly two?: string; readonly few?: string; readonly many?: string; readonly other: string };
+/** The key of a message: every key of the English catalog. */
+export type MessageKey = keyof typeof import("./i18n/en.js").default;
+/** A catalog: a message for every key, no other key (tsc checks each catalog against the English one). */
+export type Catalog = { readonly [K in MessageKey]: Message };
+
 // ---- state ----------------------------------------------------------------------------------
 
 export type TimeMode = "utc" | "local" | "rel";
@@ -138,7 +149,10 @@ export interface AppState {
   views: Readonly<Record<string, ViewState>>;
   tm: TimeMode;
   theme: Theme;
+  /** The language of bilingual payload texts (the events' 中文 / English / both); its default follows `ui`. */
   lang: Lang;
+  /** The interface's language (the header's switch, kept in localStorage; else the browser's). */
+  ui: Locale;
   /** null while the list is being loaded. */
   samples: readonly SampleMeta[] | null;
 }
@@ -338,6 +352,8 @@ export interface ReplayState {
   snap: ReplaySnapshot | null;
   tm: TimeMode;
   theme: Theme;
+  /** The interface's language. */
+  ui: Locale;
   /** The timeline's visible range, kept from poll to poll. */
   z: [number, number] | null;
   /** The selected lane, kept from poll to poll. */

@@ -7,6 +7,7 @@
 // more in the engine, so only those that may join are added.
 import { Space } from "../data/remote.js";
 import { tabsOf } from "./state.js";
+import { messages } from "../i18n/index.js";
 
 /** @import { AppState, Doc, Join, JoinSource, PageError, TimelineMode } from "../types.js" */
 /** @import { Store } from "./store.js" */
@@ -192,7 +193,7 @@ export class Joins {
       }
       return { docs, joins: next, active };
     });
-    if (fresh.length && how === "notify") this.shell.toast("Joined into one run: " + fresh[0].sources.map((x) => x.name).join(" + ") + " — see the ⋈ tab");
+    if (fresh.length && how === "notify") this.shell.toast(messages(this.store.get().ui).t("join.toast", { names: fresh[0].sources.map((x) => x.name).join(" + ") }));
     return fresh;
   }
 

@@ -3,6 +3,7 @@
 // shared with the replay (timelineKey); the viewer's own are in installKeys.
 import { renderHelp } from "../render/help.js";
 import { isTyping, togglePaste } from "./inputs.js";
+import { messages } from "../i18n/index.js";
 import { viewOf, setView, RUN_SHOWS } from "./state.js";
 
 /** @import { AppState, Lang } from "../types.js" */
@@ -34,25 +35,71 @@ export function timelineKey(tl, k) {
   }
 }
 
-/** Show (true), hide (false) or toggle (undefined) the shortcut overlay. @param {boolean} [show] */
-export function toggleHelp(show) {
+/** Where the focus was before the help opened (it goes back there when it closes). @type {HTMLElement | null} */
+let helpOpener = null;
+
+/**
+ * Show (true), hide (false) or toggle (undefined) the shortcut overlay, in the
+ * store's language. Opening it moves the focus into it; closing it returns the
+ * focus to where it was.
+ * @param {Store<AppState>} store @param {boolean} [show]
+ */
+export function toggleHelp(store, show) {
   const o = $("help-overlay");
   const next = show === undefined ? o.hidden : show;
   if (next) {
-    o.replaceChildren(renderHelp(() => toggleHelp(false)));
+    if (o.hidden) helpOpener = /** @type {HTMLElement | null} */ (document.activeElement);
+    o.replaceChildren(renderHelp(() => toggleHelp(store, false), messages(store.get().ui)));
     o.hidden = false;
     const btn = o.querySelector("button");
     if (btn) btn.focus();
-  } else o.hidden = true;
+  } else if (!o.hidden) {
+    o.hidden = true;
+    restoreFocus();
+  }
 }
 
-/** Close the help, open menus and the paste box; true when one was open. */
-function closeOverlays() {
+/** The focus back to the help's opener (if it is still on the page). */
+function restoreFocus() {
+  const el = helpOpener;
+  helpOpener = null;
+  if (el && el.isConnected && typeof el.focus === "function") el.focus();
+}
+
+/**
+ * Close the help, open menus and the paste box; true when one was open. The
+ * focus returns to what opened it (the help's opener, a menu's summary, the
+ * Paste button).
+ * @param {Store<AppState>} store
+ */
+function closeOverlays(store) {
   let did = false;
-  if (!$("help-overlay").hidden) { $("help-overlay").hidden = true; did = true; }
-  for (const m of document.querySelectorAll("details.menu[open]")) { /** @type {HTMLDetailsElement} */ (m).open = false; did = true; }
-  if (!$("paste-panel").hidden) { $("paste-panel").hidden = true; did = true; }
+  if (!$("help-overlay").hidden) { toggleHelp(store, false); did = true; }
+  for (const m of document.querySelectorAll("details.menu[open]")) {
+    const d = /** @type {HTMLDetailsElement} */ (m);
+    const inside = d.contains(document.activeElement);
+    d.open = false;
+    did = true;
+    const sum = /** @type {HTMLElement | null} */ (d.querySelector("summary"));
+    if (inside && sum) sum.focus();
+  }
+  if (!$("paste-panel").hidden) {
+    const inside = $("paste-panel").contains(document.activeElement);
+    $("paste-panel").hidden = true;
+    did = true;
+    if (inside) $("paste-toggle").focus();
+  }
   return did;
+}
+
+/** Tab and Shift+Tab stay inside a modal dialog (the help): from its last control to its first, and back. @param {HTMLElement} box @param {KeyboardEvent} e */
+function trapFocus(box, e) {
+  const all = /** @type {HTMLElement[]} */ (Array.from(box.querySelectorAll("button, [href], input, select, textarea, [tabindex]:not([tabindex='-1'])")));
+  if (!all.length) return;
+  const first = all[0], last = all[all.length - 1];
+  const inside = box.contains(document.activeElement);
+  if (e.shiftKey && (document.activeElement === first || !inside)) { e.preventDefault(); last.focus(); }
+  else if (!e.shiftKey && (document.activeElement === last || !inside)) { e.preventDefault(); first.focus(); }
 }
 
 /** @type {Lang[]} */
@@ -72,18 +119,19 @@ export function installKeys({ store, shell, pane, tabs }) {
     const panel = view && view.panel;
     const tl = panel && panel.timeline;
     if (e.key === "Escape") {
-      if (closeOverlays()) { e.preventDefault(); return; }
+      if (closeOverlays(store)) { e.preventDefault(); return; }
       if (isTyping(e.target)) { /** @type {HTMLElement} */ (e.target).blur(); return; }
       if (tl && tl.selectedLane()) { tl.select(null); e.preventDefault(); }
       return;
     }
+    if (e.key === "Tab" && !$("help-overlay").hidden) { trapFocus($("help-overlay"), e); return; }
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     if (isTyping(e.target)) return;
     if (!$("help-overlay").hidden && e.key !== "?") return;
     const k = e.key;
     let handled = true;
     switch (k) {
-      case "?": toggleHelp(); break;
+      case "?": toggleHelp(store); break;
       case "o": case "O": $("file-input").click(); break;
       case "p": case "P": togglePaste(true); break;
       case "m": case "M": {
@@ -127,6 +175,8 @@ export function installKeys({ store, shell, pane, tabs }) {
   document.addEventListener("click", (e) => {
     for (const m of document.querySelectorAll("details.menu[open]")) if (!m.contains(/** @type {Node} */ (e.target))) /** @type {HTMLDetailsElement} */ (m).open = false;
   });
-  $("help-toggle").addEventListener("click", () => toggleHelp());
-  $("help-overlay").addEventListener("click", (e) => { if (e.target === $("help-overlay")) toggleHelp(false); });
+  $("help-toggle").addEventListener("click", () => toggleHelp(store));
+  $("help-overlay").addEventListener("click", (e) => { if (e.target === $("help-overlay")) toggleHelp(store, false); });
+  // The help, when open, in the new language.
+  store.subscribe((s, prev) => { if (s.ui !== prev.ui && !$("help-overlay").hidden) toggleHelp(store, true); });
 }

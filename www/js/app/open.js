@@ -8,6 +8,7 @@ import { fmtBytes } from "../fmt.js";
 import { inputSize } from "../data/remote.js";
 import { samples } from "../data/fetch.js";
 import { docKey } from "./state.js";
+import { messages } from "../i18n/index.js";
 
 /** @import { AppState, Doc } from "../types.js" */
 /** @import { Store } from "./store.js" */
@@ -39,11 +40,12 @@ export function createOpener({ store, docs, joins, shell }) {
     /** @type {Doc[]} */
     const added = [];
     let total = 0;
-    const reading = shell.busy("Reading…");
+    const m = messages(store.get().ui);
+    const reading = shell.busy(m.t("open.reading"));
     try {
       for (const it of items) {
         total += inputSize(it.input);
-        reading.update("Reading " + it.name + " (" + fmtBytes(inputSize(it.input)) + ")…");
+        reading.update(m.t("open.readingFile", { name: it.name, size: fmtBytes(inputSize(it.input), m) }));
         added.push(await docs.open(it.name, it.input, it.source));
       }
     } finally {
@@ -57,7 +59,7 @@ export function createOpener({ store, docs, joins, shell }) {
       const fresh = (await joins.join(added, "quiet", added)).find((j) => j.sources.some((x) => added.some((d) => d.id === x.docId)));
       if (fresh && store.get().joins.includes(fresh)) {
         store.update({ active: fresh.id });
-        shell.toast("One run from " + fresh.sources.length + " payloads: " + fresh.sources.map((x) => x.name).join(" + "));
+        shell.toast(m.t("open.joinedNow", { n: fresh.sources.length, names: fresh.sources.map((x) => x.name).join(" + ") }));
         return added;
       }
     }
@@ -76,13 +78,14 @@ export function createOpener({ store, docs, joins, shell }) {
 
     /** @param {string} file @param {{noActivate?: boolean}} [opts] */
     async sample(file, opts) {
-      const loading = shell.busy("Loading sample " + file + "…");
+      const m = messages(store.get().ui);
+      const loading = shell.busy(m.t("open.loadingSample", { file }));
       try {
         const bytes = await samples.bytes(file);
         const meta = (store.get().samples || []).find((s) => s.file === file);
         return await open([{ name: (meta && meta.title) || file, input: bytes, source: "sample:" + file }], opts);
       } catch (e) {
-        shell.toast(e instanceof Error ? e.message : String(e), true);
+        shell.toast(m.t("open.sampleFailed", { file, detail: e instanceof Error ? e.message : String(e) }), true);
         return [];
       } finally {
         loading();
@@ -91,9 +94,10 @@ export function createOpener({ store, docs, joins, shell }) {
 
     /** @param {string} text */
     paste(text) {
-      if (!text || !text.trim()) { shell.toast("Nothing to open: the paste box is empty.", true); return; }
+      const m = messages(store.get().ui);
+      if (!text || !text.trim()) { shell.toast(m.t("open.pasteEmpty"), true); return; }
       pasted++;
-      return open([{ name: "pasted " + pasted, input: text, source: "paste" }]);
+      return open([{ name: m.t("open.pastedName", { k: String(pasted) }), input: text, source: "paste" }]);
     },
   };
 }

@@ -37,7 +37,8 @@ export class Pane {
     ctx.store.subscribe((s, prev) => {
       if (this.remounting) return;
       const id = identity(activeTab(s));
-      if (id !== this.shown() || (!id && s.samples !== prev.samples)) this.mount();
+      // A new language draws the view again from the store (its ViewState keeps the lane, zoom, filters).
+      if (id !== this.shown() || (!id && s.samples !== prev.samples) || s.ui !== prev.ui) this.mount();
     });
   }
 

@@ -5,19 +5,15 @@
 // merged summary, timeline and changes go into the replay's store.
 import { Space } from "../data/remote.js";
 import { polling } from "../data/fetch.js";
+import { messages } from "../i18n/index.js";
 
 /** @import { Store } from "./store.js" */
 /** @import { Engine } from "../data/client.js" */
 /** @import { Shell } from "./shell.js" */
 /** @import { ReplayState } from "../types.js" */
 
-export const SPEEDS = [
-  { ms: 500, label: "0.5 s" },
-  { ms: 1000, label: "1 s" },
-  { ms: 2000, label: "2 s" },
-  { ms: 5000, label: "5 s" },
-  { ms: 10000, label: "10 s" },
-];
+/** The poll intervals, ms (views/replay-view.js labels them in seconds). */
+export const SPEEDS = [{ ms: 500 }, { ms: 1000 }, { ms: 2000 }, { ms: 5000 }, { ms: 10000 }];
 
 export class Player {
   /** @param {Store<ReplayState>} store @param {Engine} engine @param {Shell} shell */
@@ -58,7 +54,7 @@ export class Player {
     if (!s.series || !this.space || this.added >= s.series.snapshots.length) return false;
     const file = s.series.snapshots[this.added];
     const r = await this.space.addInput(await polling.bytes(file), file);
-    if (r.error) throw new Error(file + ": " + r.error.message);
+    if (r.error) throw new Error(messages(s.ui).t("rp.stepFailed", { file, detail: r.error.message }));
     this.runId = r.value.runs[0] || this.runId;
     this.added++;
     return true;

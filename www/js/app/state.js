@@ -9,7 +9,7 @@
 //   &type=Warning          event type filter
 //   &el=<element>          event element filter
 //   &q=<text>              event free-text filter
-//   &lang=zh|en|both       language of bilingual reasons/messages
+//   &lang=zh|en|both       language of bilingual reasons/messages (absent: the interface's: zh for 简体中文, en for English)
 //   &sort=asc|desc|...     event sort (time asc/desc, el, type, count)
 //   &lane=<lane id>        selected timeline lane (details panel open)
 //   &cmp=<n>&cmprun=<id>   compared with tab n (and its run id for workflow histories)
@@ -19,8 +19,9 @@
 //   &tm=utc|local|rel      time display
 //   &theme=dark|light      theme (absent: follow the system)
 import { PHASES, TIME_MODES } from "../fmt.js";
+import { startLocale } from "../i18n/index.js";
 
-/** @import { AppState, ViewState, Tab, Doc, Run, Phase, TimeMode, Lang, EventSort, RunShow, Highlight } from "../types.js" */
+/** @import { AppState, ViewState, Tab, Doc, Run, Phase, TimeMode, Lang, EventSort, Locale, RunShow, Highlight } from "../types.js" */
 /** @import { Store } from "./store.js" */
 
 export const HASH_KEYS = ["s", "tab", "run", "ph", "type", "el", "q", "lang", "sort", "lane", "cmp", "cmprun", "z", "show", "hl", "tm", "theme"];
@@ -30,9 +31,23 @@ export const RUN_SHOWS = ["timeline", "graph", "both"];
 /** @type {readonly Highlight[]} */
 export const HIGHLIGHTS = ["", "root", "path"];
 
-/** @returns {AppState} */
-export function initialState() {
-  return { docs: [], joins: [], active: null, views: {}, tm: "utc", theme: "", lang: "both", samples: null };
+/** The half of bilingual texts shown by default: the interface's language. @param {Locale} ui @returns {Lang} */
+export function defaultLang(ui) {
+  return ui === "zh-CN" ? "zh" : "en";
+}
+
+/** @param {Locale} [ui] the interface's language (default: the reader's choice, else the browser's) @returns {AppState} */
+export function initialState(ui = startLocale()) {
+  return { docs: [], joins: [], active: null, views: {}, tm: "utc", theme: "", lang: defaultLang(ui), ui, samples: null };
+}
+
+/**
+ * The interface's language changes: the events' language follows it when it was
+ * the old one's default (a language picked by hand stays).
+ * @param {AppState} s @param {Locale} ui @returns {Partial<AppState>}
+ */
+export function switchLocale(s, ui) {
+  return { ui, lang: s.lang === defaultLang(s.ui) ? defaultLang(ui) : s.lang };
 }
 
 /** @returns {ViewState} */
@@ -103,7 +118,7 @@ export function toHash(s) {
     tab: Math.max(0, activeIndex(s)) || "",
     tm: s.tm !== "utc" ? s.tm : "",
     theme: s.theme,
-    lang: s.lang !== "both" ? s.lang : "",
+    lang: s.lang !== defaultLang(s.ui) ? s.lang : "",
   };
   const tab = activeTab(s);
   if (tab) {

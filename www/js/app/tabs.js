@@ -3,13 +3,15 @@
 // the store whenever what it shows changes; a click activates or closes a tab
 // through the actions it is given.
 import { h, clear } from "../dom.js";
-import { FORMAT_LABELS, fmtBytes, phaseClass } from "../fmt.js";
+import { formatLabel, phaseName, fmtBytes, phaseClass } from "../fmt.js";
 import { tabsOf, viewOf, selectedRun, docKey } from "./state.js";
+import { messages } from "../i18n/index.js";
 
 /** @import { AppState, Doc, Join } from "../types.js" */
 /** @import { Store } from "./store.js" */
 /** @import { Docs } from "../data/docs.js" */
 /** @import { Joins } from "./joins.js" */
+/** @import { Messages } from "../i18n/index.js" */
 
 /**
  * @typedef {object} TabActions
@@ -80,7 +82,7 @@ export function tabActions(store, docs, joins, redraw) {
 
 /** Whether the strip must be drawn again: the tabs, the active one, or a payload's selected run changed. @param {AppState} s @param {AppState} prev */
 function changed(s, prev) {
-  if (s.docs !== prev.docs || s.joins !== prev.joins || s.active !== prev.active) return true;
+  if (s.docs !== prev.docs || s.joins !== prev.joins || s.active !== prev.active || s.ui !== prev.ui) return true;
   return s.docs.some((d) => viewOf(s, docKey(d)).run !== viewOf(prev, docKey(d)).run);
 }
 
@@ -89,54 +91,64 @@ function changed(s, prev) {
  * @param {HTMLElement} nav @param {Store<AppState>} store @param {TabActions} actions
  */
 export function installTabs(nav, store, actions) {
-  const draw = () => renderTabs(nav, store.get(), actions);
+  const draw = () => renderTabs(nav, store.get(), actions, messages(store.get().ui));
   store.subscribe((s, prev) => { if (changed(s, prev)) draw(); });
   draw();
 }
 
-/** @param {HTMLElement} nav @param {AppState} s @param {TabActions} actions */
-function renderTabs(nav, s, actions) {
-  clear(nav);
+/**
+ * The strip: a navigation of buttons (the active one aria-current), each with its
+ * close button beside it — not an ARIA tablist, which may hold nothing but tabs.
+ * @param {HTMLElement} nav @param {AppState} s @param {TabActions} actions @param {Messages} m
+ */
+function renderTabs(nav, s, actions, m) {
+  const list = nav;
+  clear(list);
   const all = tabsOf(s);
   nav.hidden = all.length === 0;
   all.forEach((tab, i) => {
     const on = tab.key === s.active;
-    nav.appendChild(tab.kind === "join" ? joinTab(tab.join, i, on, actions) : docTab(tab.doc, s, i, on, actions));
+    list.appendChild(tab.kind === "join" ? joinTab(tab.join, i, on, actions, m) : docTab(tab.doc, s, i, on, actions, m));
   });
 }
 
-/** @param {Doc} doc @param {AppState} s @param {number} i @param {boolean} on @param {TabActions} actions */
-function docTab(doc, s, i, on, actions) {
+/** A tab's title, with its key (1–9). @param {string} title @param {number} i @param {Messages} m */
+function keyed(title, i, m) {
+  return i < 9 ? m.t("tab.key", { title, key: String(i + 1) }) : title;
+}
+
+/** @param {Doc} doc @param {AppState} s @param {number} i @param {boolean} on @param {TabActions} actions @param {Messages} m */
+function docTab(doc, s, i, on, actions, m) {
   const key = docKey(doc);
   const run = doc.summary && doc.summary.runs.length ? selectedRun(doc, viewOf(s, key)) : null;
-  const status = doc.error ? h("span", { class: "tab-err", title: "cannot be read: " + doc.error.code }, "!")
-    : doc.summary && doc.summary.apiError ? h("span", { class: "tab-err", title: "API error" }, doc.summary.apiError.httpCode ?? "!")
-      : run ? h("span", { class: ["dot", phaseClass(run.phase)], title: run.phase }) : null;
-  const fmt = doc.format ? (FORMAT_LABELS[doc.format] || doc.format) : "unreadable";
-  return h("div", { class: ["tab", on ? "on" : ""], "data-testid": "tab", "data-kind": "payload", role: "presentation" },
-    h("button", { type: "button", class: "tab-main", role: "tab", "aria-selected": String(on),
-      title: doc.name + " — " + fmt + " — " + fmtBytes(doc.size) + (i < 9 ? " (" + (i + 1) + ")" : ""),
+  const status = doc.error ? h("span", { class: "tab-err", title: m.t("tab.unreadableTitle", { code: doc.error.code }) }, "!")
+    : doc.summary && doc.summary.apiError ? h("span", { class: "tab-err", title: m.t("tab.apiError") }, doc.summary.apiError.httpCode ?? "!")
+      : run ? h("span", { class: ["dot", phaseClass(run.phase)], title: phaseName(run.phase, m) }) : null;
+  const fmt = doc.format ? formatLabel(doc.format, m) : m.t("tab.unreadable");
+  return h("div", { class: ["tab", on ? "on" : ""], "data-testid": "tab", "data-kind": "payload" },
+    h("button", { type: "button", class: "tab-main", "aria-current": on ? "page" : null,
+      title: keyed(m.t("tab.title", { name: doc.name, format: fmt, size: fmtBytes(doc.size, m) }), i, m),
       onclick: () => actions.activate(key) },
     status,
     h("span", { class: "tab-name" }, doc.name),
     h("span", { class: ["fmt", doc.error ? "fmt-bad" : ""], "data-testid": "tab-format" }, fmt)),
-    h("button", { type: "button", class: "tab-x", title: "Close (X)", "aria-label": "Close " + doc.name, onclick: () => actions.close(key) }, "✕"));
+    h("button", { type: "button", class: "tab-x", title: m.t("tab.close"), "aria-label": m.t("tab.closeLabel", { name: doc.name }), onclick: () => actions.close(key) }, "✕"));
 }
 
-/** How a joined run's tab names its sources: "3 snapshots" or "2 sources". @param {Join} join */
-function joinWhat(join) {
-  return join.snapshots > 1 && join.sources.every((s) => s.role === "status") ? join.snapshots + " snapshots" : join.sources.length + " sources";
+/** How a joined run's tab names its sources: "3 snapshots" or "2 sources". @param {Join} join @param {Messages} m */
+function joinWhat(join, m) {
+  return join.snapshots > 1 && join.sources.every((s) => s.role === "status") ? m.t("tab.snapshots", { n: join.snapshots }) : m.t("tab.sources", { n: join.sources.length });
 }
 
-/** @param {Join} join @param {number} i @param {boolean} on @param {TabActions} actions */
-function joinTab(join, i, on, actions) {
-  return h("div", { class: ["tab", "tab-join", on ? "on" : ""], "data-testid": "tab", "data-kind": "join", role: "presentation" },
-    h("button", { type: "button", class: "tab-main", role: "tab", "aria-selected": String(on),
-      title: "One run joined from " + join.sources.map((s) => s.name).join(" + ") + (i < 9 ? " (" + (i + 1) + ")" : ""),
+/** @param {Join} join @param {number} i @param {boolean} on @param {TabActions} actions @param {Messages} m */
+function joinTab(join, i, on, actions, m) {
+  return h("div", { class: ["tab", "tab-join", on ? "on" : ""], "data-testid": "tab", "data-kind": "join" },
+    h("button", { type: "button", class: "tab-main", "aria-current": on ? "page" : null,
+      title: keyed(m.t("tab.joinTitle", { names: join.sources.map((s) => s.name).join(" + ") }), i, m),
       onclick: () => actions.activate(join.id) },
-    h("span", { class: ["dot", phaseClass(join.phase)], title: join.phase }),
+    h("span", { class: ["dot", phaseClass(join.phase)], title: phaseName(join.phase, m) }),
     h("span", { class: "join-icon", "aria-hidden": "true" }, "⋈"),
     h("span", { class: "tab-name" }, join.name || join.runId),
-    h("span", { class: "fmt fmt-join", "data-testid": "tab-format" }, "Joined · " + joinWhat(join))),
-    h("button", { type: "button", class: "tab-x", title: "Close (X): the payloads stay open", "aria-label": "Close the joined run " + (join.name || join.runId), onclick: () => actions.close(join.id) }, "✕"));
+    h("span", { class: "fmt fmt-join", "data-testid": "tab-format" }, m.t("tab.joined", { what: joinWhat(join, m) }))),
+    h("button", { type: "button", class: "tab-x", title: m.t("tab.joinClose"), "aria-label": m.t("tab.joinCloseLabel", { name: join.name || join.runId }), onclick: () => actions.close(join.id) }, "✕"));
 }

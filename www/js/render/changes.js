@@ -3,21 +3,23 @@
 // by the snapshot where each change was first seen, newest first; the run's own
 // phase and progress first in each group, then every element whose phase moved.
 import { h } from "../dom.js";
-import { fmtTime, fmtIso, plural } from "../fmt.js";
+import { fmtTime, fmtIso } from "../fmt.js";
 import { phaseBadge } from "./summary.js";
 
 /** @import { Change, Phase, TimeMode } from "../types.js" */
-/** @typedef {{mode?: TimeMode, base?: number | null, latest?: number, onSelect?: (element: string) => void}} ChangesOpts */
+/** @import { Messages } from "../i18n/index.js" */
+/** @typedef {{m: Messages, mode?: TimeMode, base?: number | null, latest?: number, onSelect?: (element: string) => void}} ChangesOpts */
 
 /**
  * changes: [{snapshot, at, element, field, from, to}]
  * o: {mode, base, latest (snapshot index to mark as new), onSelect(element), limit}
- * @param {readonly Change[]} changes @param {ChangesOpts} [o]
+ * @param {readonly Change[]} changes @param {ChangesOpts} o
  */
-export function renderChanges(changes, o = {}) {
+export function renderChanges(changes, o) {
+  const m = o.m;
   const wrap = h("div", { class: "changes", "data-testid": "changes", "data-count": String(changes.length) });
   if (!changes.length) {
-    wrap.appendChild(h("p", { class: "muted small", "data-testid": "changes-none" }, "Nothing changed yet: every snapshot so far says the same."));
+    wrap.appendChild(h("p", { class: "muted small", "data-testid": "changes-none" }, m.t("chg.none")));
     return wrap;
   }
   /** @type {Map<number, Change[]>} */
@@ -35,10 +37,10 @@ export function renderChanges(changes, o = {}) {
     for (const c of items) ul.appendChild(changeItem(c, o));
     list.appendChild(h("li", { class: ["chg-group", k === o.latest ? "new" : ""], "data-testid": "change-group", "data-snapshot": String(k) },
       h("div", { class: "chg-head" },
-        h("span", { class: "chg-poll" }, "Snapshot " + (k + 1)),
-        at != null ? h("span", { class: "mono-num muted", title: fmtIso(at) }, fmtTime(at, o.mode || "utc", o.base)) : null,
-        h("span", { class: "muted small" }, plural(items.length, "change")),
-        k === o.latest ? h("span", { class: "pill pill-open" }, "new") : null),
+        h("span", { class: "chg-poll" }, m.t("chg.snapshot", { k: k + 1 })),
+        at != null ? h("span", { class: "mono-num muted", title: fmtIso(at) }, fmtTime(at, o.mode || "utc", o.base, m)) : null,
+        h("span", { class: "muted small" }, m.t("chg.count", { n: items.length })),
+        k === o.latest ? h("span", { class: "pill pill-open" }, m.t("chg.new")) : null),
       ul));
   }
   wrap.appendChild(list);
@@ -48,13 +50,14 @@ export function renderChanges(changes, o = {}) {
 /** @param {Change} c @param {ChangesOpts} o */
 function changeItem(c, o) {
   const el = c.element;
+  const m = o.m;
   const what = el == null
-    ? h("span", { class: "chg-el run" }, c.field === "progress" ? "Run progress" : "Run phase")
-    : h("button", { type: "button", class: "linkbtn chg-el mono", title: "Show " + el + " in the timeline",
+    ? h("span", { class: "chg-el run" }, m.t(c.field === "progress" ? "chg.progress" : "chg.phase"))
+    : h("button", { type: "button", class: "linkbtn chg-el mono", title: m.t("chg.show", { el }),
       onclick: () => o.onSelect && o.onSelect(el) }, el);
   const val = (/** @type {string | null} */ v) => {
     if (c.field === "progress") return h("span", { class: "mono-num chg-pct" }, v == null ? "—" : v + "%");
-    return v == null ? h("span", { class: "muted small" }, "absent") : phaseBadge(/** @type {Phase} */ (v));
+    return v == null ? h("span", { class: "muted small" }, m.t("chg.absent")) : phaseBadge(/** @type {Phase} */ (v), m);
   };
   return h("li", { class: "chg", "data-testid": "change", "data-field": c.field, "data-element": c.element ?? "" },
     what, h("span", { class: "chg-vals" }, val(c.from), h("span", { class: "chg-arrow", "aria-hidden": "true" }, "→"), val(c.to)));

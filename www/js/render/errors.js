@@ -1,41 +1,52 @@
 // @ts-check
-// The error panel (a payload that cannot be read) and the warnings list.
+// The error panel (a payload that cannot be read) and the warnings list. The
+// core's errors and warnings keep their stable codes and English messages: the
+// page shows, per code, an explanation in the interface's language (err.code.*,
+// warn.code.* in the catalogs), and the core's message as the detail (lang="en").
 import { h } from "../dom.js";
-import { fmtNum, FORMAT_LABELS } from "../fmt.js";
+import { FORMATS, formatLabel } from "../fmt.js";
 
-/** @import { PageError, Warning } from "../types.js" */
+/** @import { PageError, Warning, MessageKey } from "../types.js" */
+/** @import { Messages } from "../i18n/index.js" */
 
-/** @type {Record<string, string>} */
-const HINTS = {
-  invalid_json: "The text is not valid JSON. The reader tolerates a byte order mark and trailing commas; anything else must be fixed in the payload.",
-  unknown_format: "The JSON is valid but is none of the formats execscope reads: " + Object.values(FORMAT_LABELS).join(", ") + ".",
-  too_large: "The payload is larger than the size cap.",
-  too_deep: "The payload nests deeper than the reader allows.",
-  invalid_base64: "objectData is not valid base64.",
-  invalid_option: "An option passed to the reader was invalid.",
-  unknown_run: "The run id is not in this workflow history.",
-};
+/** The explanation of an error code in the interface's language, or null for a code the catalogs do not know. @param {string} code @param {Messages} m */
+export function errorText(code, m) {
+  const key = /** @type {MessageKey} */ ("err.code." + code);
+  if (!(key in m.catalog)) return null;
+  return m.t(key, { formats: m.list(FORMATS.map((f) => formatLabel(f, m))) });
+}
 
-/** The error panel for a payload that could not be read. @param {PageError} err @param {{title?: string}} [opts] */
-export function renderError(err, opts = {}) {
+/** The explanation of a warning code, or null. @param {string} code @param {Messages} m */
+export function warningText(code, m) {
+  const key = /** @type {MessageKey} */ ("warn.code." + code);
+  return key in m.catalog ? m.t(key) : null;
+}
+
+/** The error panel for a payload that could not be read. @param {PageError} err @param {{title?: string, m: Messages}} opts */
+export function renderError(err, opts) {
+  const m = opts.m;
+  const why = errorText(err.code, m);
   const box = h("section", { class: "card error-card", "data-testid": "error", role: "alert" });
   box.appendChild(h("div", { class: "error-head" },
     h("span", { class: "err-icon", "aria-hidden": "true" }, "!"),
     h("div", null,
-      h("div", { class: "error-title" }, opts.title || "This payload cannot be read"),
+      h("div", { class: "error-title" }, opts.title || m.t("err.title")),
+      why ? h("p", { class: "error-why", "data-testid": "error-explanation" }, why) : null,
       h("div", { class: "error-line" },
         h("code", { class: "code-badge", "data-testid": "error-code" }, err.code),
-        h("span", { class: "error-msg", "data-testid": "error-message" }, err.message)))));
+        h("span", { class: "error-msg", "data-testid": "error-message", lang: "en", title: m.t("err.detail") }, err.message)))));
   if (err.line != null) {
     box.appendChild(h("div", { class: "error-pos", "data-testid": "error-position" },
-      "Line ", h("strong", null, fmtNum(err.line)), err.column != null ? [", column ", h("strong", null, fmtNum(err.column))] : null));
+      err.column != null
+        ? m.tx("err.lineColumn", { line: h("strong", null, m.num(err.line)), column: h("strong", null, m.num(err.column)) })
+        : m.tx("err.line", { line: h("strong", null, m.num(err.line)) })));
   }
   if (err.offset != null && err.line == null) {
-    box.appendChild(h("div", { class: "error-pos" }, "Offset ", h("strong", null, fmtNum(err.offset))));
+    box.appendChild(h("div", { class: "error-pos" }, m.tx("err.offset", { offset: h("strong", null, m.num(err.offset)) })));
   }
   if (err.context && err.context.length) {
     const w = String(err.context[err.context.length - 1].n).length;
-    const pre = h("pre", { class: "excerpt mono", "data-testid": "error-excerpt" });
+    const pre = h("pre", { class: "excerpt mono", "data-testid": "error-excerpt", tabindex: "0" });
     for (const l of err.context) {
       const mark = l.caret != null;
       pre.appendChild(h("div", { class: mark ? "ex-line ex-bad" : "ex-line" },
@@ -45,27 +56,32 @@ export function renderError(err, opts = {}) {
         pre.appendChild(h("div", { class: "ex-line ex-caret", "data-testid": "error-caret" },
           h("span", { class: "ex-n" }, " ".repeat(w)),
           // The prefix is the line's own text made invisible, so wide (CJK) characters and tabs line up.
-          h("span", { class: "ex-t" }, h("span", { class: "ex-ghost", "aria-hidden": "true" }, Array.from(l.text).slice(0, Math.max(0, (l.caret ?? 1) - 1)).join("")), "^ here")));
+          h("span", { class: "ex-t" }, h("span", { class: "ex-ghost", "aria-hidden": "true" }, Array.from(l.text).slice(0, Math.max(0, (l.caret ?? 1) - 1)).join("")), m.t("err.here"))));
       }
     }
     box.appendChild(pre);
   }
-  const hint = HINTS[err.code];
-  if (hint) box.appendChild(h("p", { class: "muted small" }, hint));
   return box;
 }
 
-/** Warnings: each with code, message, path; `onReveal(path)` shows the path in the raw tree. @param {readonly Warning[]} warnings @param {{onReveal?: (path: string) => void}} [opts] */
-export function renderWarnings(warnings, opts = {}) {
+/**
+ * Warnings: each with its code, what the code means (in the interface's language),
+ * the core's message and its path; `onReveal(path)` shows the path in the raw tree.
+ * @param {readonly Warning[]} warnings @param {{onReveal?: (path: string) => void, m: Messages}} opts
+ */
+export function renderWarnings(warnings, opts) {
+  const m = opts.m;
   const LIMIT = 50;
   const list = h("ul", { class: "warn-list" });
   const add = (/** @type {number} */ from, /** @type {number} */ to) => {
     for (let i = from; i < to; i++) {
       const w = warnings[i];
+      const why = warningText(w.code, m);
       list.appendChild(h("li", { class: "warn-item", "data-testid": "warning" },
         h("code", { class: "code-badge warn-code" }, w.code),
-        h("span", { class: "warn-msg" }, w.message),
-        h("button", { type: "button", class: "linkbtn mono warn-path", title: "Show in the raw payload",
+        why ? h("span", { class: "warn-why" }, why) : null,
+        h("span", { class: "warn-msg", lang: "en" }, w.message),
+        h("button", { type: "button", class: "linkbtn mono warn-path", title: m.t("warn.reveal"),
           onclick: () => opts.onReveal && opts.onReveal(w.path) }, w.path)));
     }
   };
@@ -73,12 +89,12 @@ export function renderWarnings(warnings, opts = {}) {
   const details = h("details", { class: "card warnings", "data-testid": "warnings", open: warnings.length <= 5 },
     h("summary", null,
       h("span", { class: "warn-icon", "aria-hidden": "true" }, "⚠"),
-      h("span", { class: "sec-title" }, warnings.length === 1 ? "1 warning" : fmtNum(warnings.length) + " warnings"),
-      h("span", { class: "muted small" }, " — what the reader repaired or dropped; the rest was read")),
+      h("span", { class: "sec-title" }, m.t("warn.count", { n: warnings.length })),
+      h("span", { class: "muted small" }, m.t("warn.hint"))),
     list);
   if (warnings.length > LIMIT) {
     const more = h("button", { type: "button", class: "linkbtn", onclick: () => { add(LIMIT, warnings.length); more.remove(); } },
-      "Show all " + fmtNum(warnings.length));
+      m.t("warn.showAll", { n: warnings.length }));
     details.appendChild(more);
   }
   return details;

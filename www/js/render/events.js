@@ -2,19 +2,22 @@
 // The events table: virtual scrolling (only the visible rows are in the DOM),
 // sortable, filterable by type / element / text / phase, bilingual switch.
 import { h, clear } from "../dom.js";
-import { fmtTime, fmtIso, fmtNum, bilingual, phaseClass } from "../fmt.js";
+import { fmtTime, fmtIso, phaseClass, phaseName, bilingual } from "../fmt.js";
+import { biText } from "./bi.js";
+import { EN } from "../i18n/index.js";
 
-/** @import { Event, Phase, Lang, EventSort, TimeMode } from "../types.js" */
+/** @import { Event, Phase, Lang, EventSort, TimeMode, MessageKey } from "../types.js" */
+/** @import { Messages } from "../i18n/index.js" */
 /** @import { EventStats } from "../engine/pack.js" */
 /** The table's filters and sort. @typedef {{type: string, el: string, q: string, lang: Lang, sort: EventSort, phases: ReadonlySet<Phase>}} Filters */
 
 const ROW_H = 30;
 const OVERSCAN = 8;
-/** @type {{id: Lang, label: string, title: string}[]} */
+/** The languages of bilingual texts: the keys of their labels and titles. @type {{id: Lang, label: MessageKey, title: MessageKey, lang: string | null}[]} */
 const LANGS = [
-  { id: "zh", label: "中文", title: "Chinese half of the bilingual texts" },
-  { id: "en", label: "English", title: "English half of the bilingual texts" },
-  { id: "both", label: "Both", title: "Both halves" },
+  { id: "zh", label: "ev.lang.zh", title: "ev.lang.zhTitle", lang: "zh" },
+  { id: "en", label: "ev.lang.en", title: "ev.lang.enTitle", lang: "en" },
+  { id: "both", label: "ev.lang.both", title: "ev.lang.bothTitle", lang: null },
 ];
 /** @type {Record<EventSort, {key: "time" | "el" | "type" | "count", dir: number}>} */
 const SORTS = {
@@ -24,13 +27,20 @@ const SORTS = {
   count: { key: "count", dir: -1 }, "count-asc": { key: "count", dir: 1 },
 };
 
+/** A bilingual text as one line (a title). @param {import("../types.js").Bilingual} b @param {Lang} lang */
+function reasonTitle(b, lang) {
+  return bilingual(b, lang);
+}
+
 export class EventsView {
   /**
-   * opts: {onSelectElement(element), onChange({type, el, q, lang, sort})}
-   * @param {{onSelectElement?: (element: string) => void, onChange?: (f: Omit<Filters, "phases">) => void}} [opts]
+   * opts: {m (the interface's words), onSelectElement(element), onChange({type, el, q, lang, sort})}
+   * @param {{m?: Messages, onSelectElement?: (element: string) => void, onChange?: (f: Omit<Filters, "phases">) => void}} [opts]
    */
   constructor(opts) {
     this.opts = opts || {};
+    const m = this.opts.m || EN;
+    this.m = m;
     /** @type {Event[]} */
     this.events = [];
     this.rows = new Int32Array(0);
@@ -55,25 +65,28 @@ export class EventsView {
     this.first = -1;
     this.last = -1;
 
-    this.typeSel = h("select", { class: "input small", "aria-label": "Event type", "data-testid": "events-type",
+    this.typeSel = h("select", { class: "input small", "aria-label": m.t("ev.type"), "data-testid": "events-type",
       onchange: () => this.update({ type: this.typeSel.value }) });
-    this.elInput = h("input", { type: "search", class: "input small", placeholder: "Element…", list: "", "aria-label": "Element",
+    this.elInput = h("input", { type: "search", class: "input small", placeholder: m.t("ev.elementPlaceholder"), list: "", "aria-label": m.t("ev.element"),
       "data-testid": "events-element", oninput: () => this.debounced({ el: this.elInput.value }), onfocus: () => this.buildElList() });
     this.elList = h("datalist", { id: "ev-elements-" + Math.random().toString(36).slice(2) });
     this.elInput.setAttribute("list", this.elList.id);
-    this.qInput = h("input", { type: "search", class: "input small grow", placeholder: "Search reason, message, element…  ( / )",
-      "aria-label": "Search events", "data-testid": "events-search", oninput: () => this.debounced({ q: this.qInput.value }) });
-    this.langSeg = h("div", { class: "seg small", role: "radiogroup", "aria-label": "Language", "data-testid": "events-lang" });
+    this.qInput = h("input", { type: "search", class: "input small grow", placeholder: m.t("ev.searchPlaceholder"),
+      "aria-label": m.t("ev.search"), "data-testid": "events-search", oninput: () => this.debounced({ q: this.qInput.value }) });
+    this.langSeg = h("div", { class: "seg small", role: "radiogroup", "aria-label": m.t("ev.lang.label"), "data-testid": "events-lang" });
     this.countEl = h("span", { class: "ev-count", "data-testid": "events-count", "aria-live": "polite" });
-    this.clearBtn = h("button", { type: "button", class: "linkbtn small", hidden: true, onclick: () => this.update({ type: "", el: "", q: "" }) }, "clear filters");
+    this.clearBtn = h("button", { type: "button", class: "linkbtn small", hidden: true, onclick: () => this.update({ type: "", el: "", q: "" }) }, m.t("ev.clear"));
     this.toolbar = h("div", { class: "ev-toolbar" }, this.typeSel, this.elInput, this.elList, this.qInput, this.langSeg, this.countEl, this.clearBtn);
 
     this.head = h("div", { class: "ev-row ev-head", role: "row" });
-    this.inner = h("div", { class: "ev-inner", role: "rowgroup" });
-    this.scroller = h("div", { class: "ev-scroll", tabindex: "0", "aria-label": "Events" }, this.inner);
-    this.empty = h("div", { class: "ev-empty muted", hidden: true }, "No event matches the filters.");
-    this.table = h("div", { class: "ev-table", role: "table", "aria-label": "Execution events" }, this.head, this.scroller, this.empty);
-    this.el = h("div", { class: "events", "data-testid": "events" }, this.toolbar, this.table);
+    this.headGroup = h("div", { class: "ev-headgroup", role: "rowgroup" }, this.head);
+    this.inner = h("div", { class: "ev-inner" });
+    // The scroller is the table's body (a rowgroup that takes the focus, so the keyboard scrolls it);
+    // the rows are positioned inside it (.ev-inner has no role: only rows are owned).
+    this.scroller = h("div", { class: "ev-scroll", tabindex: "0", role: "rowgroup" }, this.inner);
+    this.empty = h("div", { class: "ev-empty muted", hidden: true }, m.t("ev.noMatch"));
+    this.table = h("div", { class: "ev-table", role: "table", "aria-label": m.t("ev.table") }, this.headGroup, this.scroller);
+    this.el = h("div", { class: "events", "data-testid": "events" }, this.toolbar, this.table, this.empty);
     this.scroller.addEventListener("scroll", () => this.invalidate(), { passive: true });
     this.onResize = () => this.invalidate();
     window.addEventListener("resize", this.onResize);
@@ -108,8 +121,9 @@ export class EventsView {
     }
     this.elements = els;
     clear(this.typeSel);
-    this.typeSel.appendChild(h("option", { value: "" }, "All types (" + fmtNum(this.events.length) + ")"));
-    for (const [t, n] of [...types].sort((a, b) => b[1] - a[1])) this.typeSel.appendChild(h("option", { value: t }, t + " (" + fmtNum(n) + ")"));
+    const m = this.m;
+    this.typeSel.appendChild(h("option", { value: "" }, m.t("ev.allTypes", { n: this.events.length })));
+    for (const [t, n] of [...types].sort((a, b) => b[1] - a[1])) this.typeSel.appendChild(h("option", { value: t }, m.t("ev.typeCount", { type: t === "(none)" ? m.t("ev.noType") : t, n })));
     // The element suggestions are built when the element box is first used (sorting
     // 100,000 names up front would hold the page while a big event list opens).
     clear(this.elList);
@@ -126,29 +140,32 @@ export class EventsView {
     clear(this.langSeg);
     for (const l of LANGS) {
       this.langSeg.appendChild(h("button", { type: "button", role: "radio", "aria-checked": String(this.f.lang === l.id), class: this.f.lang === l.id ? "on" : "",
-        title: l.title, "data-lang": l.id, onclick: () => this.update({ lang: l.id }) }, l.label));
+        title: this.m.t(l.title), "data-lang": l.id, lang: l.lang, onclick: () => this.update({ lang: l.id }) }, this.m.t(l.label)));
     }
     this.renderHead();
   }
 
   renderHead() {
     const s = SORTS[this.f.sort];
-    /** @param {string} label @param {"time" | "el" | "type" | "count" | null} key @param {string} cls @param {(active: boolean, dir: number) => EventSort} [next] */
+    const m = this.m;
+    /** @param {MessageKey} label @param {"time" | "el" | "type" | "count" | null} key @param {string} cls @param {(active: boolean, dir: number) => EventSort} [next] */
     const col = (label, key, cls, next) => {
-      if (!key) return h("div", { class: ["ev-c", cls], role: "columnheader" }, label);
+      const name = m.t(label);
+      if (!key) return h("div", { class: ["ev-c", cls], role: "columnheader" }, name);
       const active = s.key === key;
       const arrow = active ? (s.dir > 0 ? " ▲" : " ▼") : "";
-      return h("button", { type: "button", class: ["ev-c", "ev-sort", cls, active ? "on" : ""], role: "columnheader",
-        "aria-sort": active ? (s.dir > 0 ? "ascending" : "descending") : "none", "data-sort": key,
-        title: "Sort by " + label.toLowerCase(), onclick: () => next && this.update({ sort: next(active, s.dir) }) }, label, arrow);
+      // The header cell holds the sort button (a button cannot be a columnheader itself).
+      return h("div", { class: ["ev-c", cls], role: "columnheader", "aria-sort": active ? (s.dir > 0 ? "ascending" : "descending") : "none" },
+        h("button", { type: "button", class: ["ev-sort", active ? "on" : ""], "data-sort": key,
+          title: m.t("ev.sortBy", { col: name.toLowerCase() }), onclick: () => next && this.update({ sort: next(active, s.dir) }) }, name, h("span", { "aria-hidden": "true" }, arrow)));
     };
     this.head.replaceChildren(
-      col("Time", "time", "c-time", (a, d) => (a && d > 0 ? "desc" : "asc")),
-      col("Type", "type", "c-type", (a, d) => (a && d > 0 ? "type-desc" : "type")),
-      col("Element", "el", "c-el", (a, d) => (a && d > 0 ? "el-desc" : "el")),
-      col("Reason", null, "c-reason"),
-      col("Message", null, "c-msg"),
-      col("Count", "count", "c-count num", (a, d) => (a && d < 0 ? "count-asc" : "count")));
+      col("ev.col.time", "time", "c-time", (a, d) => (a && d > 0 ? "desc" : "asc")),
+      col("ev.col.type", "type", "c-type", (a, d) => (a && d > 0 ? "type-desc" : "type")),
+      col("ev.col.element", "el", "c-el", (a, d) => (a && d > 0 ? "el-desc" : "el")),
+      col("ev.col.reason", null, "c-reason"),
+      col("ev.col.message", null, "c-msg"),
+      col("ev.col.count", "count", "c-count num", (a, d) => (a && d < 0 ? "count-asc" : "count")));
   }
 
   buildElList() {
@@ -246,14 +263,12 @@ export class EventsView {
     if (!sorted) rows.sort(cmp);
     this.rows = rows;
     const filtered = type || el || q || phases.size;
-    this.countEl.textContent = filtered
-      ? fmtNum(rows.length) + " of " + fmtNum(n) + (n === 1 ? " event" : " events")
-      : fmtNum(n) + (n === 1 ? " event" : " events");
+    this.countEl.textContent = filtered ? this.m.t("ev.countOf", { shown: rows.length, n }) : this.m.t("ev.count", { n });
     this.clearBtn.hidden = !(type || el || q);
     this.inner.style.height = rows.length * ROW_H + "px";
     const viewH = Math.min(Math.max(rows.length, 1) * ROW_H, Math.max(240, Math.min(Math.round(window.innerHeight * 0.55), 540)));
     this.scroller.style.height = viewH + "px";
-    this.empty.textContent = n === 0 ? "No events in this payload." : "No event matches the filters.";
+    this.empty.textContent = this.m.t(n === 0 ? "ev.noEvents" : "ev.noMatch");
     this.empty.hidden = rows.length > 0;
     this.scroller.hidden = rows.length === 0;
     if (this.scroller.scrollTop > rows.length * ROW_H) this.scroller.scrollTop = 0;
@@ -276,28 +291,31 @@ export class EventsView {
     this.last = last;
     const frag = document.createDocumentFragment();
     const lang = this.f.lang;
+    const m = this.m;
     for (let r = first; r <= last; r++) {
       const i = this.rows[r];
       const e = this.events[i];
-      const reason = bilingual(e.reason, lang);
-      const msg = bilingual(e.message, lang);
+      const reason = biText(e.reason, lang, null);
+      const msg = biText(e.message, lang, null);
+      const reasonText = e.reason ? reasonTitle(e.reason, lang) : "";
+      const msgText = e.message ? reasonTitle(e.message, lang) : "";
       const warn = e.type && e.type !== "Normal";
-      const timeTitle = fmtIso(e.firstTimestamp) + (e.lastTimestamp != null && e.lastTimestamp !== e.firstTimestamp ? " … last " + fmtIso(e.lastTimestamp) : "");
+      const timeTitle = fmtIso(e.firstTimestamp) + (e.lastTimestamp != null && e.lastTimestamp !== e.firstTimestamp ? m.t("ev.lastAt", { time: fmtIso(e.lastTimestamp) }) : "");
       const row = h("div", {
         class: ["ev-row", "k-" + e.kind, warn ? "ev-warn" : "", e.element != null && e.element === this.selectedEl ? "sel" : ""],
-        role: "row", "data-testid": "event-row", "data-index": String(i),
+        role: "row", "data-testid": "event-row", "data-index": String(i), "aria-rowindex": String(r + 2),
         style: { transform: "translateY(" + r * ROW_H + "px)" },
         onclick: () => { if (e.element != null && this.opts.onSelectElement) this.opts.onSelectElement(e.element); },
       },
-      h("div", { class: "ev-c c-time mono-num", role: "cell", title: timeTitle || null }, fmtTime(e.firstTimestamp, this.mode, this.base)),
-      h("div", { class: "ev-c c-type", role: "cell" }, e.type != null ? h("span", { class: warn ? "pill pill-bad" : "pill" }, e.type) : null),
-      h("div", { class: "ev-c c-el", role: "cell", title: [e.element, e.elemType, e.action ? "action " + e.action : null].filter(Boolean).join(" · ") || null },
-        h("span", { class: ["dot", phaseClass(e.phase)], "aria-hidden": "true" }),
+      h("div", { class: "ev-c c-time mono-num", role: "cell", title: timeTitle || null }, fmtTime(e.firstTimestamp, this.mode, this.base, m)),
+      h("div", { class: "ev-c c-type", role: "cell" }, e.type != null ? h("span", { class: warn ? "pill pill-bad" : "pill" }, warn ? h("span", { class: "pill-icon", "aria-hidden": "true" }, "⚠") : null, e.type) : null),
+      h("div", { class: "ev-c c-el", role: "cell", title: [e.element, e.elemType, e.action ? m.t("ev.actionOf", { action: e.action }) : null].filter(Boolean).join(" · ") || null },
+        h("span", { class: ["dot", phaseClass(e.phase)], role: "img", "aria-label": phaseName(e.phase, m), title: phaseName(e.phase, m) }),
         h("span", { class: "mono" }, e.element ?? "—"),
         e.elemType ? h("span", { class: "muted ev-etype" }, " " + e.elemType) : null),
-      h("div", { class: "ev-c c-reason", role: "cell", title: reason || null, "data-testid": "event-reason" }, reason),
-      h("div", { class: "ev-c c-msg", role: "cell", title: msg || null, "data-testid": "event-message" }, msg),
-      h("div", { class: "ev-c c-count num mono-num", role: "cell" }, e.count > 1 ? "×" + fmtNum(e.count) : String(e.count)));
+      h("div", { class: "ev-c c-reason", role: "cell", title: reasonText || null, "data-testid": "event-reason", lang: reason.lang }, reason.children),
+      h("div", { class: "ev-c c-msg", role: "cell", title: msgText || null, "data-testid": "event-message", lang: msg.lang }, msg.children),
+      h("div", { class: "ev-c c-count num mono-num", role: "cell" }, e.count > 1 ? "×" + m.num(e.count) : String(e.count)));
       frag.appendChild(row);
     }
     this.inner.replaceChildren(frag);

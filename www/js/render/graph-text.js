@@ -74,18 +74,6 @@ export const GRAPH_TEXT = {
   nodeKicker: "Element (template only)",
   nodeNotInRun: "The template declares this element, but the run does not report it.",
   close: "Close details",
-
-  // keys (render/help.js)
-  keysTitle: "Dependency graph",
-  keys: /** @type {[string, string][]} */ ([
-    ["G", "Timeline → graph → both"],
-    ["↑  ↓", "To a dependency / a dependent"],
-    ["←  →", "Along a column"],
-    ["Enter", "Open the element's details"],
-    ["W  S  +  −", "Zoom in / out"],
-    ["F  0", "Fit the whole graph"],
-    ["Hover", "Dim all but what it depends on and what depends on it"],
-  ]),
 };
 
 /** The icon drawn in a box for each phase (null: a template element the run does not report). */

@@ -1,53 +1,72 @@
 // @ts-check
-// The keyboard-shortcut overlay ("?").
+// The keyboard-shortcut overlay ("?"): a modal dialog in the interface's language.
 import { h } from "../dom.js";
-import { GRAPH_TEXT } from "./graph-text.js";
 
-/** @type {[string, [string, string][]][]} */
+/** @import { MessageKey } from "../types.js" */
+/** @import { Messages } from "../i18n/index.js" */
+
+/**
+ * The shortcuts: sections, and per row the keys (two spaces between keys; a
+ * key that is a word is a message key) and what they do.
+ * @type {[MessageKey, [string, MessageKey][]][]}
+ */
 export const SHORTCUTS = [
-  ["General", [
-    ["?", "Show / hide this help"],
-    ["Esc", "Close help, menus, the paste box, the details panel"],
-    ["O", "Open files…"],
-    ["P", "Paste a payload"],
-    ["M", "Samples menu"],
-    ["T", "Theme: auto → dark → light"],
-    ["U", "Time: UTC → local → relative"],
-    ["1 – 9", "Go to tab 1 – 9 (payloads, then joined runs)"],
-    ["[  ]", "Previous / next tab"],
-    ["X", "Close the current tab (a joined run: its payloads stay open)"],
+  ["help.general", [
+    ["?", "help.k.help"],
+    ["help.key.esc", "help.k.esc"],
+    ["O", "help.k.open"],
+    ["P", "help.k.paste"],
+    ["M", "help.k.samples"],
+    ["T", "help.k.theme"],
+    ["U", "help.k.time"],
+    ["1 – 9", "help.k.tabs"],
+    ["[  ]", "help.k.step"],
+    ["X", "help.k.close"],
   ]],
-  ["Timeline", [
-    ["W  +", "Zoom in"],
-    ["S  −", "Zoom out"],
-    ["A  D  ←  →", "Pan left / right"],
-    ["F  0", "Fit the whole run"],
-    ["J  K  ↓  ↑", "Next / previous lane"],
-    ["Enter", "Open the selected lane's details"],
-    ["E", "Jump to the first failure"],
-    ["Wheel", "Zoom at the pointer (Shift+wheel, or wheel over names: scroll)"],
-    ["Drag", "Pan (and scroll lanes)"],
-    ["Double-click", "Zoom to a span"],
+  ["help.timeline", [
+    ["W  +", "help.k.zoomIn"],
+    ["S  −", "help.k.zoomOut"],
+    ["A  D  ←  →", "help.k.pan"],
+    ["F  0", "help.k.fit"],
+    ["J  K  ↓  ↑", "help.k.lanes"],
+    ["help.key.enter", "help.k.enter"],
+    ["E", "help.k.failure"],
+    ["help.key.wheel", "help.k.wheel"],
+    ["help.key.drag", "help.k.drag"],
+    ["help.key.dblclick", "help.k.dblclick"],
   ]],
-  [GRAPH_TEXT.keysTitle, GRAPH_TEXT.keys],
-  ["Events", [
-    ["/", "Search events"],
-    ["L", "Language: 中文 → English → both"],
+  ["help.graph", [
+    ["G", "help.k.show"],
+    ["↑  ↓", "help.k.gDeps"],
+    ["←  →", "help.k.gColumn"],
+    ["help.key.enter", "help.k.gEnter"],
+    ["W  S  +  −", "help.k.gZoom"],
+    ["F  0", "help.k.gFit"],
+    ["help.key.hover", "help.k.gHover"],
+  ]],
+  ["help.events", [
+    ["/", "help.k.search"],
+    ["L", "help.k.lang"],
   ]],
 ];
 
-/** @param {() => void} onClose */
-export function renderHelp(onClose) {
+/** A key as shown: a word from the catalog, else itself. @param {string} k @param {Messages} m */
+function keyName(k, m) {
+  return k.startsWith("help.key.") ? m.t(/** @type {MessageKey} */ (k)) : k;
+}
+
+/** @param {() => void} onClose @param {Messages} m */
+export function renderHelp(onClose, m) {
   const sections = SHORTCUTS.map(([title, rows]) => h("section", { class: "help-sec" },
-    h("h3", null, title),
+    h("h3", null, m.t(title)),
     h("table", { class: "keys" }, h("tbody", null, ...rows.map(([k, d]) => h("tr", null,
-      h("td", null, ...k.split(/\s{2}/).map((x) => h("kbd", null, x))),
-      h("td", null, d)))))));
-  return h("div", { class: "help-box", role: "dialog", "aria-modal": "true", "aria-label": "Keyboard shortcuts" },
+      h("td", null, ...k.split(/\s{2}/).map((x) => h("kbd", null, keyName(x, m)))),
+      h("td", null, m.t(d))))))));
+  return h("div", { class: "help-box", role: "dialog", "aria-modal": "true", "aria-labelledby": "help-title" },
     h("div", { class: "help-head" },
-      h("h2", null, "Keyboard shortcuts"),
-      h("button", { type: "button", class: "icon-btn", "aria-label": "Close", title: "Close (Esc)", onclick: onClose }, "✕")),
+      h("h2", { id: "help-title" }, m.t("help.title")),
+      h("button", { type: "button", class: "icon-btn", "aria-label": m.t("help.close"), title: m.t("help.closeTitle"), onclick: onClose }, "✕")),
     h("div", { class: "help-grid" }, ...sections),
-    h("p", { class: "muted small" }, "An execution and its events (or several snapshots of one execution) opened together are joined into one run: a ⋈ tab. The polling replay has its own keys: Space play / pause, → step, ← back, Home reset."),
-    h("p", { class: "muted small" }, "The view (tab, run, filters, zoom, time mode, theme) is kept in the address bar's #hash — never the payload. Nothing you open leaves this page."));
+    h("p", { class: "muted small" }, m.t("help.joined")),
+    h("p", { class: "muted small" }, m.t("help.hash")));
 }

@@ -1,23 +1,24 @@
 // @ts-check
 // Phase chips with counts; they filter the timeline lanes and the events.
 import { h } from "../dom.js";
-import { PHASES, phaseClass, fmtNum } from "../fmt.js";
+import { PHASES, phaseClass, phaseName } from "../fmt.js";
 
 /** @import { Phase, PhaseCounts } from "../types.js" */
+/** @import { Messages } from "../i18n/index.js" */
 
 /**
  * counts: PhaseCounts; active: Set<Phase> (empty = all); onChange(Set)
  * Click toggles a phase; Alt/Shift-click shows only that phase; "All" clears.
- * @param {PhaseCounts} counts @param {ReadonlySet<Phase>} active @param {(set: Set<Phase>) => void} onChange
+ * @param {PhaseCounts} counts @param {ReadonlySet<Phase>} active @param {(set: Set<Phase>) => void} onChange @param {Messages} m
  */
-export function renderPhaseChips(counts, active, onChange) {
+export function renderPhaseChips(counts, active, onChange, m) {
   const total = PHASES.reduce((a, p) => a + (counts[p] || 0), 0);
-  const wrap = h("div", { class: "chips", "data-testid": "phase-chips", role: "group", "aria-label": "Filter by phase" });
+  const wrap = h("div", { class: "chips", "data-testid": "phase-chips", role: "group", "aria-label": m.t("chips.label") });
   wrap.appendChild(h("button", {
     type: "button", class: ["chip", "chip-all", active.size === 0 ? "on" : ""], "aria-pressed": String(active.size === 0),
-    "data-phase": "all", title: "Show every phase",
+    "data-phase": "all", title: m.t("chips.allTitle"),
     onclick: () => onChange(new Set()),
-  }, "All", h("span", { class: "chip-n" }, fmtNum(total))));
+  }, m.t("chips.all"), h("span", { class: "chip-n" }, m.num(total))));
   for (const p of PHASES) {
     const n = counts[p] || 0;
     const on = active.has(p);
@@ -26,7 +27,7 @@ export function renderPhaseChips(counts, active, onChange) {
       class: ["chip", phaseClass(p), on ? "on" : "", n === 0 ? "zero" : ""],
       "aria-pressed": String(on),
       "data-phase": p,
-      title: (on ? "Stop filtering on " : "Show only ") + p + " (Shift-click: only this phase)",
+      title: m.t(on ? "chips.stop" : "chips.only", { phase: phaseName(p, m) }),
       onclick: (/** @type {MouseEvent} */ e) => {
         /** @type {Set<Phase>} */
         let next;
@@ -38,7 +39,7 @@ export function renderPhaseChips(counts, active, onChange) {
         if (next.size === PHASES.length) next = new Set();
         onChange(next);
       },
-    }, h("span", { class: "dot", "aria-hidden": "true" }), p, h("span", { class: "chip-n" }, fmtNum(n))));
+    }, h("span", { class: "dot", "aria-hidden": "true" }), phaseName(p, m), h("span", { class: "chip-n" }, m.num(n))));
   }
   return wrap;
 }

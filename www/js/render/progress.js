@@ -4,9 +4,11 @@
 // a dot per snapshot in the phase's colour. A <canvas>, redrawn on resize, theme
 // and time-mode changes; hovering a snapshot shows its figures.
 import { h } from "../dom.js";
-import { PHASES, fmtTime, fmtTick, fmtIso, phaseClass } from "../fmt.js";
+import { PHASES, fmtTime, fmtTick, fmtIso } from "../fmt.js";
+import { phaseBadge } from "./summary.js";
 
 /** @import { ProgressPoint, TimeMode } from "../types.js" */
+/** @import { Messages } from "../i18n/index.js" */
 /** A snapshot with a time (the chart leaves out those without). @typedef {ProgressPoint & {at: number}} Point */
 
 const H = 150;
@@ -15,7 +17,9 @@ const FONT_SMALL = "10px system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetic
 const STEPS = [1e3, 2e3, 5e3, 1e4, 15e3, 3e4, 6e4, 12e4, 3e5, 6e5, 9e5, 18e5, 36e5, 72e5, 216e5, 864e5];
 
 export class ProgressChart {
-  constructor() {
+  /** @param {Messages} m the interface's words */
+  constructor(m) {
+    this.m = m;
     /** @type {Point[]} */
     this.points = [];
     /** @type {TimeMode} */
@@ -26,7 +30,7 @@ export class ProgressChart {
     this.range = null;
     this.W = 400;
     this.hover = -1;
-    this.canvas = h("canvas", { class: "pc-canvas", role: "img", "aria-label": "Progress per snapshot" });
+    this.canvas = h("canvas", { class: "pc-canvas", role: "img", "aria-label": m.t("pc.label") });
     this.tip = h("div", { class: "pc-tip", hidden: true, "data-testid": "progress-chart-tip" });
     this.el = h("div", { class: "pc", "data-testid": "progress-chart" }, this.canvas, this.tip);
     this.canvas.addEventListener("pointermove", (e) => this.onMove(e));
@@ -48,8 +52,9 @@ export class ProgressChart {
     this.base = o.base ?? this.base;
     this.range = o.range || null;
     this.el.dataset.points = String(this.points.length);
-    this.canvas.setAttribute("aria-label", "Progress over " + this.points.length + " snapshots" +
-      (this.points.length ? ", last " + (this.points[this.points.length - 1].reported ?? this.points[this.points.length - 1].derived ?? "—") + "%" : ""));
+    const last = this.points[this.points.length - 1];
+    this.canvas.setAttribute("aria-label", this.m.t("pc.labelOf", { n: this.points.length }) +
+      (last ? this.m.t("pc.last", { pct: last.reported ?? last.derived ?? "—" }) : ""));
     this.draw();
   }
 
@@ -110,7 +115,7 @@ export class ProgressChart {
     if (!this.points.length) {
       ctx.fillStyle = C.muted;
       ctx.textAlign = "center";
-      ctx.fillText("No snapshot yet", (PAD_L + W - PAD_R) / 2, H / 2);
+      ctx.fillText(this.m.t("pc.none"), (PAD_L + W - PAD_R) / 2, H / 2);
       ctx.textAlign = "left";
       return;
     }
@@ -125,7 +130,7 @@ export class ProgressChart {
       const x = Math.round(this.x(t)) + 0.5;
       ctx.strokeStyle = C.grid;
       ctx.beginPath(); ctx.moveTo(x, PAD_T); ctx.lineTo(x, H - PAD_B); ctx.stroke();
-      ctx.fillText(fmtTick(t, step, this.mode, this.base ?? 0), x, H - PAD_B + 12);
+      ctx.fillText(fmtTick(t, step, this.mode, this.base ?? 0, this.m), x, H - PAD_B + 12);
     }
     ctx.textAlign = "left";
     const line = (/** @type {"reported" | "derived"} */ key, /** @type {string} */ color, /** @type {number[]} */ dash) => {
@@ -180,12 +185,13 @@ export class ProgressChart {
     if (best !== this.hover) { this.hover = best; this.draw(); }
     if (best < 0) { this.tip.hidden = true; return; }
     const p = this.points[best];
+    const m = this.m;
     this.tip.replaceChildren(
-      h("div", { class: "tip-head" }, h("span", { class: "tip-title" }, "Snapshot " + (p.snapshot + 1)),
-        h("span", { class: ["badge", "small", phaseClass(p.phase)] }, h("span", { class: "dot" }), p.phase)),
-      h("div", { class: "tip-row" }, h("span", { class: "tip-k" }, "At"), h("span", { class: "tip-v mono-num", title: fmtIso(p.at) }, fmtTime(p.at, this.mode, this.base))),
-      h("div", { class: "tip-row" }, h("span", { class: "tip-k" }, "Reported"), h("span", { class: "tip-v mono-num" }, p.reported != null ? p.reported + "%" : "—")),
-      h("div", { class: "tip-row" }, h("span", { class: "tip-k" }, "Derived"), h("span", { class: "tip-v mono-num" }, p.derived != null ? p.derived + "%" : "—")));
+      h("div", { class: "tip-head" }, h("span", { class: "tip-title" }, m.t("pc.snapshot", { k: p.snapshot + 1 })),
+        phaseBadge(p.phase, m, { small: true })),
+      h("div", { class: "tip-row" }, h("span", { class: "tip-k" }, m.t("pc.at")), h("span", { class: "tip-v mono-num", title: fmtIso(p.at) }, fmtTime(p.at, this.mode, this.base, m))),
+      h("div", { class: "tip-row" }, h("span", { class: "tip-k" }, m.t("pc.reported")), h("span", { class: "tip-v mono-num" }, p.reported != null ? p.reported + "%" : "—")),
+      h("div", { class: "tip-row" }, h("span", { class: "tip-k" }, m.t("pc.derived")), h("span", { class: "tip-v mono-num" }, p.derived != null ? p.derived + "%" : "—")));
     this.tip.hidden = false;
     const x = this.x(p.at);
     const tw = this.tip.offsetWidth;

@@ -2,9 +2,10 @@
 // A lazy, foldable JSON tree: children are built on first expand, big arrays and
 // objects in pages. Values only ever reach the DOM as text.
 import { h, clear } from "../dom.js";
-import { fmtNum } from "../fmt.js";
+import { EN } from "../i18n/index.js";
 
 /** @import { Result } from "../types.js" */
+/** @import { Messages } from "../i18n/index.js" */
 
 const PAGE = 100;
 const LONG = 400;
@@ -21,15 +22,15 @@ function isContainer(v) {
   return v !== null && typeof v === "object";
 }
 
-/** @param {Record<string, unknown> | unknown[]} v */
-function preview(v) {
-  if (Array.isArray(v)) return v.length ? "[…] " + fmtNum(v.length) + (v.length === 1 ? " item" : " items") : "[]";
+/** @param {Record<string, unknown> | unknown[]} v @param {Messages} m */
+function preview(v, m) {
+  if (Array.isArray(v)) return v.length ? "[…] " + m.t("tree.items", { n: v.length }) : "[]";
   const n = Object.keys(v).length;
-  return n ? "{…} " + fmtNum(n) + (n === 1 ? " key" : " keys") : "{}";
+  return n ? "{…} " + m.t("tree.keys", { n }) : "{}";
 }
 
-/** @param {unknown} v */
-function primitive(v) {
+/** @param {unknown} v @param {Messages} m */
+function primitive(v, m) {
   if (v === null) return h("span", { class: "jt-null" }, "null");
   switch (typeof v) {
     case "string": {
@@ -39,7 +40,7 @@ function primitive(v) {
         e.stopPropagation();
         span.textContent = JSON.stringify(v);
         more.remove();
-      } }, "show all " + fmtNum(v.length) + " chars");
+      } }, m.t("tree.showAll", { n: v.length }));
       return h("span", null, span, " ", more);
     }
     case "number": return h("span", { class: "jt-num" }, String(v));
@@ -51,7 +52,7 @@ function primitive(v) {
 /** One value of the tree; its children are built when it is first opened, a page at a time. */
 class TreeNode {
   /**
-   * @param {{autoDepth: number}} tree @param {string | number | null} key @param {unknown} value
+   * @param {{autoDepth: number, m: Messages}} tree @param {string | number | null} key @param {unknown} value
    * @param {string} path @param {number} depth @param {"index" | "key"} keyKind
    */
   constructor(tree, key, value, path, depth, keyKind) {
@@ -68,17 +69,17 @@ class TreeNode {
     /** @type {TreeNode[]} */
     this.children = [];
     const container = isContainer(value);
+    const m = tree.m;
     this.toggle = container
-      ? h("button", { type: "button", class: "jt-toggle", "aria-label": "expand", onclick: () => this.setOpen(!this.open) }, "▸")
+      ? h("button", { type: "button", class: "jt-toggle", "aria-label": m.t("tree.expand"), "data-state": "closed", onclick: () => this.setOpen(!this.open) }, "▸")
       : h("span", { class: "jt-toggle jt-leaf" });
     const keyEl = key == null ? null
       : h("span", { class: keyKind === "index" ? "jt-idx" : "jt-key" }, keyKind === "index" ? String(key) : JSON.stringify(key));
-    this.prev = container ? h("span", { class: "jt-prev", onclick: () => this.setOpen(!this.open) }, preview(value)) : null;
+    this.prev = container ? h("span", { class: "jt-prev", onclick: () => this.setOpen(!this.open) }, preview(value, m)) : null;
     this.row = h("div", { class: "jt-row", title: path },
       this.toggle, keyEl, keyEl ? h("span", { class: "jt-colon" }, ": ") : null,
-      container ? this.prev : primitive(value));
-    this.el = h("div", { class: "jt-node", role: "treeitem" }, this.row);
-    if (container) this.el.setAttribute("aria-expanded", "false");
+      container ? this.prev : primitive(value, m));
+    this.el = h("div", { class: "jt-node" }, this.row);
   }
 
   count() {
@@ -92,10 +93,11 @@ class TreeNode {
     if (!isContainer(this.value)) return;
     this.open = open;
     this.toggle.textContent = open ? "▾" : "▸";
-    this.toggle.setAttribute("aria-label", open ? "collapse" : "expand");
-    this.el.setAttribute("aria-expanded", String(open));
+    this.toggle.setAttribute("aria-label", this.tree.m.t(open ? "tree.collapse" : "tree.expand"));
+    this.toggle.setAttribute("aria-expanded", String(open));
+    this.toggle.dataset.state = open ? "open" : "closed";
     if (open && !this.kidsEl) {
-      this.kidsEl = h("div", { class: "jt-kids", role: "group" });
+      this.kidsEl = h("div", { class: "jt-kids" });
       this.el.appendChild(this.kidsEl);
       this.more = null;
       this.showMore(PAGE);
@@ -126,11 +128,12 @@ class TreeNode {
     kids.appendChild(frag);
     if (end < total) {
       const left = total - end;
+      const m = this.tree.m;
       this.more = h("div", { class: "jt-more" },
         h("button", { type: "button", class: "linkbtn", "data-testid": "tree-more", onclick: () => this.showMore(PAGE) },
-          "Show next " + Math.min(PAGE, left) + " (" + fmtNum(end) + " of " + fmtNum(total) + " shown)"),
+          m.t("tree.next", { k: Math.min(PAGE, left), shown: end, n: total })),
         left > PAGE ? h("button", { type: "button", class: "linkbtn", onclick: () => this.showMore(Math.min(left, 1000)) },
-          "+" + fmtNum(Math.min(left, 1000))) : null);
+          m.t("tree.plus", { n: Math.min(left, 1000) })) : null);
       kids.appendChild(this.more);
     }
   }
@@ -177,13 +180,14 @@ export function parsePath(path) {
 
 /**
  * Build a tree for `value`. Returns {el, reveal(path), expand(depth), collapse()}.
- * opts: {rootLabel, openDepth (levels opened initially), testid}
- * @param {unknown} value @param {{rootLabel?: string, openDepth?: number, testid?: string}} [opts]
+ * opts: {rootLabel, openDepth (levels opened initially), testid, m (the interface's words), label (the tree's name)}
+ * A disclosure tree: each container's toggle is a button with aria-expanded (Tab reaches them).
+ * @param {unknown} value @param {{rootLabel?: string, openDepth?: number, testid?: string, m?: Messages, label?: string}} [opts]
  */
 export function jsonTree(value, opts = {}) {
-  const tree = { autoDepth: opts.openDepth ?? 1 };
+  const tree = { autoDepth: opts.openDepth ?? 1, m: opts.m || EN };
   const root = new TreeNode(tree, null, value, opts.rootLabel || "$", 0, "key");
-  const el = h("div", { class: "jtree mono", role: "tree", "data-testid": opts.testid || null }, root.el);
+  const el = h("div", { class: "jtree mono", "data-testid": opts.testid || null, role: "group", "aria-label": opts.label || null }, root.el);
   if (isContainer(value) && tree.autoDepth > 0) root.setOpen(true);
   return {
     el,
@@ -219,17 +223,18 @@ export function jsonTree(value, opts = {}) {
   };
 }
 
-/** Render a whole-payload tree section body. @param {HTMLElement} container @param {Result<unknown>} raw @param {{size?: string}} [opts] */
-export function renderRaw(container, raw, opts = {}) {
+/** Render a whole-payload tree section body. @param {HTMLElement} container @param {Result<unknown>} raw @param {{size?: string, m: Messages}} opts */
+export function renderRaw(container, raw, opts) {
+  const m = opts.m;
   clear(container);
   if (raw.error) {
-    container.appendChild(h("p", { class: "muted" }, "The payload could not be read as JSON (" + raw.error.code + "): " + raw.error.message));
+    container.appendChild(h("p", { class: "muted" }, m.t("raw.unreadable", { code: raw.error.code, detail: raw.error.message })));
     return null;
   }
-  const t = jsonTree(raw.value, { openDepth: 1, testid: "raw-tree" });
+  const t = jsonTree(raw.value, { openDepth: 1, testid: "raw-tree", m, label: m.t("raw.title") });
   const bar = h("div", { class: "sec-tools" },
-    h("button", { type: "button", class: "btn small", onclick: () => t.expand(3) }, "Expand 3 levels"),
-    h("button", { type: "button", class: "btn small", onclick: () => t.collapse() }, "Collapse"),
+    h("button", { type: "button", class: "btn small", onclick: () => t.expand(3) }, m.t("raw.expand3")),
+    h("button", { type: "button", class: "btn small", onclick: () => t.collapse() }, m.t("raw.collapse")),
     opts.size != null ? h("span", { class: "muted small" }, opts.size) : null);
   container.append(bar, t.el);
   return t;

@@ -4,8 +4,9 @@
 // a comparison, the run's timeline / objectData / events (views/run-panel.js),
 // and the raw payload. It reads its tab's ViewState from the store and redraws
 // what a change of it (or of the time mode and language) affects.
-import { h, clear } from "../dom.js";
-import { FORMAT_LABELS, fmtBytes } from "../fmt.js";
+import { h, clear, scrollToEl } from "../dom.js";
+import { formatLabel, fmtBytes } from "../fmt.js";
+import { messages } from "../i18n/index.js";
 import { renderSummary } from "../render/summary.js";
 import { renderError, renderWarnings } from "../render/errors.js";
 import { renderComparison } from "../render/compare.js";
@@ -24,6 +25,8 @@ export class DocView {
     this.doc = doc;
     this.key = docKey(doc);
     this.root = root;
+    /** The interface's words (a new language mounts a new view). */
+    this.m = messages(ctx.store.get().ui);
     this.queue = new TaskQueue(ctx.shell, root);
     /** @type {Run | null} */
     this.run = null;
@@ -65,25 +68,26 @@ export class DocView {
     const doc = this.doc;
     const root = this.root;
     clear(root);
-    const fmt = doc.format ? (FORMAT_LABELS[doc.format] || doc.format) : "not readable";
+    const m = this.m;
+    const fmt = doc.format ? formatLabel(doc.format, m) : m.t("doc.notReadable");
     root.appendChild(h("div", { class: "doc-head" },
       h("h1", { class: "doc-name", title: doc.name }, doc.name),
       h("span", { class: ["fmt", "big", doc.error ? "fmt-bad" : ""], "data-testid": "format" }, fmt),
-      h("span", { class: "muted small" }, fmtBytes(doc.size)),
-      h("span", { class: "muted small" }, doc.source.startsWith("sample:") ? "sample" : doc.source === "paste" ? "pasted" : "local file"),
+      h("span", { class: "muted small" }, fmtBytes(doc.size, m)),
+      h("span", { class: "muted small" }, m.t(doc.source.startsWith("sample:") ? "doc.sample" : doc.source === "paste" ? "doc.pasted" : "doc.file")),
       h("span", { class: "spacer" }),
       doc.error ? null : compareMenu(this.ctx, doc, () => this.run, (cmp) => this.compareWith(cmp)),
       doc.error ? null : exportMenu(this.ctx, doc),
-      h("button", { type: "button", class: "btn small", title: "Close this payload (X)", onclick: () => this.ctx.actions.close(this.key) }, "Close")));
+      h("button", { type: "button", class: "btn small", title: m.t("doc.closeTitle"), onclick: () => this.ctx.actions.close(this.key) }, m.t("doc.close"))));
 
     const s = doc.summary;
     if (doc.error || !s) {
-      if (doc.error) root.appendChild(renderError(doc.error));
+      if (doc.error) root.appendChild(renderError(doc.error, { m }));
       if (doc.error && doc.error.code !== "invalid_json" && doc.error.code !== "too_large") this.buildRaw();
-      this.queue.markLoaded();
+      this.queue.markLoaded(() => this.ctx.shell.announce(doc.error ? this.m.t("status.failed", { what: doc.name, code: doc.error.code }) : this.m.t("status.loaded", { what: doc.name })));
       return;
     }
-    if (s.warnings.length) root.appendChild(renderWarnings(s.warnings, { onReveal: (/** @type {string} */ p) => this.raw && this.raw.reveal(p) }));
+    if (s.warnings.length) root.appendChild(renderWarnings(s.warnings, { m, onReveal: (/** @type {string} */ p) => this.raw && this.raw.reveal(p) }));
     this.summaryHost = h("div");
     this.compareHost = h("div", { class: "compare-host" });
     const runHost = h("div", { class: "run-host" });
@@ -101,9 +105,9 @@ export class DocView {
     }, { runHost, eventsHost });
     this.buildRun();
     const panel = this.panel;
-    if (kind === "execution-events") this.queue.later(this.big ? "Reading the events…" : null, () => panel.buildEvents());
+    if (kind === "execution-events") this.queue.later(this.big ? m.t("doc.readingEvents") : null, () => panel.buildEvents());
     this.buildRaw();
-    this.queue.markLoaded();
+    this.queue.markLoaded(() => this.ctx.shell.announce(this.m.t("status.loaded", { what: doc.name })));
   }
 
   /** Everything that depends on the selected run. */
@@ -116,7 +120,7 @@ export class DocView {
     clear(this.summaryHost);
     this.summaryHost.appendChild(this.summaryCard());
     if (!this.run || s.apiError) return;
-    if (this.view.cmp) this.queue.later(this.big ? "Comparing…" : null, () => this.buildCompare());
+    if (this.view.cmp) this.queue.later(this.big ? this.m.t("doc.comparing") : null, () => this.buildCompare());
     this.panel.show(this.run);
   }
 
@@ -124,9 +128,9 @@ export class DocView {
     const s = /** @type {NonNullable<Doc["summary"]>} */ (this.doc.summary);
     const { tm, lang } = this.ctx.store.get();
     return renderSummary({
-      label: FORMAT_LABELS[s.kind] || s.kind, run: this.run, apiError: s.apiError, eventCount: s.kind === "execution-events",
+      label: formatLabel(s.kind, this.m), run: this.run, apiError: s.apiError, eventCount: s.kind === "execution-events",
       runs: s.kind === "workflow-executions" ? s.runs : null, newestId: s.newestRun,
-      mode: tm, lang,
+      mode: tm, lang, m: this.m,
       onPickRun: (id) => this.pickRun(id),
       onJumpFailure: (ff) => { if (this.panel) this.panel.jumpToFailure(ff); },
       extra: this.panel && this.run ? this.panel.graph.rootCauseBlock() : null,
@@ -156,7 +160,7 @@ export class DocView {
   compareWith(cmp) {
     setView(this.ctx.store, this.key, { cmp });
     const sec = document.getElementById("sec-compare");
-    if (sec) sec.scrollIntoView({ behavior: "smooth", block: "start" });
+    if (sec) scrollToEl(sec);
   }
 
   async buildCompare() {
@@ -169,10 +173,12 @@ export class DocView {
     const res = await this.ctx.docs.compare(other, c.run || undefined, this.doc, this.runArg());
     if (this.queue.dead || this.view.cmp !== c) return;
     clear(host);
-    if (res.error) { host.appendChild(renderError(res.error, { title: "The runs cannot be compared" })); return; }
+    const m = this.m;
+    if (res.error) { host.appendChild(renderError(res.error, { title: m.t("doc.cannotCompare"), m })); return; }
     /** @param {Doc} d @param {string | undefined} runId @param {Run} run */
-    const name = (d, runId, run) => (d === this.doc ? "" : d.name + " · ") + (runId || run.name || run.id);
+    const name = (d, runId, run) => (d === this.doc ? runId || run.name || run.id : m.t("doc.otherRun", { name: d.name, run: runId || run.name || run.id }));
     host.appendChild(renderComparison(res.value, {
+      m,
       labelA: name(other, c.run, res.value.a),
       labelB: name(this.doc, this.runArg(), res.value.b),
       onClose: () => setView(this.ctx.store, this.key, { cmp: null }),

@@ -13,6 +13,7 @@ import { renderRootCause, renderCriticalPath, renderNodeDetails, rootCauseLink }
 import { GRAPH_TEXT as T } from "../render/graph-text.js";
 import { renderError } from "../render/errors.js";
 import { viewOf, setView, RUN_SHOWS } from "../app/state.js";
+import { messages } from "../i18n/index.js";
 
 /** @import { ViewContext, Run, Graph, PageError, Result, Timeline, RunShow } from "../types.js" */
 /** @import { TimelineView } from "../render/timeline-view.js" */
@@ -38,6 +39,8 @@ export class GraphPart {
     this.ctx = ctx;
     this.key = key;
     this.hooks = hooks;
+    /** The interface's words (a new language mounts a new view, and with it a new part). */
+    this.m = messages(ctx.store.get().ui);
     /** @type {Run | null} */
     this.run = null;
     /** @type {Graph | null} */
@@ -121,7 +124,7 @@ export class GraphPart {
     if (this.title) this.title.textContent = v.show === "graph" ? T.sectionGraph : v.show === "both" ? T.sectionBoth : T.showTimeline;
     this.host.hidden = !showGraph;
     if (showGraph && !this.data && !this.error) { this.fetch(); }
-    if (showGraph && this.error && !this.host.childNodes.length) this.host.appendChild(renderError(this.error, { title: T.graphLabel }));
+    if (showGraph && this.error && !this.host.childNodes.length) this.host.appendChild(renderError(this.error, { title: T.graphLabel, m: this.m }));
     if (showGraph && this.data && !this.view) {
       this.view = new GraphView({ onSelect: (id) => this.hooks.select(id) });
       this.host.appendChild(this.view.el);

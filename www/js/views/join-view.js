@@ -5,7 +5,8 @@
 // timeline whose spans say where their start came from, and the events of the
 // run (views/run-panel.js); the payload tabs stay open to see each source alone.
 import { h, clear } from "../dom.js";
-import { JOINED_LABEL, fmtBytes, plural } from "../fmt.js";
+import { fmtBytes } from "../fmt.js";
+import { messages } from "../i18n/index.js";
 import { renderSummary } from "../render/summary.js";
 import { renderError } from "../render/errors.js";
 import { renderSources, renderConflicts, renderStartSources, countStartSources } from "../render/join.js";
@@ -25,6 +26,9 @@ export class JoinView {
     this.join = join;
     this.key = join.id;
     this.root = root;
+    const m = messages(ctx.store.get().ui);
+    /** The interface's words (a new language mounts a new view). */
+    this.m = m;
     this.queue = new TaskQueue(ctx.shell, root);
     /** @type {WorkspaceSummary | null} */
     this.ws = null;
@@ -47,7 +51,7 @@ export class JoinView {
       objectData: () => true,
       eventsAlways: true,
       onTimeline: (tl, head) => {
-        const starts = renderStartSources(countStartSources(tl));
+        const starts = renderStartSources(countStartSources(tl), m);
         if (starts) head.appendChild(starts);
       },
       freeFrames: true,
@@ -59,29 +63,29 @@ export class JoinView {
     root.appendChild(h("div", { class: "doc-head" },
       h("span", { class: "join-icon big", "aria-hidden": "true" }, "⋈"),
       h("h1", { class: "doc-name", title: join.name || join.runId }, join.name || join.runId),
-      h("span", { class: "fmt big fmt-join", "data-testid": "format" }, JOINED_LABEL),
-      h("span", { class: "muted small" }, plural(join.sources.length, "payload") + " · " + fmtBytes(join.size)),
+      h("span", { class: "fmt big fmt-join", "data-testid": "format" }, m.t("format.joined")),
+      h("span", { class: "muted small" }, m.t("joinView.payloads", { n: join.sources.length, size: fmtBytes(join.size, m) })),
       h("span", { class: "spacer" }),
-      h("button", { type: "button", class: "btn small", title: "Close the joined view (X); its payloads stay open", onclick: () => ctx.actions.close(join.id) }, "Close")));
+      h("button", { type: "button", class: "btn small", title: m.t("joinView.closeTitle"), onclick: () => ctx.actions.close(join.id) }, m.t("doc.close"))));
     root.append(this.sourcesHost, this.summaryHost, this.conflictsHost, this.historyHost, runHost, eventsHost);
     this.sourcesHost.appendChild(renderSources(join.sources, {
-      runId: join.runId, snapshots: join.snapshots,
+      runId: join.runId, snapshots: join.snapshots, m,
       onOpen: (/** @type {number} */ docId) => { const d = ctx.store.get().docs.find((x) => x.id === docId); if (d) ctx.actions.activate(docKey(d)); },
     }));
     this.queue.later(null, () => this.load());
-    this.queue.markLoaded();
+    this.queue.markLoaded(() => ctx.shell.announce(m.t("status.loaded", { what: join.name || join.runId })));
   }
 
   async load() {
     const r = await this.ctx.joins.summary(this.join.runId);
     if (this.queue.dead) return;
-    if (r.error) { this.summaryHost.appendChild(renderError(r.error, { title: "The joined run cannot be read" })); return; }
+    if (r.error) { this.summaryHost.appendChild(renderError(r.error, { title: this.m.t("joinView.unreadable"), m: this.m })); return; }
     this.ws = r.value;
     this.renderConflicts();
     if (this.ws.snapshots > 1) await this.buildHistory();
     this.buildRun();
     const ev = this.eventsSource();
-    if (ev) this.queue.later(null, () => this.panel.buildEvents("from " + ev.name));
+    if (ev) this.queue.later(null, () => this.panel.buildEvents(this.m.t("run.eventsFrom", { name: ev.name })));
   }
 
   /** @param {AppState} s @param {AppState} prev */
@@ -129,7 +133,7 @@ export class JoinView {
   summaryCard() {
     const { tm, lang } = this.ctx.store.get();
     return renderSummary({
-      label: JOINED_LABEL, run: this.ws ? this.ws.run : null, mode: tm, lang,
+      label: this.m.t("format.joined"), run: this.ws ? this.ws.run : null, mode: tm, lang, m: this.m,
       onJumpFailure: (ff) => this.panel.jumpToFailure(ff),
       extra: this.panel.graph.rootCauseBlock(),
     });
@@ -147,7 +151,7 @@ export class JoinView {
     clear(this.conflictsHost);
     const roles = new Set(this.join.sources.map((s) => s.role));
     const el = renderConflicts(this.ws.conflicts, {
-      mode: this.ctx.store.get().tm, base: this.panel.base(), both: roles.has("status") && roles.has("events"),
+      mode: this.ctx.store.get().tm, base: this.panel.base(), both: roles.has("status") && roles.has("events"), m: this.m,
       onSelect: (/** @type {string} */ id) => this.panel.reveal(id),
     });
     if (el) this.conflictsHost.appendChild(el);
@@ -159,15 +163,16 @@ export class JoinView {
     const ch = await this.ctx.joins.changes(this.join.runId);
     if (this.queue.dead) return;
     const tm = this.ctx.store.get().tm;
+    const m = this.m;
     clear(this.historyHost);
-    const sec = section("sec-history", "Polling history", "history-panel",
-      h("span", { class: "muted small" }, plural(ws.snapshots, "snapshot") + " of this run, ordered by their last update"));
-    const chart = new ProgressChart();
+    const sec = section("sec-history", m.t("joinView.history"), "history-panel",
+      h("span", { class: "muted small" }, m.t("joinView.historyHint", { n: ws.snapshots })));
+    const chart = new ProgressChart(m);
     this.chart = chart;
     sec.body.appendChild(h("div", { class: "history" },
-      h("div", { class: "history-chart" }, h("div", { class: "sub-title" }, "Progress per snapshot"), chart.el),
-      h("div", { class: "history-changes" }, h("div", { class: "sub-title" }, "What changed"),
-        ch.error ? renderError(ch.error) : renderChanges(ch.value, { mode: tm, base: this.panel.base(), onSelect: (/** @type {string} */ el) => this.panel.timeline && this.panel.timeline.select(el, { scroll: true }) }))));
+      h("div", { class: "history-chart" }, h("div", { class: "sub-title" }, m.t("joinView.progress")), chart.el),
+      h("div", { class: "history-changes" }, h("div", { class: "sub-title" }, m.t("joinView.changes")),
+        ch.error ? renderError(ch.error, { m }) : renderChanges(ch.value, { m, mode: tm, base: this.panel.base(), onSelect: (/** @type {string} */ el) => this.panel.timeline && this.panel.timeline.select(el, { scroll: true }) }))));
     this.historyHost.appendChild(sec.el);
     chart.setData(ws.progressHistory, { mode: tm, base: this.panel.base() });
   }

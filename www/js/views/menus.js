@@ -3,32 +3,34 @@
 // feature-detected: an older core build without compare or the exports still
 // loads the page, without the menu.
 import { h, clear, downloadText } from "../dom.js";
-import { FORMAT_LABELS, fmtTime, phaseClass } from "../fmt.js";
+import { formatLabel, fmtTime, phaseClass, phaseName } from "../fmt.js";
+import { messages } from "../i18n/index.js";
 
-/** @import { ViewContext, Doc, Run, ExportKind, ViewState } from "../types.js" */
+/** @import { ViewContext, Doc, Run, ExportKind, ViewState, MessageKey } from "../types.js" */
 
-/** @type {[ExportKind, string, string, string][]} */
+/** The exports: kind, the core's function, the keys of its label and description. @type {[ExportKind, string, MessageKey, MessageKey][]} */
 const EXPORTS = [
-  ["json", "exportJson", "Model (JSON)", "summary, timeline, elements and events per run"],
-  ["csv", "exportCsv", "Elements (CSV)", "one row per element of every run"],
-  ["trace", "exportTrace", "Trace (JSON)", "Chrome Trace Event format, for Perfetto or chrome://tracing"],
+  ["json", "exportJson", "export.json", "export.json.desc"],
+  ["csv", "exportCsv", "export.csv", "export.csv.desc"],
+  ["trace", "exportTrace", "export.trace", "export.trace.desc"],
 ];
 
 /** The Export menu: the core's exportJson / exportCsv / exportTrace output, downloaded through a Blob URL. @param {ViewContext} ctx @param {Doc} doc */
 export function exportMenu(ctx, doc) {
   const kinds = EXPORTS.filter((k) => ctx.engine.has(k[1]));
   if (!kinds.length || !doc.summary || doc.summary.apiError) return null;
-  const pop = h("div", { class: "menu-pop right", role: "menu" });
+  const m = messages(ctx.store.get().ui);
+  const pop = h("div", { class: "menu-pop right" });
   const menu = /** @type {HTMLDetailsElement} */ (h("details", { class: "menu", "data-testid": "export-menu" },
-    h("summary", { class: "btn small", title: "Download what the core read (nothing leaves the page)" }, "Export"), pop));
+    h("summary", { class: "btn small", title: m.t("export.title") }, m.t("export.menu")), pop));
   for (const [kind, , label, desc] of kinds) {
-    pop.appendChild(h("button", { type: "button", class: "menu-item", role: "menuitem", "data-export": kind, onclick: async () => {
+    pop.appendChild(h("button", { type: "button", class: "menu-item", "data-export": kind, onclick: async () => {
       menu.open = false;
       const r = await ctx.docs.exportDoc(doc, kind);
-      if (r.error) { ctx.shell.toast("Export failed: " + r.error.message, true); return; }
+      if (r.error) { ctx.shell.toast(m.t("export.failed", { detail: r.error.message }), true); return; }
       const base = (doc.name || "payload").replace(/\.json$/i, "").replace(/[^\w.-]+/g, "_");
       downloadText(r.value.text, base + "." + r.value.ext, r.value.type);
-    } }, h("span", { class: "menu-title" }, label), h("span", { class: "menu-desc" }, desc)));
+    } }, h("span", { class: "menu-title" }, m.t(label)), h("span", { class: "menu-desc" }, m.t(desc))));
   }
   return menu;
 }
@@ -41,9 +43,10 @@ export function exportMenu(ctx, doc) {
  */
 export function compareMenu(ctx, me, current, onPick) {
   if (!ctx.engine.has("compare") || !me.summary || !me.summary.runs.length || me.summary.apiError) return null;
-  const pop = h("div", { class: "menu-pop right", role: "menu" });
+  const m = messages(ctx.store.get().ui);
+  const pop = h("div", { class: "menu-pop right" });
   const menu = /** @type {HTMLDetailsElement} */ (h("details", { class: "menu", "data-testid": "compare-menu" },
-    h("summary", { class: "btn small", title: "Compare this run with another open payload or run" }, "Compare"), pop));
+    h("summary", { class: "btn small", title: m.t("compare.menuTitle") }, m.t("compare.menu")), pop));
   menu.addEventListener("toggle", () => {
     if (!menu.open) return;
     clear(pop);
@@ -57,23 +60,23 @@ export function compareMenu(ctx, me, current, onPick) {
         // The core lists a history's runs newest first: the 30 newest.
         for (const r of d.summary.runs.slice(0, 30)) {
           if (d === me && run && r.id === run.id) continue;
-          items.push({ doc: d, run: r.id, title: (d === me ? "Run " : d.name + " · run ") + r.id, phase: r.phase, sub: r.startedAt == null ? "" : fmtTime(r.startedAt, tm, r.startedAt) });
+          items.push({ doc: d, run: r.id, title: d === me ? m.t("compare.thisRun", { id: r.id }) : m.t("compare.otherRun", { name: d.name, id: r.id }), phase: r.phase, sub: r.startedAt == null ? "" : fmtTime(r.startedAt, tm, r.startedAt, m) });
         }
       } else if (d !== me) {
         const r = d.summary.runs[0];
-        items.push({ doc: d, run: "", title: d.name, phase: r.phase, sub: FORMAT_LABELS[d.summary.kind] || d.summary.kind });
+        items.push({ doc: d, run: "", title: d.name, phase: r.phase, sub: formatLabel(d.summary.kind, m) });
       }
     }
     if (!items.length) {
-      pop.appendChild(h("div", { class: "menu-empty muted small" }, "Open another payload (or pick a workflow history with several runs) to compare."));
+      pop.appendChild(h("div", { class: "menu-empty muted small" }, m.t("compare.none")));
       return;
     }
-    pop.appendChild(h("div", { class: "menu-empty muted small" }, "Compare this run (B) with… (A)"));
+    pop.appendChild(h("div", { class: "menu-empty muted small" }, m.t("compare.pick")));
     for (const it of items) {
-      pop.appendChild(h("button", { type: "button", class: "menu-item", role: "menuitem", "data-testid": "compare-item", onclick: () => {
+      pop.appendChild(h("button", { type: "button", class: "menu-item", "data-testid": "compare-item", onclick: () => {
         menu.open = false;
         onPick({ docId: it.doc.id, run: it.run });
-      } }, h("span", { class: "menu-title" }, h("span", { class: ["dot", phaseClass(it.phase)] }), it.title), h("span", { class: "menu-desc" }, it.sub)));
+      } }, h("span", { class: "menu-title" }, h("span", { class: ["dot", phaseClass(it.phase)], title: phaseName(it.phase, m) }), it.title), h("span", { class: "menu-desc" }, it.sub)));
     }
   });
   return menu;

@@ -40,7 +40,7 @@ export class TaskQueue {
         if (this.dead) return;
         await fn();
       } catch (e) {
-        this.shell.toast("Something went wrong: " + ((e && /** @type {Error} */ (e).message) || e), true);
+        this.shell.toast(this.shell.m.t("queue.failed", { detail: String((e && /** @type {Error} */ (e).message) || e) }), true);
         console.error(e);
       } finally {
         this.note = null;
@@ -50,14 +50,14 @@ export class TaskQueue {
     return this.tail;
   }
 
-  /** data-loaded="true" on the root once everything queued is drawn. */
-  markLoaded() {
+  /** data-loaded="true" on the root once everything queued is drawn; then `done` (the view says so to a screen reader). @param {() => void} [done] */
+  markLoaded(done) {
     this.root.dataset.loaded = "false";
     const check = () => {
       const q = this.tail;
       q.then(() => {
         if (this.dead) return;
-        if (this.tail === q) this.root.dataset.loaded = "true";
+        if (this.tail === q) { this.root.dataset.loaded = "true"; if (done) done(); }
         else check(); // more was queued meanwhile
       });
     };

@@ -5,6 +5,7 @@
 import { h } from "../dom.js";
 import { fmtBytes } from "../fmt.js";
 import { renderRaw } from "../render/rawtree.js";
+import { messages } from "../i18n/index.js";
 
 /** @import { ViewContext, Doc } from "../types.js" */
 
@@ -14,10 +15,12 @@ export class RawPanel {
     this.ctx = ctx;
     this.doc = doc;
     this.dead = dead;
+    const m = messages(ctx.store.get().ui);
+    this.m = m;
     this.body = h("div", { class: "panel-body" });
     this.el = h("details", { class: "panel raw-panel", id: "sec-raw", "data-testid": "raw", open: false },
-      h("summary", { class: "panel-head" }, h("h3", null, "Raw payload"),
-        h("span", { class: "muted small" }, "the whole payload, unknown fields included — click to expand")),
+      h("summary", { class: "panel-head" }, h("h3", null, m.t("raw.title")),
+        h("span", { class: "muted small" }, m.t("raw.hint"))),
       this.body);
     /** The tree once drawn (false: the payload is no JSON tree). @type {ReturnType<typeof renderRaw> | false | null} */
     this.tree = null;
@@ -30,10 +33,10 @@ export class RawPanel {
   build() {
     if (this.tree !== null || !this.el.open) return Promise.resolve(this.tree);
     if (this.building) return this.building;
-    const reading = this.ctx.shell.busy("Reading the raw payload…");
+    const reading = this.ctx.shell.busy(this.m.t("raw.reading"));
     this.building = this.ctx.docs.raw(this.doc).finally(reading).then((res) => {
       if (this.dead()) return null;
-      this.tree = renderRaw(this.body, res, { size: fmtBytes(this.doc.size) }) || false;
+      this.tree = renderRaw(this.body, res, { size: fmtBytes(this.doc.size, this.m), m: this.m }) || false;
       return this.tree;
     });
     return this.building;

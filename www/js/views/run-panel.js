@@ -5,19 +5,19 @@
 // decoded objectData, and the events table. The view that owns it says where its
 // timeline and events come from (a doc in data/docs.js, or the workspace in
 // app/joins.js); the panel reads and changes its tab's ViewState in the store.
-import { h, clear } from "../dom.js";
+import { h, clear, scrollToEl } from "../dom.js";
 import { fmtNum } from "../fmt.js";
 import { renderPhaseChips } from "../render/phases.js";
 import { TimelineView } from "../render/timeline-view.js";
 import { ObjectLanes } from "../render/lanes-objects.js";
 import { FrameLanes } from "../render/lanes-frames.js";
-import { TEXT } from "../render/timeline-text.js";
 import { renderDetails } from "../render/details.js";
 import { EventsView } from "../render/events.js";
 import { renderObjectData } from "../render/objectdata.js";
 import { renderError } from "../render/errors.js";
 import { section } from "./queue.js";
 import { viewOf, setView } from "../app/state.js";
+import { messages } from "../i18n/index.js";
 import { GraphPart } from "./graph-part.js";
 
 /** @import { ViewContext, Run, Lane, Event, FirstFailure, Phase, Timeline, Result, Lang, EventSort, LaneSource, Graph } from "../types.js" */
@@ -60,6 +60,8 @@ export class RunPanel {
     this.queue = queue;
     this.source = source;
     this.hosts = hosts;
+    /** The interface's words (a new language mounts a new view, and with it a new panel). */
+    this.m = messages(ctx.store.get().ui);
     /** The phase chips (in the timeline's head) and the details panel (beside it). */
     this.chipsHost = h("div", { class: "chips-host" });
     this.detailsHost = h("div", { class: "tl-side", hidden: true });
@@ -110,11 +112,11 @@ export class RunPanel {
   /** Draw `run`: its timeline, then its objectData (queued after the first paint). @param {Run} run */
   show(run) {
     this.run = run;
-    this.queue.later(this.source.big ? "Building the timeline…" : null, async () => {
+    this.queue.later(this.source.big ? this.m.t("run.building") : null, async () => {
       if (this.run !== run) return;
       const t = await this.source.timeline(run);
       if (this.dead || this.run !== run) return;
-      if (t.error) this.hosts.runHost.prepend(renderError(t.error, { title: "The timeline cannot be drawn" }));
+      if (t.error) this.hosts.runHost.prepend(renderError(t.error, { title: this.m.t("run.cannotDraw"), m: this.m }));
       else {
         this.data = t.value;
         await this.buildTimeline(t.value);
@@ -130,8 +132,9 @@ export class RunPanel {
     const v = this.view;
     const { tm, lang } = this.ctx.store.get();
     const frames = data.kind === "frames";
-    const sec = section("sec-timeline", TEXT.title, "timeline-panel", this.chipsHost,
-      frames ? h("span", { class: "pill", "data-testid": "timeline-frames", title: TEXT.framesPillTitle }, TEXT.framesPill) : null,
+    const m = this.m;
+    const sec = section("sec-timeline", m.t("run.timeline"), "timeline-panel", this.chipsHost,
+      frames ? h("span", { class: "pill", "data-testid": "timeline-frames", title: m.t("run.framesTitle") }, m.t("run.frames")) : null,
       this.graph.head);
     const runHost = this.hosts.runHost;
     runHost.querySelectorAll("#sec-timeline").forEach((x) => x.remove());
@@ -162,7 +165,7 @@ export class RunPanel {
   renderChips() {
     if (!this.run) return;
     clear(this.chipsHost);
-    this.chipsHost.appendChild(renderPhaseChips(this.run.phases, this.view.phases, (/** @type {Set<Phase>} */ set) => setView(this.ctx.store, this.key, { phases: set })));
+    this.chipsHost.appendChild(renderPhaseChips(this.run.phases, this.view.phases, (/** @type {Set<Phase>} */ set) => setView(this.ctx.store, this.key, { phases: set }), this.m));
   }
 
   /** The tab's phase filter changed (chips, the E key, the hash). @param {ReadonlySet<Phase>} set */
@@ -189,6 +192,8 @@ export class RunPanel {
     this.graph.select(lane ? lane.id : null);
     const host = this.detailsHost;
     if (!tl) return;
+    // The details close (their button, Escape) with the focus in them: it goes back to the timeline.
+    if (!lane && host.contains(document.activeElement)) tl.canvas.focus({ preventScroll: true });
     clear(host);
     host.hidden = !lane;
     if (host.parentElement) host.parentElement.classList.toggle("with-side", !!lane);
@@ -196,7 +201,7 @@ export class RunPanel {
       const { tm, lang } = this.ctx.store.get();
       const evs = this.eventList ? this.eventList.filter((e) => e.element === lane.id) : null;
       host.appendChild(renderDetails(lane, {
-        mode: tm, base: this.base(), openEnd: tl.openEnd, events: evs, lang,
+        mode: tm, base: this.base(), openEnd: tl.openEnd, events: evs, lang, m: this.m,
         onClose: () => tl.select(null),
         onShowEvents: (/** @type {string} */ el) => {
           if (this.events) this.events.showElement(el);
@@ -266,22 +271,24 @@ export class RunPanel {
     }
     const ok = await tl.select(id, { scroll: true, at: ff.at });
     scrollTo("sec-timeline");
-    if (!ok) this.ctx.shell.toast(TEXT.noLaneFor(ff.element), true);
+    if (!ok) this.ctx.shell.toast(this.m.t("run.noLane", { el: ff.element }), true);
     else tl.canvas.focus({ preventScroll: true });
   }
 
   /** The events table (queued by the owner). @param {string} [title] */
   async buildEvents(title) {
     const note = this.queue.note; // (the task this runs in, when it shows one)
-    const r = await this.source.events(this.source.big && note ? (done, total) => note.update("Reading the events… " + fmtNum(done) + " of " + fmtNum(total)) : null);
+    const m = this.m;
+    const r = await this.source.events(this.source.big && note ? (done, total) => note.update(m.t("doc.readingEventsOf", { done: fmtNum(done, m), total: fmtNum(total, m) })) : null);
     if (this.dead) return;
-    if (r.error) { this.hosts.eventsHost.appendChild(renderError(r.error, { title: "The events cannot be read" })); return; }
+    if (r.error) { this.hosts.eventsHost.appendChild(renderError(r.error, { title: m.t("run.eventsUnreadable"), m })); return; }
     this.eventList = r.value;
     if (!r.value.length && !this.source.eventsAlways) return;
     const v = this.view;
     const { tm, lang } = this.ctx.store.get();
-    const sec = section("sec-events", "Events", "events-panel", title ? h("span", { class: "muted small" }, title) : null);
+    const sec = section("sec-events", m.t("run.events"), "events-panel", title ? h("span", { class: "muted small" }, title) : null);
     const events = new EventsView({
+      m,
       onSelectElement: async (/** @type {string} */ el) => {
         if (this.timeline && await this.timeline.select(el, { scroll: true })) return;
         events.setSelected(el);
@@ -311,9 +318,10 @@ export class RunPanel {
     };
     const items = [await item("objectData", run.objectData), await item("changedObjectData", run.changedObjectData)];
     if (this.dead || this.run !== run) return;
-    const sec = section("sec-objectdata", "objectData", "object-data",
-      h("span", { class: "muted small" }, "spec.objectData and spec.changedObjectData of " + (run.name ?? run.id), ", decoded"));
-    sec.body.appendChild(renderObjectData(items, { runName: run.name || run.id }));
+    const m = this.m;
+    const sec = section("sec-objectdata", m.t("run.objectData"), "object-data",
+      h("span", { class: "muted small" }, m.t("run.objectDataHint", { name: run.name ?? run.id })));
+    sec.body.appendChild(renderObjectData(items, { runName: run.name || run.id, m }));
     this.hosts.runHost.appendChild(sec.el);
   }
 
@@ -352,5 +360,5 @@ export class RunPanel {
 /** Bring a section of the page into view. @param {string} id */
 function scrollTo(id) {
   const el = document.getElementById(id);
-  if (el) el.scrollIntoView({ behavior: "smooth", block: "start" });
+  if (el) scrollToEl(el);
 }

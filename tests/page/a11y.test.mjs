@@ -1,0 +1,129 @@
+// Keyboard and screen-reader behaviour the axe audit (axe.test.mjs) cannot see:
+// Escape closes overlays and menus and gives the focus back, the help keeps the
+// focus inside it, the details give it back to the timeline, loading and errors
+// are announced, the progress bar has a name and a value, a phase carries a
+// glyph besides its colour, and reduced motion stops the animations.
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, serve, openPage, loaded } from "./harness.mjs";
+
+let browser;
+let server;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { if (browser) await browser.close(); if (server) server.close(); });
+
+const tid = (id) => `[data-testid="${id}"]`;
+const focused = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  return a ? (a.dataset.testid || a.id || a.className || a.tagName) : "";
+});
+
+describe("keyboard", () => {
+  it("Escape closes the samples menu and gives the focus back to its button", async () => {
+    const { page, ctx, seen } = await openPage(browser, server.url);
+    await page.keyboard.press("m");
+    assert.equal(await page.locator(tid("samples-menu")).getAttribute("open"), "");
+    assert.equal(await focused(page), "sample-item", "the first sample has the focus");
+    await page.keyboard.press("Escape");
+    assert.equal(await page.locator(tid("samples-menu")).getAttribute("open"), null);
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), "SUMMARY");
+    assert.deepEqual(seen.errors, []);
+    await ctx.close();
+  });
+
+  it("the help keeps the focus inside while open and gives it back on Escape", async () => {
+    const { page, ctx } = await openPage(browser, server.url);
+    await page.focus(tid("help-toggle"));
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(tid("help") + ":not([hidden])");
+    assert.ok(await page.evaluate(() => document.getElementById("help-overlay").contains(document.activeElement)));
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press("Tab");
+      assert.ok(await page.evaluate(() => document.getElementById("help-overlay").contains(document.activeElement)), "Tab " + (i + 1) + " stays in the help");
+    }
+    await page.keyboard.press("Shift+Tab");
+    assert.ok(await page.evaluate(() => document.getElementById("help-overlay").contains(document.activeElement)));
+    assert.equal(await page.locator('[role="dialog"]').getAttribute("aria-labelledby"), "help-title");
+    await page.keyboard.press("Escape");
+    assert.ok(!(await page.locator(tid("help")).isVisible()));
+    assert.equal(await focused(page), "help-toggle", "the focus is back on the ? button");
+    await ctx.close();
+  });
+
+  it("Escape closes the paste box and gives the focus back to Paste", async () => {
+    const { page, ctx } = await openPage(browser, server.url);
+    await page.click(tid("paste-toggle"));
+    assert.equal(await focused(page), "paste-input");
+    await page.keyboard.press("Escape");
+    assert.ok(!(await page.locator(tid("paste-panel")).isVisible()));
+    assert.equal(await focused(page), "paste-toggle");
+    await ctx.close();
+  });
+
+  it("closing a lane's details from within gives the focus to the timeline", async () => {
+    const { page, ctx } = await openPage(browser, server.url + "#s=aos-upgrade-failed.json&lane=shop-api-deployment");
+    await loaded(page);
+    await page.focus(tid("details-close"));
+    await page.keyboard.press("Escape");
+    assert.equal(await page.locator(tid("details")).count(), 0);
+    assert.equal(await focused(page), "timeline-canvas");
+    await ctx.close();
+  });
+
+  it("a visible focus indicator: a focused button has a 2px outline", async () => {
+    const { page, ctx } = await openPage(browser, server.url);
+    await page.keyboard.press("Tab");
+    const o = await page.evaluate(() => { const s = getComputedStyle(document.activeElement); return { style: s.outlineStyle, width: s.outlineWidth }; });
+    assert.deepEqual(o, { style: "solid", width: "2px" });
+    await ctx.close();
+  });
+});
+
+describe("screen readers", () => {
+  it("announces what loaded (and what failed) in a polite live region", async () => {
+    const { page, ctx } = await openPage(browser, server.url + "#s=aos-upgrade-failed.json");
+    await loaded(page);
+    await page.waitForFunction(() => /AOS upgrade that failed is shown\./.test(document.getElementById("announce").textContent));
+    assert.equal(await page.locator("#announce").getAttribute("aria-live"), "polite");
+    await page.click(tid("samples-menu") + " > summary");
+    await page.click(tid("sample-item") + '[data-file="broken-invalid.json"]');
+    await loaded(page);
+    await page.waitForFunction(() => /cannot be read: invalid_json/.test(document.getElementById("announce").textContent));
+    assert.equal(await page.locator(tid("error")).getAttribute("role"), "alert");
+    await ctx.close();
+  });
+
+  it("the summary's progress bar has a name and a value", async () => {
+    const { page, ctx } = await openPage(browser, server.url + "#s=aos-upgrade-failed.json", { locale: "zh-CN" });
+    await loaded(page);
+    const bar = page.locator('[role="progressbar"]');
+    assert.equal(await bar.getAttribute("aria-label"), "执行进度");
+    assert.equal(await bar.getAttribute("aria-valuenow"), "62");
+    assert.match(await bar.getAttribute("aria-valuetext"), /上报 62%/);
+    await ctx.close();
+  });
+});
+
+describe("not by colour alone, and no motion for who asks", () => {
+  it("each phase's mark carries its own glyph", async () => {
+    const { page, ctx } = await openPage(browser, server.url + "#s=aos-upgrade-failed.json");
+    await loaded(page);
+    const glyphs = await page.evaluate(() => Object.fromEntries(Array.from(document.querySelectorAll('[data-testid="phase-chips"] .chip[data-phase]:not([data-phase="all"])'),
+      (c) => [c.dataset.phase, getComputedStyle(c.querySelector(".dot"), "::before").content])));
+    assert.deepEqual(glyphs, { Pending: '"–"', Running: '"▸"', Succeeded: '"✓"', Failed: '"✕"', Cancelled: '"⊘"', Skipped: '"»"', Unknown: '"?"' });
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('[data-testid="run-phase"] .dot'), "::before").content), '"✕"');
+    await ctx.close();
+  });
+
+  it("prefers-reduced-motion stops the running badge's pulse", async () => {
+    const dur = async (reducedMotion) => {
+      const { page, ctx } = await openPage(browser, server.url + "#s=gcs-running.json", { reducedMotion });
+      await loaded(page);
+      const d = await page.evaluate(() => getComputedStyle(document.querySelector('[data-testid="run-phase"] .dot')).animationName);
+      await ctx.close();
+      return d;
+    };
+    assert.equal(await dur("no-preference"), "pulse");
+    assert.equal(await dur("reduce"), "none");
+  });
+});
