@@ -25,6 +25,7 @@
 //! - An element's type and action are the first elemType / actionName it has.
 
 use super::de::{members, Field, ObjectOr};
+use super::scan::Scan;
 use crate::bilingual;
 use crate::error::WarningCode;
 use crate::model::{Element, ElementSpan, Event, Marker, MarkerKind, Run};
@@ -434,4 +435,92 @@ pub fn stream<'de, A: SeqAccess<'de>>(
         i += 1;
     }
     Ok(b.finish())
+}
+
+/// The fast path (see `scan`): an event list read from the bytes where they
+/// lie, each event's used members taken as they are, every other member
+/// skipped without building anything, and folded by the same [`Builder`].
+/// `None` (then `read.rs` reads the bytes through serde_json, which gives the
+/// same result or today's exact error) on anything the scanner does not read
+/// exactly as serde_json would, and on anything but a non-empty array of
+/// objects whose first looks like an event (or any, when `forced`): an
+/// empty list, an item or `involvedObject` of another type, an array or
+/// object where a used member's scalar is expected.
+pub fn fast(bytes: &[u8], forced: bool, keep_events: bool) -> Option<(Run, Reader)> {
+    let mut s = Scan::new(bytes);
+    if s.peek()? != b'[' {
+        return None;
+    }
+    let mut b = Builder::new(Reader::new(), keep_events);
+    s.array(|s, i| {
+        let (event, seen) = fast_event(s)?;
+        if i == 0 && !forced && seen.count_ones() < 2 {
+            return None;
+        }
+        b.push_item(i, ObjectOr::Object(event));
+        Some(())
+    })?;
+    s.end()?;
+    (b.event_count > 0).then(|| b.finish())
+}
+
+/// One event object (array item, depth 1); with which of the members
+/// [`matches`] looks for it has, one bit each.
+fn fast_event<'a>(s: &mut Scan<'a>) -> Option<(RawEvent<'a>, u8)> {
+    if s.peek()? != b'{' {
+        return None;
+    }
+    let mut e = RawEvent::default();
+    let mut seen = 0u8;
+    s.object(|s, key| {
+        let slot = match key {
+            b"reason" => {
+                seen |= 1;
+                &mut e.reason
+            }
+            b"firstTimestamp" => {
+                seen |= 2;
+                &mut e.first
+            }
+            b"elemId" => {
+                seen |= 4;
+                &mut e.elem_id
+            }
+            b"involvedObject" => {
+                seen |= 8;
+                e.involved = Some(fast_involved(s)?);
+                return Some(());
+            }
+            b"message" => &mut e.message,
+            b"type" => &mut e.event_type,
+            b"lastTimestamp" => &mut e.last,
+            b"count" => &mut e.count,
+            b"elemType" => &mut e.elem_type,
+            b"actionName" => &mut e.action,
+            _ => return s.skip(2),
+        };
+        *slot = Some(s.field()?);
+        Some(())
+    })?;
+    Some((e, seen))
+}
+
+/// `involvedObject` (depth 2): an object's `name`, or a scalar.
+fn fast_involved<'a>(s: &mut Scan<'a>) -> Option<ObjectOr<'a, Involved<'a>>> {
+    match s.peek()? {
+        b'{' => {
+            let mut name = None;
+            s.object(|s, key| {
+                if key == b"name" {
+                    name = Some(s.field()?);
+                    Some(())
+                } else {
+                    s.skip(3)
+                }
+            })?;
+            Some(ObjectOr::Object(Involved { name }))
+        }
+        b'[' => None,
+        _ => Some(ObjectOr::Other(s.field()?)),
+    }
 }
