@@ -51,17 +51,44 @@ pub fn matches(items: &[Value]) -> bool {
 /// Classifies an event from its type and English reason.
 pub fn classify(event_type: Option<&str>, reason_en: &str) -> MarkerKind {
     if event_type.is_some_and(|t| t.eq_ignore_ascii_case("warning"))
-        || reason_en.contains("Fail")
-        || reason_en.contains("Error")
+        || has(reason_en, "Fail")
+        || has(reason_en, "Error")
     {
         MarkerKind::Failure
     } else if reason_en.ends_with("Start") {
         MarkerKind::Start
-    } else if reason_en.contains("Success") || reason_en.contains("Finish") {
+    } else if has(reason_en, "Success") || has(reason_en, "Finish") {
         MarkerKind::Success
     } else {
         MarkerKind::Other
     }
+}
+
+/// `hay.contains(needle)`, for the short texts of one event: `str`'s
+/// two-way searcher costs more to set up than such a text takes to scan
+/// (measured in wasm, issue 12).
+fn has(hay: &str, needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.first() == Some(&first) && w == needle)
+}
+
+/// `raw.split_once("##")`, found by its first `#` (see [`has`]).
+fn split_hashes(raw: &str) -> Option<(&str, &str)> {
+    let bytes = raw.as_bytes();
+    let mut from = 0;
+    while let Some(i) = bytes.get(from..)?.iter().position(|&b| b == b'#') {
+        let at = from + i;
+        if bytes.get(at + 1) == Some(&b'#') {
+            return Some((raw.get(..at)?, raw.get(at + 2..)?));
+        }
+        from = at + 1;
+    }
+    None
 }
 
 fn kind_phase(kind: MarkerKind) -> Phase {
@@ -336,7 +363,7 @@ impl<'a> Builder<'a> {
 
 /// The English half of a bilingual text, else the whole (trimmed) text.
 fn english(raw: &str) -> &str {
-    match raw.split_once("##") {
+    match split_hashes(raw) {
         Some((_, en)) if !en.trim().is_empty() => en.trim(),
         _ => raw,
     }
@@ -522,5 +549,36 @@ fn fast_involved<'a>(s: &mut Scan<'a>) -> Option<ObjectOr<'a, Involved<'a>>> {
         }
         b'[' => None,
         _ => Some(ObjectOr::Other(s.field()?)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn has_and_split_hashes_are_contains_and_split_once() {
+        let texts = [
+            "",
+            "#",
+            "##",
+            "###",
+            "a#b##c",
+            "启动##ActionStart",
+            "a # b ## c ## d",
+            "Fai",
+            "xFail",
+            "FailFail",
+            "执行失败##ActionFailed",
+            "SuccessfulFinish",
+            "Erro",
+            "中Error文",
+        ];
+        for t in texts {
+            assert_eq!(split_hashes(t), t.split_once("##"), "{t:?}");
+            for needle in ["Fail", "Error", "Success", "Finish", "#", ""] {
+                assert_eq!(has(t, needle), t.contains(needle), "{t:?} {needle:?}");
+            }
+        }
     }
 }
