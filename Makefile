@@ -11,7 +11,7 @@
 #   make test    tools, lint, cargo test, fuzz-short, wasm-pack test (Chrome, Firefox), test-js, test-npm
 #   make bench   benchmarks in Node and headless Chromium -> BENCHMARKS.md (QUICK=1: subset)
 #   make bench-profiles  the release profile's frontier: opt-level × wasm-opt level -> bench/PROFILES.md
-#   make fuzz-short  every cargo-fuzz target for FUZZ_SHORT_SECONDS (12 s) each, a minute in all (part of make test)
+#   make fuzz-short  every cargo-fuzz target for FUZZ_SHORT_SECONDS (12 s) each, under 1.5 minutes in all (part of make test)
 #   make fuzz-long   the same for FUZZ_SECONDS (600 s) each; see docs/robustness.md
 #   make clean
 #

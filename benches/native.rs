@@ -13,8 +13,14 @@
 //!   detect     api::detect
 //!   summarize  api::summarize
 //!   timeline   api::timeline
+//!
+//! Then, for event lists, where summarize's time goes (`BENCH_BREAKDOWN=0` to
+//! skip): the read through serde_json alone (`formats::read_serde`), the read
+//! with the fast path (`formats::read`, what summarize uses), and the summary
+//! from the model read (`summary::summarize`); summarize ≈ read + summary.
 
 use execscope::api::{self, Options};
+use execscope::formats;
 use serde::de::IgnoredAny;
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -104,6 +110,30 @@ fn bench(label: &str, format: &str, size: &str, runs: usize, with_timeline: bool
     );
 }
 
+/// Where summarize's time goes for an event list (see the module doc).
+fn breakdown(label: &str, size: &str, runs: usize) {
+    let input = payload("execution-events", size);
+    let n = input.len();
+    let json = execscope::json::JsonOptions::default();
+    let serde = median_ms(runs, || {
+        black_box(formats::read_serde(black_box(&input), None, &json, false).expect("read"));
+    });
+    let fast = median_ms(runs, || {
+        black_box(formats::read(black_box(&input), None, &json, false).expect("read"));
+    });
+    let model = formats::read(&input, None, &json, false).expect("read");
+    let summary = median_ms(runs, || {
+        black_box(execscope::summary::summarize(black_box(&model)));
+    });
+    println!(
+        "| {label:<22} | {:>7.1} | {} | {} | {} |",
+        n as f64 / 1e6,
+        cell(n, serde),
+        cell(n, fast),
+        cell(n, summary),
+    );
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; a filter argument selects rows by label.
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with("--"));
@@ -153,5 +183,25 @@ fn main() {
         }
         let runs = if size.len() >= 7 { runs.min(3) } else { runs };
         bench(&label, format, &size, runs, with_timeline);
+    }
+    if std::env::var("BENCH_BREAKDOWN").is_ok_and(|v| v == "0") {
+        return;
+    }
+    println!();
+    println!(
+        "| {:<22} | {:>7} | {:^27} | {:^27} | {:^27} |",
+        "payload", "MB", "read, serde_json only", "read, fast path", "summary from the model"
+    );
+    println!(
+        "|{:-<24}|{:->9}|{:-<29}|{:-<29}|{:-<29}|",
+        "", ":", "", "", ""
+    );
+    for size in sizes.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        let label = format!("events {size}");
+        if filter.as_ref().is_some_and(|f| !label.contains(f.as_str())) {
+            continue;
+        }
+        let runs = if size.len() >= 7 { runs.min(3) } else { runs };
+        breakdown(&label, size, runs);
     }
 }

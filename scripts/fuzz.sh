@@ -24,7 +24,7 @@ SECONDS_EACH="$1"
 shift
 TARGETS=("$@")
 if [ ${#TARGETS[@]} -eq 0 ]; then
-  TARGETS=(summarize timeline decode_object_data views json_validator graph)
+  TARGETS=(summarize timeline decode_object_data views json_validator graph fast_path)
 fi
 
 CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"

@@ -25,6 +25,7 @@
 //! - An element's type and action are the first elemType / actionName it has.
 
 use super::de::{members, Field, ObjectOr};
+use super::scan::Scan;
 use crate::bilingual;
 use crate::error::WarningCode;
 use crate::model::{Element, ElementSpan, Event, Marker, MarkerKind, Run};
@@ -50,17 +51,44 @@ pub fn matches(items: &[Value]) -> bool {
 /// Classifies an event from its type and English reason.
 pub fn classify(event_type: Option<&str>, reason_en: &str) -> MarkerKind {
     if event_type.is_some_and(|t| t.eq_ignore_ascii_case("warning"))
-        || reason_en.contains("Fail")
-        || reason_en.contains("Error")
+        || has(reason_en, "Fail")
+        || has(reason_en, "Error")
     {
         MarkerKind::Failure
     } else if reason_en.ends_with("Start") {
         MarkerKind::Start
-    } else if reason_en.contains("Success") || reason_en.contains("Finish") {
+    } else if has(reason_en, "Success") || has(reason_en, "Finish") {
         MarkerKind::Success
     } else {
         MarkerKind::Other
     }
+}
+
+/// `hay.contains(needle)`, for the short texts of one event: `str`'s
+/// two-way searcher costs more to set up than such a text takes to scan
+/// (measured in wasm, issue 12).
+fn has(hay: &str, needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.first() == Some(&first) && w == needle)
+}
+
+/// `raw.split_once("##")`, found by its first `#` (see [`has`]).
+fn split_hashes(raw: &str) -> Option<(&str, &str)> {
+    let bytes = raw.as_bytes();
+    let mut from = 0;
+    while let Some(i) = bytes.get(from..)?.iter().position(|&b| b == b'#') {
+        let at = from + i;
+        if bytes.get(at + 1) == Some(&b'#') {
+            return Some((raw.get(..at)?, raw.get(at + 2..)?));
+        }
+        from = at + 1;
+    }
+    None
 }
 
 fn kind_phase(kind: MarkerKind) -> Phase {
@@ -335,7 +363,7 @@ impl<'a> Builder<'a> {
 
 /// The English half of a bilingual text, else the whole (trimmed) text.
 fn english(raw: &str) -> &str {
-    match raw.split_once("##") {
+    match split_hashes(raw) {
         Some((_, en)) if !en.trim().is_empty() => en.trim(),
         _ => raw,
     }
@@ -434,4 +462,123 @@ pub fn stream<'de, A: SeqAccess<'de>>(
         i += 1;
     }
     Ok(b.finish())
+}
+
+/// The fast path (see `scan`): an event list read from the bytes where they
+/// lie, each event's used members taken as they are, every other member
+/// skipped without building anything, and folded by the same [`Builder`].
+/// `None` (then `read.rs` reads the bytes through serde_json, which gives the
+/// same result or today's exact error) on anything the scanner does not read
+/// exactly as serde_json would, and on anything but a non-empty array of
+/// objects whose first looks like an event (or any, when `forced`): an
+/// empty list, an item or `involvedObject` of another type, an array or
+/// object where a used member's scalar is expected.
+pub fn fast(bytes: &[u8], forced: bool, keep_events: bool) -> Option<(Run, Reader)> {
+    let mut s = Scan::new(bytes);
+    if s.peek()? != b'[' {
+        return None;
+    }
+    let mut b = Builder::new(Reader::new(), keep_events);
+    s.array(|s, i| {
+        let (event, seen) = fast_event(s)?;
+        if i == 0 && !forced && seen.count_ones() < 2 {
+            return None;
+        }
+        b.push_item(i, ObjectOr::Object(event));
+        Some(())
+    })?;
+    s.end()?;
+    (b.event_count > 0).then(|| b.finish())
+}
+
+/// One event object (array item, depth 1); with which of the members
+/// [`matches`] looks for it has, one bit each.
+fn fast_event<'a>(s: &mut Scan<'a>) -> Option<(RawEvent<'a>, u8)> {
+    if s.peek()? != b'{' {
+        return None;
+    }
+    let mut e = RawEvent::default();
+    let mut seen = 0u8;
+    s.object(|s, key| {
+        let slot = match key {
+            b"reason" => {
+                seen |= 1;
+                &mut e.reason
+            }
+            b"firstTimestamp" => {
+                seen |= 2;
+                &mut e.first
+            }
+            b"elemId" => {
+                seen |= 4;
+                &mut e.elem_id
+            }
+            b"involvedObject" => {
+                seen |= 8;
+                e.involved = Some(fast_involved(s)?);
+                return Some(());
+            }
+            b"message" => &mut e.message,
+            b"type" => &mut e.event_type,
+            b"lastTimestamp" => &mut e.last,
+            b"count" => &mut e.count,
+            b"elemType" => &mut e.elem_type,
+            b"actionName" => &mut e.action,
+            _ => return s.skip(2),
+        };
+        *slot = Some(s.field()?);
+        Some(())
+    })?;
+    Some((e, seen))
+}
+
+/// `involvedObject` (depth 2): an object's `name`, or a scalar.
+fn fast_involved<'a>(s: &mut Scan<'a>) -> Option<ObjectOr<'a, Involved<'a>>> {
+    match s.peek()? {
+        b'{' => {
+            let mut name = None;
+            s.object(|s, key| {
+                if key == b"name" {
+                    name = Some(s.field()?);
+                    Some(())
+                } else {
+                    s.skip(3)
+                }
+            })?;
+            Some(ObjectOr::Object(Involved { name }))
+        }
+        b'[' => None,
+        _ => Some(ObjectOr::Other(s.field()?)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn has_and_split_hashes_are_contains_and_split_once() {
+        let texts = [
+            "",
+            "#",
+            "##",
+            "###",
+            "a#b##c",
+            "启动##ActionStart",
+            "a # b ## c ## d",
+            "Fai",
+            "xFail",
+            "FailFail",
+            "执行失败##ActionFailed",
+            "SuccessfulFinish",
+            "Erro",
+            "中Error文",
+        ];
+        for t in texts {
+            assert_eq!(split_hashes(t), t.split_once("##"), "{t:?}");
+            for needle in ["Fail", "Error", "Success", "Finish", "#", ""] {
+                assert_eq!(has(t, needle), t.contains(needle), "{t:?} {needle:?}");
+            }
+        }
+    }
 }

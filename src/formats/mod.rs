@@ -10,6 +10,7 @@ mod gcs_execution;
 mod node_entry;
 mod read;
 mod rfs_stack_events;
+mod scan;
 mod status_object;
 mod streamed;
 mod sub_entry;
@@ -21,7 +22,7 @@ use crate::model::Format;
 use crate::reader::describe;
 use serde_json::Value;
 
-pub use read::read;
+pub use read::{read, read_serde};
 use streamed::Prefetched;
 
 /// The non-empty strings at the JSON pointers `pointers` under `o`, without

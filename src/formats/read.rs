@@ -3,19 +3,31 @@
 //!
 //! 1. `json::check_size`, then, over 64 MiB, `memory::check_memory`: what each
 //!    way of reading the input would need; none fits → `too_large` before parsing.
-//! 2. `json::parse_with` (repairs with warnings, or `invalid_json` with its
-//!    position) drives one serde_json parse with [`TopSeed`], which reads the
-//!    large collections while they are parsed, each entry into its used
-//!    members (`de`), never building a `Value` for them: an array of events
+//! 2. `json::parse_with` (BOM and trailing-comma repairs with warnings, or
+//!    `invalid_json` with its position) hands the bytes to the parse below.
+//! 3. The fast path, for an event list (detected, or forced):
+//!    `execution_events::fast` reads the bytes where they lie with the
+//!    checking scanner of `scan` (each event's used members taken as they are,
+//!    every other member skipped without building anything; the grammar,
+//!    UTF-8, escapes and number ranges checked) and folds the events with the
+//!    same builder as below. On any anomaly (invalid or repairable text, an
+//!    escaped surrogate, a number beyond f64, nesting past 100 levels, a shape
+//!    it does not read, see `fast`) it gives up, and serde_json reads the same
+//!    bytes (next step), which gives the same result or today's exact error
+//!    and repairs. [`read_serde`] is the path without it; the tests below and
+//!    `fuzz/fuzz_targets/fast_path.rs` compare both.
+//! 4. One serde_json parse with [`TopSeed`], which reads the large
+//!    collections while they are parsed, each entry into its used members
+//!    (`de`), never building a `Value` for them: an array of events
 //!    (`execution_events`), an array of workflow runs (`workflow_executions`),
 //!    and in an object, by place, `subObjectStatuses`, `actual_node_status`
 //!    and `elementStatuses` (`streamed`); the rest of an object becomes a `Value`.
-//! 3. A streamed element name seen twice (the last must win, as in a `Value`):
+//! 5. A streamed element name seen twice (the last must win, as in a `Value`):
 //!    the payload is parsed into a plain `Value` (if that fits in memory) and
 //!    the same [`TopSeed`] reads that value instead of the bytes — the same
 //!    typed readers, from a value that keeps the first one's place with the
 //!    last one's content.
-//! 4. [`detect`] (or the forced format) and the format's reader build the
+//! 6. [`detect`] (or the forced format) and the format's reader build the
 //!    `Model` from the `Value` and what was read while parsing; the readers'
 //!    warnings follow the JSON layer's.
 
@@ -46,17 +58,39 @@ pub fn read(
     json: &JsonOptions,
     keep_events: bool,
 ) -> Result<Model, Error> {
-    read_as(input, format, json, keep_events, false)
+    read_as(input, format, json, keep_events, Way::Fast)
 }
 
-/// [`read`]; `whole`: always through a whole `Value` (step 3), as the tests
-/// compare.
+/// [`read`] without the fast path: every input through serde_json, as the
+/// fast path's differential tests and fuzz target compare (`read` must give
+/// exactly what this gives, result or error).
+pub fn read_serde(
+    input: &[u8],
+    format: Option<Format>,
+    json: &JsonOptions,
+    keep_events: bool,
+) -> Result<Model, Error> {
+    read_as(input, format, json, keep_events, Way::Serde)
+}
+
+/// How [`read_as`] reads.
+#[derive(Clone, Copy, PartialEq)]
+enum Way {
+    /// The fast path first (step 3), then serde_json.
+    Fast,
+    /// serde_json only.
+    Serde,
+    /// Always through a whole `Value` (step 5), as the tests compare.
+    Whole,
+}
+
+/// [`read`], the way `way` says.
 fn read_as(
     input: &[u8],
     format: Option<Format>,
     json: &JsonOptions,
     keep_events: bool,
-    whole: bool,
+    way: Way,
 ) -> Result<Model, Error> {
     json::check_size(input.len(), json.max_bytes)?;
     let memory = if input.len() > ESTIMATE_ABOVE {
@@ -74,7 +108,13 @@ fn read_as(
             memory,
             refused: &refused,
         };
-        if !whole {
+        let events = format.is_none_or(|f| f == Format::ExecutionEvents);
+        if way == Way::Fast && events && memory.events <= memory.budget {
+            if let Some(read) = execution_events::fast(bytes, format.is_some(), keep_events) {
+                return Ok(Top::Events(Box::new(read)));
+            }
+        }
+        if way != Way::Whole {
             let mut de = serde_json::Deserializer::from_slice(bytes);
             let top = seed().deserialize(&mut de)?;
             de.end()?;
@@ -336,10 +376,11 @@ impl<'de> Visitor<'de> for TopSeed<'_> {
 }
 
 /// Reading while parsing against reading a whole `Value` parsed first (the
-/// duplicate-name fallback, step 3): the same typed readers over the bytes
+/// duplicate-name fallback, step 5): the same typed readers over the bytes
 /// and over a value must agree on everything.
 #[cfg(test)]
 mod tests {
+    use super::super::scan;
     use super::*;
 
     const FORMATS: [Option<Format>; 7] = [
@@ -362,12 +403,18 @@ mod tests {
                     strict,
                     ..JsonOptions::default()
                 };
-                let got = read_as(input, format, &json, true, false);
-                let want = read_as(input, format, &json, true, true);
+                let got = read_as(input, format, &json, true, Way::Serde);
+                let want = read_as(input, format, &json, true, Way::Whole);
                 assert!(
                     got == want,
                     "{what} (format {format:?}, strict {strict}): reading the bytes and reading a value differ\n\
                      bytes: {got:#?}\nvalue: {want:#?}"
+                );
+                let fast = read_as(input, format, &json, true, Way::Fast);
+                assert!(
+                    fast == got,
+                    "{what} (format {format:?}, strict {strict}): the fast path and serde_json differ\n\
+                     fast: {fast:#?}\nserde_json: {got:#?}"
                 );
                 compared += 1;
             }
@@ -646,6 +693,155 @@ mod tests {
             compared += same(&bytes, bad);
         }
         assert!(compared > 100, "{compared}");
+    }
+
+    /// An event list whose second event has `member` (text) among its members.
+    fn events_with(member: &str) -> Vec<u8> {
+        format!(
+            r#"[{{"involvedObject": {{"name": "run", "namespace": "n"}}, "reason": "启动##ActionStart",
+                 "message": "m", "firstTimestamp": "2024-05-30T04:44:25Z", "count": 1, "type": "Normal",
+                 "elemType": "KubeDAG.job", "elemId": "a", "actionName": "create", "metadata": {{"name": "x"}}}},
+               {{"elemId": "a", "reason": "成功##SuccessfulFinish", "firstTimestamp": 1717044266, {member}}}]"#
+        )
+        .into_bytes()
+    }
+
+    /// The fast path against serde_json on event lists: the cases where they
+    /// could silently differ (escaped surrogates, numbers beyond f64,
+    /// duplicate keys, invalid UTF-8 in skipped strings, nesting, grammar).
+    /// `fast`: whether the fast path itself reads it (else it must give up).
+    #[test]
+    fn the_fast_path_reads_events_as_serde_json_does() {
+        let cases: &[(&str, bool)] = &[
+            (r#""x": 1"#, true),
+            (
+                r#""message": "a\"b\u00e9\n", "metadata": {"k": [1, -2.5, true, null, "s\/"]}"#,
+                true,
+            ),
+            (r#""re\u0061son": "x##SomethingFailed""#, true),
+            (
+                r#""elemId": "b", "elemId": "c", "reason": "1", "reason": "2##ActionStart""#,
+                true,
+            ),
+            (
+                r#""involvedObject": {"name": "other", "name": "run"}, "involvedObject": {"name": "z"}"#,
+                true,
+            ),
+            (r#""involvedObject": "a string""#, true),
+            (
+                r#""involvedObject": null, "count": null, "type": false"#,
+                true,
+            ),
+            (r#""count": 3, "lastTimestamp": 1717044300.5"#, true),
+            (r#""count": -0"#, true),
+            (r#""count": 12345678901234567890123"#, true),
+            (r#""count": "7""#, true),
+            (
+                r#""x": 1e308, "y": -1e-400, "z": 123456789012345678901234567890"#,
+                true,
+            ),
+            (r#""x": "\ud83d\ude00""#, false),
+            (r#""x": "\ud800""#, false),
+            (r#""message": "\udc00x""#, false),
+            (r#""x": "\ud800\u0041""#, false),
+            (r#""x": 1e999"#, false),
+            (r#""count": 1e999"#, false),
+            (r#""x": [-1E+400]"#, false),
+            (r#""count": [1]"#, false),
+            (r#""reason": {"a": 1}"#, false),
+            (r#""involvedObject": [1]"#, false),
+            (r#""x": 01"#, false),
+            (r#""x": 1.}"#, false),
+            (r#""x": [1,]"#, false),
+            (r#""x": {"a": 1,}"#, false),
+            (r#""x": tru"#, false),
+            (r#""x": "tab	tab""#, false),
+            (r#""x": "\x""#, false),
+        ];
+        let mut compared = 0;
+        for &(member, fast) in cases {
+            let bytes = events_with(member);
+            let took = execution_events::fast(&bytes, false, true).is_some();
+            assert_eq!(took, fast, "{member}: fast path taken {took}");
+            compared += same(&bytes, member);
+        }
+        // Invalid UTF-8 in a skipped string, a skipped key, a used string and
+        // a used key; valid multi-byte text around it.
+        for member in [
+            r#""x": "é~""#,
+            r#""~": 1"#,
+            r#""message": "~""#,
+            r#""elemId~": "a""#,
+        ] {
+            let mut bytes = events_with(member);
+            for b in bytes.iter_mut().filter(|b| **b == b'~') {
+                *b = 0xff;
+            }
+            assert!(
+                execution_events::fast(&bytes, false, true).is_none(),
+                "{member}"
+            );
+            compared += same(&bytes, member);
+        }
+        // A multi-byte character cut short just before an escape.
+        let mut bytes = events_with(r#""x": "é\n""#);
+        if let Some(at) = bytes.windows(2).position(|w| w == "é".as_bytes()) {
+            bytes.remove(at + 1);
+        }
+        assert!(execution_events::fast(&bytes, false, true).is_none());
+        compared += same(&bytes, "a cut character before an escape");
+        // Nesting: as deep as the scanner follows, past it, past serde_json's limit.
+        for depth in [scan::MAX_DEPTH - 3, scan::MAX_DEPTH, 127, 130] {
+            let member = format!(r#""x": {}1{}"#, "[".repeat(depth), "]".repeat(depth));
+            let bytes = events_with(&member);
+            let took = execution_events::fast(&bytes, false, true).is_some();
+            assert_eq!(took, depth < scan::MAX_DEPTH - 2, "depth {depth}");
+            compared += same(&bytes, &format!("depth {depth}"));
+        }
+        // The whole list: trailing comma (repaired, then read fast), BOM,
+        // trailing text, empty, not events, a non-object item, forced.
+        for (text, what) in [
+            (
+                format!(
+                    "{},]",
+                    String::from_utf8_lossy(&events_with(r#""x": 1"#)).trim_end_matches(']')
+                ),
+                "trailing comma",
+            ),
+            (
+                format!(
+                    "\u{feff}{}",
+                    String::from_utf8_lossy(&events_with(r#""x": 1"#))
+                ),
+                "bom",
+            ),
+            (
+                format!("{} x", String::from_utf8_lossy(&events_with(r#""x": 1"#))),
+                "trailing text",
+            ),
+            (
+                format!("{} ", String::from_utf8_lossy(&events_with(r#""x": 1"#))),
+                "trailing blank",
+            ),
+            ("[]".into(), "empty"),
+            (
+                r#"[{"x": 1}, {"reason": "a", "elemId": "b"}]"#.into(),
+                "first item not an event",
+            ),
+            (
+                r#"[{"reason": "a", "elemId": "b"}, 3, "s", null]"#.into(),
+                "scalar items",
+            ),
+            (
+                r#"[{"reason": "a"}, {"elemId": "b"}]"#.into(),
+                "one event member first",
+            ),
+        ] {
+            compared += same(text.as_bytes(), what);
+        }
+        assert!(execution_events::fast(br#"[{"reason": "a"}]"#, true, false).is_some());
+        assert!(execution_events::fast(br#"[{"reason": "a"}]"#, false, false).is_none());
+        assert!(compared > 40, "{compared}");
     }
 
     #[test]

@@ -308,6 +308,8 @@ describe("graph view: selection, hover, root cause, critical path", () => {
     const { page, ctx, seen } = await open(FILE, "&show=graph");
     await graphDrawn(page);
     await page.click(tid("graph-list-box") + " > summary");
+    // The list is built on the <details>' toggle event, which fires after the click returns.
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="graph-item"]').length === n, g.nodes.length, { timeout: 10000 }).catch(() => {});
     const items = page.locator(tid("graph-item"));
     // the list is built on the details' toggle event, which comes after the click
     await items.first().waitFor({ timeout: 10000 });

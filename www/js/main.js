@@ -63,6 +63,8 @@ async function main() {
     return;
   }
   shell.showVersion(engine);
+  // The worker replaced by a fresh one once every payload is closed (Engine.recycle): tests and measure.mjs read the count.
+  engine.onRestart = (n) => { document.documentElement.dataset.engineRestarts = String(n); };
   const docs = new Docs(engine);
   const joins = new Joins({ store, engine, shell, idle: () => (pane ? pane.idle() : Promise.resolve()) });
   const tabs = tabActions(store, docs, joins, () => pane && pane.mount());

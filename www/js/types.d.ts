@@ -199,6 +199,7 @@ export interface EngineApi {
   info: { args: Record<string, never>; result: { version: string; has: string[] } };
   open: { args: { id: number; name: string } & InputArgs; result: { size: number; format: Format | null; summary: Summary | null; error: PageError | null } };
   close: { args: { id: number }; result: boolean };
+  memory: { args: Record<string, never>; result: { held: number; wasmBytes: number } };
   timeline: { args: { id: number; run?: string; mode: TimelineMode }; result: TimelineReply };
   eventsPacked: { args: { id: number; from: number; count: number }; result: PackedEvents };
   raw: { args: { id: number }; result: unknown };

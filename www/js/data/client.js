@@ -11,15 +11,75 @@ import { inlineData, inlineWasm } from "./inline.js";
 
 /** @typedef {<M extends Method>(method: M, args: Args<M>, transfer?: Transferable[]) => Promise<Reply<M>>} Call */
 
+/**
+ * Above this much wasm memory, a worker that holds nothing (every payload closed)
+ * is replaced by a fresh one. Wasm memory grows and never shrinks, so a 50 MB event
+ * list would otherwise keep ~100–500 MB of the browser's memory until the page is
+ * closed (Perfetto restarts its engine for the same reason). A fresh worker holds
+ * about 1–2 MB; payloads the size of the samples never reach the limit, so ordinary
+ * use never pays for a restart.
+ */
+export const RECYCLE_BYTES = 64 * 1024 * 1024;
+
+/** A running worker: its calls, how many are unanswered, and how to stop it. @typedef {{call: Call, pending: () => number, terminate: () => void}} WorkerHandle */
+
 /** A started engine: where it runs, the core's version and exports, and its calls. */
 export class Engine {
-  /** @param {"worker" | "main"} kind @param {Call} call */
-  constructor(kind, call) {
+  /** @param {"worker" | "main"} kind @param {Call} call @param {WorkerHandle | null} [worker] */
+  constructor(kind, call, worker) {
     this.kind = kind;
     this.call = call;
     this.version = "";
     /** @type {string[]} */
     this.exports = [];
+    /** @type {WorkerHandle | null} */
+    this.worker = worker || null;
+    /** How many times the worker was replaced by a fresh one (recycle()). */
+    this.restarts = 0;
+    /** Called after each restart. @type {((restarts: number) => void) | null} */
+    this.onRestart = null;
+    this.recycling = false;
+  }
+
+  /**
+   * Give the worker's memory back: when it holds nothing (no payload, timeline view
+   * or workspace open), nothing is unanswered and its wasm memory is over `limit`
+   * bytes, start a fresh worker and stop the old one. Calls made meanwhile wait and
+   * go to whichever worker remains. The main-thread engine cannot shrink: nothing
+   * happens there. Resolves to true when the worker was replaced; never rejects.
+   * (Re-reading what is still open into a fresh worker, for when it needs far less
+   * than the worker holds, is not done: see BENCHMARKS.md, "What limits the targets".)
+   * @param {number} [limit]
+   * @returns {Promise<boolean>}
+   */
+  async recycle(limit = RECYCLE_BYTES) {
+    const old = this.worker;
+    if (!old || this.recycling || old.pending() > 0 || !wantRecycle()) return false;
+    this.recycling = true;
+    /** @type {() => void} */
+    let release = () => {};
+    const gate = new Promise((r) => { release = () => r(undefined); });
+    /** @type {Call} */
+    this.call = (method, args, transfer) => gate.then(() => this.call(method, args, transfer));
+    let restarted = false;
+    try {
+      const m = await old.call("memory", {});
+      if (m.held === 0 && m.wasmBytes > limit && old.pending() === 0) {
+        const next = await startWorker();
+        old.terminate();
+        this.worker = next;
+        this.restarts++;
+        restarted = true;
+      }
+    } catch (_) {
+      // keep the worker there is
+    } finally {
+      this.call = /** @type {WorkerHandle} */ (this.worker).call;
+      this.recycling = false;
+      release();
+    }
+    if (restarted && this.onRestart) this.onRestart(this.restarts);
+    return restarted;
   }
 
   /** True when the core build has this export (compare, exportJson, exportCsv, exportTrace, Workspace…). */
@@ -38,13 +98,18 @@ export class Engine {
   }
 }
 
+/** ?recycle=off keeps the worker whatever it holds (tests/page/measure.mjs compares both). */
+function wantRecycle() {
+  try { return new URLSearchParams(location.search).get("recycle") !== "off"; } catch (_) { return true; }
+}
+
 /** ?engine=main forces the main-thread engine (for comparison and tests). */
 function wantWorker() {
   try { return new URLSearchParams(location.search).get("engine") !== "main"; } catch (_) { return true; }
 }
 
-/** @returns {Promise<Engine>} */
-function workerEngine() {
+/** Start a worker with the core loaded. @returns {Promise<WorkerHandle>} */
+function startWorker() {
   const data = inlineData();
   return new Promise((resolve, reject) => {
     /** @type {Worker} */
@@ -101,7 +166,7 @@ function workerEngine() {
       started = true;
       clearTimeout(timer);
       if (url) URL.revokeObjectURL(url);
-      resolve(new Engine("worker", call));
+      resolve({ call, pending: () => pending.size, terminate: () => { w.terminate(); failAll({ code: "closed", message: "the reading worker was replaced", line: null, column: null, offset: null }); } });
     }, (e) => {
       clearTimeout(timer);
       w.terminate();
@@ -126,7 +191,7 @@ export async function connect() {
   /** @type {Engine | null} */
   let e = null;
   if (wantWorker() && typeof Worker === "function") {
-    try { e = await workerEngine(); } catch (_) { e = null; }
+    try { const w = await startWorker(); e = new Engine("worker", w.call, w); } catch (_) { e = null; }
   }
   if (!e) e = await mainEngine();
   const info = await e.call("info", {});

@@ -147,6 +147,6 @@ export class Docs {
   /** Forget a closed doc (here and in the engine: its bytes and timeline views). @param {Doc} doc */
   dispose(doc) {
     this.cache.delete(doc.id);
-    this.engine.call("close", { id: doc.id }).catch(() => {});
+    this.engine.call("close", { id: doc.id }).then(() => this.engine.recycle(), () => {});
   }
 }

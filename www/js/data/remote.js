@@ -106,5 +106,10 @@ export class Space {
     return wrapTimeline(this.engine, await this.engine.result("wsTimeline", { ws: this.handle, run, mode: mode || "auto", weight: weight || 0 }));
   }
 
-  free() { return this.engine.result("wsFree", { ws: this.handle }); }
+  /** Free the workspace; then the engine may give its memory back (Engine.recycle). */
+  async free() {
+    const r = await this.engine.result("wsFree", { ws: this.handle });
+    this.engine.recycle();
+    return r;
+  }
 }

@@ -17,10 +17,12 @@ import { pack, buffers } from "./pack.js";
 
 /** @type {Promise<string> | null} */
 let ready = null;
+/** The core's linear memory (it grows and never shrinks: the page restarts the worker instead, data/client.js). @type {WebAssembly.Memory | null} */
+let memory = null;
 
 /** Initialise the wasm once (wasm: bytes or a WebAssembly.Module, else the default URL). */
 export function start(/** @type {Uint8Array | WebAssembly.Module | undefined} */ wasm) {
-  if (!ready) ready = (wasm ? init({ module_or_path: wasm }) : init()).then(() => core.version());
+  if (!ready) ready = (wasm ? init({ module_or_path: wasm }) : init()).then((out) => { memory = out.memory; return core.version(); });
   return ready;
 }
 
@@ -415,6 +417,11 @@ export const methods = {
     spaces.delete(ws);
     try { w.free(); } catch (_) { /* already freed */ }
     return true;
+  },
+
+  /** What this engine holds: open payloads, timeline views and workspaces, and the wasm memory's size in bytes. */
+  memory() {
+    return { held: docs.size + views.size + spaces.size, wasmBytes: memory ? memory.buffer.byteLength : 0 };
   },
 };
 

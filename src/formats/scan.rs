@@ -1,0 +1,488 @@
+//! The fast path's scanner: JSON text read where it lies, the few members a
+//! reader uses taken as borrowed strings and scalars, everything else skipped
+//! without building anything — and still checked: the whole grammar, UTF-8 in
+//! every string, escapes, and numbers beyond the f64 range.
+//!
+//! It reads exactly what serde_json accepts, or gives up: every method returns
+//! `None` on anything it does not read exactly as serde_json would (any syntax
+//! error, a trailing comma, invalid UTF-8, a control character in a string, an
+//! escaped surrogate, a number serde_json would reject, nesting past
+//! [`MAX_DEPTH`], an array or object where a used member's scalar is
+//! expected). The caller then reads the same bytes through serde_json
+//! (`read.rs`), which accepts or gives today's exact error and repairs, so the
+//! scanner never has to produce an error itself. `fuzz/fuzz_targets/fast_path.rs`
+//! and `read.rs`'s tests compare both paths.
+//!
+//! Hand-written rather than a crate: what it must do is serde_json's exact
+//! acceptance with an escape hatch on any doubt, borrowing from the input,
+//! with no `unsafe`; the JSON crates that scan faster (simd-json, sonic-rs) use
+//! `unsafe` SIMD and accept or reject differently.
+
+use super::de::Field;
+use serde_json::Value;
+use std::borrow::Cow;
+
+/// Deepest nesting the scanner follows; deeper input goes to serde_json
+/// (whose own limit is 128).
+pub(super) const MAX_DEPTH: usize = 100;
+
+/// A cursor over JSON text.
+pub(super) struct Scan<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+/// Bytes that end a run of plain string content: `"`, `\` and the control
+/// characters (which JSON forbids unescaped).
+fn special(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+impl<'a> Scan<'a> {
+    /// A cursor at the start of `bytes`.
+    pub(super) fn new(bytes: &'a [u8]) -> Self {
+        Scan { bytes, at: 0 }
+    }
+
+    fn blanks(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
+            self.at += 1;
+        }
+    }
+
+    /// The next byte after blanks (not consumed).
+    pub(super) fn peek(&mut self) -> Option<u8> {
+        self.blanks();
+        self.bytes.get(self.at).copied()
+    }
+
+    /// Consumes `byte` after blanks.
+    pub(super) fn eat(&mut self, byte: u8) -> Option<()> {
+        (self.peek()? == byte).then(|| self.at += 1)
+    }
+
+    /// Only blanks remain.
+    pub(super) fn end(&mut self) -> Option<()> {
+        self.blanks();
+        (self.at == self.bytes.len()).then_some(())
+    }
+
+    /// Moves over plain string content (up to the next `"`, `\\` or
+    /// control character, or the end), eight bytes at a time; returns
+    /// whether any of it is not ASCII.
+    fn plain(&mut self) -> bool {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        // A byte's high bit set where the byte is below `n` (exact for the
+        // lowest such byte, which is all that is used).
+        let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH;
+        let mut high = 0;
+        while let Some(chunk) = self.bytes.get(self.at..self.at + 8) {
+            let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+                break;
+            };
+            let w = u64::from_le_bytes(word);
+            let stop = below(w ^ (ONES * u64::from(b'"')), 1)
+                | below(w ^ (ONES * u64::from(b'\\')), 1)
+                | below(w, 0x20);
+            if stop != 0 {
+                let n = stop.trailing_zeros() / 8;
+                high |= w & ((1u64 << (8 * n)) - 1);
+                self.at += n as usize;
+                return high & HIGH != 0;
+            }
+            high |= w;
+            self.at += 8;
+        }
+        let mut non_ascii = high & HIGH != 0;
+        while let Some(&b) = self.bytes.get(self.at) {
+            if special(b) {
+                break;
+            }
+            non_ascii |= b >= 0x80;
+            self.at += 1;
+        }
+        non_ascii
+    }
+
+    /// A string's content as written, escapes checked, and whether it has
+    /// escapes; the cursor is at its opening quote. UTF-8 is checked (only
+    /// where it is not ASCII) unless `utf8` says the caller checks it.
+    fn raw_string(&mut self, utf8: bool) -> Option<(&'a [u8], bool)> {
+        self.eat(b'"')?;
+        let start = self.at;
+        let mut escaped = false;
+        let mut non_ascii = false;
+        loop {
+            non_ascii |= self.plain();
+            match self.bytes.get(self.at)? {
+                b'"' => break,
+                b'\\' => {
+                    escaped = true;
+                    self.at += match self.bytes.get(self.at + 1)? {
+                        b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => 2,
+                        b'u' => {
+                            let unit = hex4(self.bytes.get(self.at + 2..self.at + 6)?)?;
+                            // Surrogates (paired or lone): serde_json's call.
+                            if (0xD800..=0xDFFF).contains(&unit) {
+                                return None;
+                            }
+                            6
+                        }
+                        _ => return None,
+                    };
+                }
+                _ => return None,
+            }
+        }
+        let raw = self.bytes.get(start..self.at)?;
+        if non_ascii && !utf8 {
+            std::str::from_utf8(raw).ok()?;
+        }
+        self.at += 1;
+        Some((raw, escaped))
+    }
+
+    /// A string, borrowed when it has no escapes.
+    pub(super) fn string(&mut self) -> Option<Cow<'a, str>> {
+        let (raw, escaped) = self.raw_string(true)?;
+        let raw = std::str::from_utf8(raw).ok()?;
+        if !escaped {
+            return Some(Cow::Borrowed(raw));
+        }
+        let mut out = String::with_capacity(raw.len());
+        let mut rest = raw;
+        while let Some(i) = rest.find('\\') {
+            out.push_str(rest.get(..i)?);
+            let escape = rest.get(i + 1..)?;
+            let (c, len) = match escape.as_bytes().first()? {
+                b'u' => (char::from_u32(hex4(escape.get(1..5)?.as_bytes())?)?, 5),
+                b'b' => ('\u{8}', 1),
+                b'f' => ('\u{c}', 1),
+                b'n' => ('\n', 1),
+                b'r' => ('\r', 1),
+                b't' => ('\t', 1),
+                &other => (char::from(other), 1),
+            };
+            out.push(c);
+            rest = escape.get(len..)?;
+        }
+        out.push_str(rest);
+        Some(Cow::Owned(out))
+    }
+
+    /// An object key as bytes: as written when it has no escapes (UTF-8
+    /// checked), else decoded.
+    fn key(&mut self) -> Option<Cow<'a, [u8]>> {
+        let at = self.at;
+        match self.raw_string(false)? {
+            (raw, false) => Some(Cow::Borrowed(raw)),
+            (_, true) => {
+                self.at = at;
+                Some(match self.string()? {
+                    Cow::Borrowed(s) => Cow::Borrowed(s.as_bytes()),
+                    Cow::Owned(s) => Cow::Owned(s.into_bytes()),
+                })
+            }
+        }
+    }
+
+    /// A number's text, its grammar checked.
+    fn number_text(&mut self) -> Option<&'a [u8]> {
+        self.blanks();
+        let start = self.at;
+        if self.bytes.get(self.at) == Some(&b'-') {
+            self.at += 1;
+        }
+        match self.bytes.get(self.at)? {
+            b'0' => self.at += 1,
+            b'1'..=b'9' => self.digits(),
+            _ => return None,
+        }
+        if self.bytes.get(self.at) == Some(&b'.') {
+            self.at += 1;
+            self.first_digit()?;
+        }
+        if let Some(b'e' | b'E') = self.bytes.get(self.at) {
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.bytes.get(self.at) {
+                self.at += 1;
+            }
+            self.first_digit()?;
+        }
+        self.bytes.get(start..self.at)
+    }
+
+    fn digits(&mut self) {
+        while self.bytes.get(self.at).is_some_and(u8::is_ascii_digit) {
+            self.at += 1;
+        }
+    }
+
+    fn first_digit(&mut self) -> Option<()> {
+        self.bytes.get(self.at).filter(|b| b.is_ascii_digit())?;
+        self.digits();
+        Some(())
+    }
+
+    /// A number as serde_json reads it into a `Value`.
+    fn number(&mut self) -> Option<Value> {
+        let text = self.number_text()?;
+        if text.len() <= 18 && text.iter().all(u8::is_ascii_digit) {
+            let n = std::str::from_utf8(text).ok()?.parse::<u64>().ok()?;
+            return Some(Value::from(n));
+        }
+        // Negative numbers (`-0` is a float there), fractions, exponents,
+        // long integers: serde_json's own number parser decides.
+        serde_json::from_slice(text).ok()
+    }
+
+    /// Skips a number; only those that could be beyond the f64 range (an
+    /// exponent, or very long) are parsed, by serde_json.
+    fn skip_number(&mut self) -> Option<()> {
+        let text = self.number_text()?;
+        if text.len() > 64 || text.iter().any(|&b| b == b'e' || b == b'E') {
+            serde_json::from_slice::<Value>(text).ok()?;
+        }
+        Some(())
+    }
+
+    fn literal(&mut self, word: &[u8]) -> Option<()> {
+        self.blanks();
+        let end = self.at + word.len();
+        (self.bytes.get(self.at..end)? == word).then(|| self.at = end)
+    }
+
+    /// A scalar member value as [`Field`] (an array or object: `None`).
+    pub(super) fn field(&mut self) -> Option<Field<'a>> {
+        Some(match self.peek()? {
+            b'"' => Field::Str(self.string()?),
+            b't' => {
+                self.literal(b"true")?;
+                Field::Other(Value::Bool(true))
+            }
+            b'f' => {
+                self.literal(b"false")?;
+                Field::Other(Value::Bool(false))
+            }
+            b'n' => {
+                self.literal(b"null")?;
+                Field::Other(Value::Null)
+            }
+            _ => Field::Other(self.number()?),
+        })
+    }
+
+    /// Reads an object: `member` is called with each key (its bytes, see
+    /// `key`), the cursor at its value, and must consume the value.
+    pub(super) fn object(
+        &mut self,
+        mut member: impl FnMut(&mut Self, &[u8]) -> Option<()>,
+    ) -> Option<()> {
+        self.eat(b'{')?;
+        if self.eat(b'}').is_some() {
+            return Some(());
+        }
+        loop {
+            let key = self.key()?;
+            let key = &*key;
+            self.eat(b':')?;
+            member(self, key)?;
+            if self.eat(b',').is_none() {
+                return self.eat(b'}');
+            }
+        }
+    }
+
+    /// Reads an array: `item` is called with each item's index, the cursor at
+    /// the item, and must consume it.
+    pub(super) fn array(
+        &mut self,
+        mut item: impl FnMut(&mut Self, usize) -> Option<()>,
+    ) -> Option<()> {
+        self.eat(b'[')?;
+        if self.eat(b']').is_some() {
+            return Some(());
+        }
+        let mut i = 0;
+        loop {
+            item(self, i)?;
+            i += 1;
+            if self.eat(b',').is_none() {
+                return self.eat(b']');
+            }
+        }
+    }
+
+    /// Skips any value, checked, at nesting `depth` (the top level is 0).
+    pub(super) fn skip(&mut self, depth: usize) -> Option<()> {
+        match self.peek()? {
+            b'"' => self.raw_string(false).map(drop),
+            b'{' if depth < MAX_DEPTH => self.object(|s, _| s.skip(depth + 1)),
+            b'[' if depth < MAX_DEPTH => self.array(|s, _| s.skip(depth + 1)),
+            b't' => self.literal(b"true"),
+            b'f' => self.literal(b"false"),
+            b'n' => self.literal(b"null"),
+            b'-' | b'0'..=b'9' => self.skip_number(),
+            _ => None,
+        }
+    }
+}
+
+/// Four hex digits as a UTF-16 code unit.
+fn hex4(text: &[u8]) -> Option<u32> {
+    if text.len() != 4 {
+        return None;
+    }
+    text.iter()
+        .try_fold(0, |n, &b| Some(n * 16 + char::from(b).to_digit(16)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn skipped(text: &str) -> bool {
+        let mut s = Scan::new(text.as_bytes());
+        s.skip(0).is_some() && s.end().is_some()
+    }
+
+    #[test]
+    fn accepts_only_what_serde_json_accepts() {
+        let texts = [
+            "1",
+            "-0",
+            "0.5",
+            "1e5",
+            "1E+5",
+            "-1.5e-7",
+            "1e999",
+            "-1e400",
+            "01",
+            "1.",
+            ".5",
+            "-",
+            "+1",
+            "1e",
+            "1e+",
+            "[]",
+            "[1,]",
+            "[,1]",
+            "{}",
+            "{\"a\":1,}",
+            "{\"a\" 1}",
+            "{1:1}",
+            "\"a\\u00e9\"",
+            "\"\\ud800\"",
+            "\"\\ud83d\\ude00\"",
+            "\"\\x\"",
+            "\"\\u12\"",
+            "\"\\u+123\"",
+            "\"tab\there\"",
+            "true",
+            "tru",
+            "nul",
+            "[true false]",
+            "[1] x",
+            " [ { \"a\" : [ null , false ] } ] ",
+        ];
+        for text in texts {
+            let serde = serde_json::from_str::<Value>(text).is_ok();
+            let scanned = skipped(text);
+            // The scanner may give up where serde_json accepts (surrogates,
+            // then serde_json reads it), never accept what it rejects.
+            assert!(
+                !scanned || serde,
+                "{text}: scanned but serde_json rejects it"
+            );
+            if !text.contains("\\ud") {
+                assert_eq!(scanned, serde, "{text}");
+            }
+        }
+        let long = format!("1{}", "0".repeat(400));
+        assert!(serde_json::from_str::<Value>(&long).is_err());
+        assert!(!skipped(&long));
+        assert!(!skipped("[\"\u{0}\"]"));
+        let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        assert!(!skipped(&deep));
+        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(skipped(&ok));
+    }
+
+    #[test]
+    fn invalid_utf8_in_a_string_is_not_read() {
+        let mut s = Scan::new(b"\"a\xff\"");
+        assert!(s.skip(0).is_none());
+        let mut s = Scan::new(b"\"\xe4\xb8\"");
+        assert!(s.string().is_none());
+    }
+
+    /// Every byte that matters at every place in and around an 8-byte word.
+    #[test]
+    fn strings_are_checked_at_every_offset() {
+        let specials: [&[u8]; 9] = [
+            b"\x01",
+            b"\x1f",
+            b"\xff",
+            b"\x80",
+            "é".as_bytes(),
+            "中".as_bytes(),
+            b"\\n",
+            b"\\q",
+            b" ",
+        ];
+        let mut checked = 0;
+        for len in 0..20 {
+            for at in 0..=len {
+                for special in specials {
+                    let mut text = vec![b'"'];
+                    text.extend(std::iter::repeat_n(b'a', at));
+                    text.extend_from_slice(special);
+                    text.extend(std::iter::repeat_n(b'z', len - at));
+                    text.push(b'"');
+                    let serde = serde_json::from_slice::<Value>(&text).ok();
+                    let mut s = Scan::new(&text);
+                    assert_eq!(
+                        s.skip(0).is_some() && s.end().is_some(),
+                        serde.is_some(),
+                        "{text:?}"
+                    );
+                    let mut s = Scan::new(&text);
+                    let got = s.string().map(|c| Value::String(c.into_owned()));
+                    assert_eq!(got, serde, "{text:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1000);
+    }
+
+    #[test]
+    fn strings_and_numbers_read_as_serde_json_reads_them() {
+        for text in [
+            r#""plain""#,
+            r#""a\"b\\c\/d\b\f\n\r\t""#,
+            r#""\u00e9\u4e2d""#,
+            "\"中文\"",
+        ] {
+            let mut s = Scan::new(text.as_bytes());
+            let got = s.string();
+            let want: String = serde_json::from_str(text).unwrap();
+            assert_eq!(got.as_deref(), Some(want.as_str()), "{text}");
+        }
+        for text in [
+            "0",
+            "7",
+            "-0",
+            "-3",
+            "1.5",
+            "2e3",
+            "123456789012345678",
+            "12345678901234567890",
+        ] {
+            let mut s = Scan::new(text.as_bytes());
+            let want: Value = serde_json::from_str(text).unwrap();
+            assert_eq!(s.number(), Some(want), "{text}");
+        }
+    }
+}
