@@ -311,8 +311,6 @@ describe("graph view: selection, hover, root cause, critical path", () => {
     // The list is built on the <details>' toggle event, which fires after the click returns.
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="graph-item"]').length === n, g.nodes.length, { timeout: 10000 }).catch(() => {});
     const items = page.locator(tid("graph-item"));
-    // the list is built on the details' toggle event, which comes after the click
-    await items.first().waitFor({ timeout: 10000 });
     assert.equal(await items.count(), g.nodes.length);
     for (let i = 0; i < g.nodes.length; i++) {
       const n = g.nodes[i];
