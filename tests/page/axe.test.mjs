@@ -11,12 +11,12 @@
 //
 //   AXE_ONLY="en light" node --test axe.test.mjs     only those combinations (a regex on "<locale> <theme>")
 //   AXE_REPORT=/tmp/axe.txt                          also append every violation to that file
-import { describe, it, before, after } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { ROOT, launch, serve, openPage, loaded } from "./harness.mjs";
+import { ROOT, openPage, loaded, useBrowser, browser, server } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -50,18 +50,7 @@ async function settle(page) {
   await page.waitForTimeout(150);
 }
 
-let browser;
-let server;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.close();
-});
+useBrowser();
 
 /**
  * The views, each as what to open and what to do before each audit.

@@ -5,28 +5,17 @@
 // same selection both ways; virtualized (aria-rowcount / aria-rowindex, only the
 // rows near the scroll position in the DOM), so that 100,000 lanes work; keys
 // on the grid move the selection and Enter opens the details.
-import { describe, it, before, after } from "node:test";
+import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { launch, serve, openPage, loaded, tmpDir, pkgDir, bigAos, SAMPLES } from "./harness.mjs";
+import { openPage, loaded, tmpDir, bigAos, SAMPLES, useBrowser, browser, server, loadCore } from "./harness.mjs";
 
 const tid = (id) => `[data-testid="${id}"]`;
 
-let browser, server, core;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  core = await import(pathToFileURL(path.join(pkgDir(), "execscope.js")).href);
-  core.initSync({ module: fs.readFileSync(path.join(pkgDir(), "execscope_bg.wasm")) });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.close();
-});
+let core;
+useBrowser();
+before(async () => { core = await loadCore(); });
 
 /** Open the grid and wait until every row it shows has its lane. */
 async function openGrid(page) {

@@ -1,7 +1,10 @@
 // The page suite's set-up: what both browser suites share comes from
 // tests/shared/browser.mjs (paths, Chromium, the served www/, the single file);
 // here, this suite's pages and payloads.
+import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import * as shared from "../shared/browser.mjs";
 
@@ -14,6 +17,34 @@ export const launch = () => shared.launch(chromium);
 
 /** Serve a copy of www/ (with the package as www/pkg) and samples/. */
 export const serve = () => shared.serve({ www: path.join(ROOT, "www"), samples: SAMPLES, prefix: "execscope-" });
+
+/** The browser and the server of useBrowser() (live bindings: set before the tests run). @type {import("playwright-core").Browser} */
+export let browser;
+/** @type {{url: string, close(): void}} */
+export let server;
+
+/**
+ * Start the served page and Chromium before the tests of this file (or of the
+ * describe() it is called in), close both after them; the tests read `browser`
+ * and `server` from this module.
+ */
+export function useBrowser() {
+  before(async () => {
+    server = await serve();
+    browser = await launch();
+  });
+  after(async () => {
+    if (browser) await browser.close();
+    if (server) server.close();
+  });
+}
+
+/** The built package (pkg/) in Node, initialised synchronously: the core's own answers to compare the page with. */
+export async function loadCore() {
+  const core = await import(pathToFileURL(path.join(pkgDir(), "execscope.js")).href);
+  core.initSync({ module: fs.readFileSync(path.join(pkgDir(), "execscope_bg.wasm")) });
+  return core;
+}
 
 /** Build dist/execscope.html into a temporary file; returns its path. */
 export const buildDist = () => shared.buildDist({ scripts: path.join(ROOT, "scripts"), samples: SAMPLES, prefix: "execscope-" }).file;

@@ -3,14 +3,14 @@
 // the page writes a user-visible word itself (it asks its Messages); and the
 // page in a browser set to zh-CN is in Chinese, follows the header's switch and
 // keeps the choice.
-import { describe, it, before, after } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import * as acorn from "acorn";
 import * as walk from "acorn-walk";
-import { ROOT, launch, serve, openPage, loaded, tmpDir } from "./harness.mjs";
+import { ROOT, openPage, loaded, tmpDir, useBrowser, browser, server } from "./harness.mjs";
 
 const WWW_JS = path.join(ROOT, "www", "js");
 const I18N = path.join(WWW_JS, "i18n");
@@ -254,18 +254,8 @@ describe("no literal user-visible text in the page's code", () => {
 
 // ---- the page in Chinese -------------------------------------------------------------------
 
-let browser;
-let server;
-
 describe("the page in a browser set to zh-CN", () => {
-  before(async () => {
-    server = await serve();
-    browser = await launch();
-  });
-  after(async () => {
-    if (browser) await browser.close();
-    if (server) server.close();
-  });
+  useBrowser();
 
   it("follows navigator.languages: <html lang>, the header, the welcome, the events' language", async () => {
     const { page, ctx, seen } = await openPage(browser, server.url + "#s=aos-upgrade-failed-events.json", { locale: "zh-CN" });

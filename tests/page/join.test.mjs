@@ -1,23 +1,12 @@
 // One run from several sources (the core's Workspace in the page) and the
 // polling replay (replay.html).
-import { describe, it, before, after } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { launch, serve, openPage, loaded, SAMPLES } from "./harness.mjs";
+import { openPage, loaded, SAMPLES, useBrowser, browser, server } from "./harness.mjs";
 
-let browser;
-let server;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.close();
-});
+useBrowser();
 
 const tid = (id) => `[data-testid="${id}"]`;
 const EXEC = path.join(SAMPLES, "aos-upgrade-failed.json");

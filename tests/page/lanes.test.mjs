@@ -3,22 +3,11 @@
 // engine) give the same lanes, rows, finds and hits for the same payload, so a
 // run answers the same whichever one draws it; and the view's setHighlight dims
 // the lanes outside the set, with either source.
-import { describe, it, before, after } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, openPage } from "./harness.mjs";
+import { openPage, useBrowser, browser, server } from "./harness.mjs";
 
-let browser;
-let server;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.close();
-});
+useBrowser();
 
 /**
  * In the page: a new engine, the sample read, and both sources over its

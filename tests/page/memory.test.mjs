@@ -5,27 +5,19 @@
 // close it, and check that the worker was replaced, that the fresh one is small,
 // and that it answers (calls made while the worker is replaced included). The
 // RSS over open/close cycles is measured, not asserted: tests/page/measure.mjs.
-import { describe, it, before, after } from "node:test";
+import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { launch, serve, openPage, loaded, bigEvents, tmpDir, SAMPLES } from "./harness.mjs";
+import { openPage, loaded, bigEvents, tmpDir, SAMPLES, useBrowser, browser, server } from "./harness.mjs";
 
 const tid = (id) => `[data-testid="${id}"]`;
-let browser;
-let server;
 let big;
 
-before(async () => {
-  server = await serve();
-  browser = await launch();
+useBrowser();
+before(() => {
   big = path.join(tmpDir("memory"), "events-100k.json");
   fs.writeFileSync(big, bigEvents(100000, 500));
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.close();
 });
 
 describe("the worker gives its memory back", () => {

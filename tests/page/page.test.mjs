@@ -1,22 +1,11 @@
 // End-to-end tests of the served page (www/ + the wasm package) in headless Chromium.
-import { describe, it, before, after } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { launch, serve, openPage, loaded, bigEvents, bigAos, tmpDir, SAMPLES, ROOT } from "./harness.mjs";
+import { openPage, loaded, bigEvents, bigAos, tmpDir, SAMPLES, ROOT, useBrowser, browser, server } from "./harness.mjs";
 
-let browser;
-let server;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.close();
-});
+useBrowser();
 
 const tid = (id) => `[data-testid="${id}"]`;
 
