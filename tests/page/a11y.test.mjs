@@ -3,14 +3,13 @@
 // focus inside it, the details give it back to the timeline, loading and errors
 // are announced, the progress bar has a name and a value, a phase carries a
 // glyph besides its colour, and reduced motion stops the animations.
-import { describe, it, before, after } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, openPage, loaded } from "./harness.mjs";
+import fs from "node:fs";
+import path from "node:path";
+import { openPage, loaded, useBrowser, browser, server, loadCore, SAMPLES } from "./harness.mjs";
 
-let browser;
-let server;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { if (browser) await browser.close(); if (server) server.close(); });
+useBrowser();
 
 const tid = (id) => `[data-testid="${id}"]`;
 const focused = (page) => page.evaluate(() => {
@@ -112,6 +111,47 @@ describe("not by colour alone, and no motion for who asks", () => {
       (c) => [c.dataset.phase, getComputedStyle(c.querySelector(".dot"), "::before").content])));
     assert.deepEqual(glyphs, { Pending: '"–"', Running: '"▸"', Succeeded: '"✓"', Failed: '"✕"', Cancelled: '"⊘"', Skipped: '"»"', Unknown: '"?"' });
     assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('[data-testid="run-phase"] .dot'), "::before").content), '"✕"');
+    await ctx.close();
+  });
+
+  it("a failed bar and a cancelled bar carry stripes (opposite ways), a succeeded bar none; the lane labels carry the phase's icon", async () => {
+    const core = await loadCore();
+    const lanes = core.timeline(fs.readFileSync(path.join(SAMPLES, "aos-upgrade-failed.json"), "utf8")).lanes;
+    const { page, ctx } = await openPage(browser, server.url + "#s=aos-upgrade-failed.json");
+    await loaded(page);
+    /** The second row of pixels (above any duration text) of a lane's bar across the plot: the distinct colours it has, and the x where each stripe starts. */
+    const stripes = (id) => page.evaluate(({ row }) => {
+      const c = /** @type {HTMLCanvasElement} */ (document.querySelector('[data-testid="timeline-canvas"]'));
+      const dpr = c.width / c.clientWidth;
+      const AXIS_H = 30, LANE_H = 22, BAR_H = 14;
+      const y = Math.round((AXIS_H + row * LANE_H + (LANE_H - BAR_H) / 2 + 1) * dpr);
+      const d = c.getContext("2d").getImageData(0, y, c.width, 1).data;
+      // The bar: the longest run of pixels that are far from the row's background (its first pixel right of the gutter).
+      const bg = [d[(c.width - 4) * 4], d[(c.width - 4) * 4 + 1], d[(c.width - 4) * 4 + 2]];
+      const far = (i) => Math.abs(d[i] - bg[0]) + Math.abs(d[i + 1] - bg[1]) + Math.abs(d[i + 2] - bg[2]) > 60;
+      let best = [0, 0], start = -1;
+      const x0 = Math.round(240 * dpr);
+      for (let x = x0; x <= c.width; x++) {
+        const on = x < c.width && far(x * 4);
+        if (on && start < 0) start = x;
+        if (!on && start >= 0) { if (x - start > best[1] - best[0]) best = [start, x]; start = -1; }
+      }
+      const colours = new Set();
+      for (let x = best[0] + 2; x < best[1] - 2; x++) colours.add([d[x * 4] >> 4, d[x * 4 + 1] >> 4, d[x * 4 + 2] >> 4].join(","));
+      return { width: best[1] - best[0], colours: colours.size };
+    }, { row: lanes.findIndex((l) => l.id === id) });
+    const failed = await stripes("shop-api-deployment");
+    const cancelled = await stripes("shop-web-deployment");
+    const succeeded = await stripes("shop-rds");
+    assert.ok(failed.width > 20 && cancelled.width > 20 && succeeded.width > 20, JSON.stringify({ failed, cancelled, succeeded }));
+    assert.ok(failed.colours >= 2, "the failed bar is striped: " + JSON.stringify(failed));
+    assert.ok(cancelled.colours >= 2, "the cancelled bar is striped: " + JSON.stringify(cancelled));
+    assert.equal(succeeded.colours, 1, "the succeeded bar is plain: " + JSON.stringify(succeeded));
+    // The legend's swatches show the same stripes.
+    const legend = await page.evaluate(() => Object.fromEntries(["failed", "cancelled", "succeeded"].map((p) => [p, getComputedStyle(document.querySelector(".tl-legend .sw.ph-" + p)).backgroundImage])));
+    assert.match(legend.failed, /repeating-linear-gradient\(45deg/);
+    assert.match(legend.cancelled, /repeating-linear-gradient\(-45deg/);
+    assert.equal(legend.succeeded, "none");
     await ctx.close();
   });
 

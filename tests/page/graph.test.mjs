@@ -6,31 +6,20 @@
 // pans and zooms, and a YAML objectData is a tree. What each should show comes
 // from the core run in Node on the same bytes (the graph's nodes, boxes, edges,
 // root causes, critical path; the timeline's lanes).
-import { describe, it, before, after } from "node:test";
+import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { launch, serve, openPage, loaded, tmpDir, pkgDir, SAMPLES } from "./harness.mjs";
+import { openPage, loaded, tmpDir, SAMPLES, useBrowser, browser, server, loadCore } from "./harness.mjs";
 import { randomDag, graphPayload } from "../../bench/graph.mjs";
 import { fmtDuration } from "../../www/js/fmt.js";
 
 const tid = (id) => `[data-testid="${id}"]`;
 const AXIS_H = 30, LANE_H = 22;
 
-let browser, server, core;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  core = await import(pathToFileURL(path.join(pkgDir(), "execscope.js")).href);
-  core.initSync({ module: fs.readFileSync(path.join(pkgDir(), "execscope_bg.wasm")) });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.close();
-});
+let core;
+useBrowser();
+before(async () => { core = await loadCore(); });
 
 const sample = (f) => fs.readFileSync(path.join(SAMPLES, f), "utf8");
 
@@ -70,6 +59,18 @@ async function nodePoint(page, g, id, fx = 0.5, fy = 0.5) {
   return { x: b.x + v.x + (nd.x + nd.width * fx) * v.k, y: b.y + v.y + (nd.y + nd.height * fy) * v.k, cx: v.x + (nd.x + nd.width * fx) * v.k, cy: v.y + (nd.y + nd.height * fy) * v.k };
 }
 
+/** The most ink in a w × h box of a canvas centred at x, y (CSS pixels relative to it). */
+function boxInk(page, testid, x, y, w, h) {
+  return page.evaluate(({ testid, x, y, w, h }) => {
+    const c = /** @type {HTMLCanvasElement} */ (document.querySelector('[data-testid="' + testid + '"]'));
+    const dpr = c.width / c.clientWidth;
+    const d = c.getContext("2d").getImageData(Math.round((x - w / 2) * dpr), Math.round((y - h / 2) * dpr), Math.round(w * dpr), Math.round(h * dpr)).data;
+    let most = 0;
+    for (let i = 0; i < d.length; i += 4) most = Math.max(most, 255 - Math.min(d[i], d[i + 1], d[i + 2]));
+    return most;
+  }, { testid, x, y, w, h });
+}
+
 /** A pixel of a canvas (CSS pixels relative to it): [r, g, b, a]. */
 function pixel(page, testid, x, y) {
   return page.evaluate(({ testid, x, y }) => {
@@ -89,9 +90,9 @@ async function stripeInk(page, g, id) {
   return ink(await pixel(page, "graph-canvas", p.cx, p.cy));
 }
 
-/** The phase dot of a timeline lane in the name gutter, and how much ink it has. */
-async function laneDotInk(page, laneIndex) {
-  return ink(await pixel(page, "timeline-canvas", 12, AXIS_H + laneIndex * LANE_H + LANE_H / 2));
+/** The phase icon of a timeline lane in the name gutter, and the most ink it has. */
+function laneDotInk(page, laneIndex) {
+  return boxInk(page, "timeline-canvas", 12, AXIS_H + laneIndex * LANE_H + LANE_H / 2, 10, 12);
 }
 
 describe("graph view: selection, hover, root cause, critical path", () => {

@@ -7,14 +7,10 @@
 // to draw.
 import { PHASES } from "../fmt.js";
 import { visibleIn, shortType } from "./graph-model.js";
+import { PHASE_ICONS } from "./phase-marks.js";
 
 /** @import { GraphModel } from "./graph-model.js" */
 /** @import { Phase } from "../types.js" */
-
-/** The icon drawn in a box for each phase, so that no phase is told by its colour alone (none: a template element the run does not report). @type {Record<Phase | "none", string>} */
-export const PHASE_ICONS = {
-  Pending: "…", Running: "▶", Succeeded: "✓", Failed: "✕", Cancelled: "⊘", Skipped: "↷", Unknown: "?", none: "○",
-};
 
 export const FONT_NAME = "600 12px system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 export const FONT_TYPE = "11px system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";

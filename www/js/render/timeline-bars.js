@@ -7,6 +7,7 @@
 // scaled and shifted to the current one.
 import { fmtDuration } from "../fmt.js";
 import { LANE_H, BAR_H, AXIS_H, RIGHT_PAD, FONT, FONT_SMALL, DIM_ALPHA, rgba } from "./timeline-style.js";
+import { stripeBar } from "./phase-marks.js";
 
 /** @import { Lane, LaneWindow, MarkerKind, Phase } from "../types.js" */
 /** @import { Scene } from "./timeline-draw.js" */
@@ -70,7 +71,7 @@ function drawLane(ctx, lane, y, selected, s) {
     const solidL = sp.startInferred && sx >= x0 - 4 ? left + fade : left;
     const solidR = open && ex <= x1 + 4 ? right - fade : right;
     ctx.fillStyle = col;
-    if (solidR > solidL) ctx.fillRect(solidL, by, solidR - solidL, BAR_H);
+    if (solidR > solidL) { ctx.fillRect(solidL, by, solidR - solidL, BAR_H); stripeBar(ctx, sp.phase, solidL, by, solidR - solidL, BAR_H); }
     if (solidL > left) {
       const g = ctx.createLinearGradient(left, 0, solidL, 0);
       g.addColorStop(0, rgba(col, 0.08));
@@ -159,6 +160,7 @@ function drawCells(ctx, win, p, y, s) {
     const inferred = (b & bits.inferred) !== 0;
     ctx.fillStyle = inferred ? rgba(col, 0.42) : col;
     ctx.fillRect(xa, by, xb - xa, BAR_H);
+    stripeBar(ctx, bits.phases[ph - 1], xa, by, xb - xa, BAR_H);
     if (inferred && (c === 0 || (bytes[row + c - 1] & same) !== key)) inferredEdge(ctx, col, xa, by);
     if ((b & bits.open) && (e >= cols || !(bytes[row + e] & bits.phase))) openArrow(ctx, col, xb, y, by);
     c = e;

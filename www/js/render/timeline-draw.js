@@ -6,6 +6,7 @@
 import { fmtTime, fmtTick, fmtDate, localZone } from "../fmt.js";
 import { LANE_H, AXIS_H, RIGHT_PAD, FONT, FONT_SMALL, DIM_ALPHA, labelFit } from "./timeline-style.js";
 import { drawBars, windowRow, dimmed } from "./timeline-bars.js";
+import { PHASE_ICONS } from "./phase-marks.js";
 
 /** @import { LaneWindow, TimeMode } from "../types.js" */
 /** @import { Messages } from "../i18n/index.js" */
@@ -106,7 +107,9 @@ export function drawTimeline(ctx, s) {
   ctx.textBaseline = "alphabetic";
 }
 
-/** The label gutter: a phase dot and the label per row (a grey bar while its label is on its way). @param {CanvasRenderingContext2D} ctx @param {Scene} s */
+const ICON_FONT = "700 11px system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
+/** The label gutter: the phase's icon and the label per row (a grey bar while its label is on its way). @param {CanvasRenderingContext2D} ctx @param {Scene} s */
 function drawGutter(ctx, s) {
   const { C, H, labelW, st } = s;
   ctx.fillStyle = C.gutterBg;
@@ -122,10 +125,12 @@ function drawGutter(ctx, s) {
       continue;
     }
     if (dimmed(s, p)) ctx.globalAlpha = DIM_ALPHA;
+    // The phase as its icon in its colour: told apart by shape too (phase-marks.js).
     ctx.fillStyle = C.ph[r.phase] || C.ph.Unknown;
-    ctx.beginPath();
-    ctx.arc(12, y + LANE_H / 2, 4, 0, Math.PI * 2);
-    ctx.fill();
+    ctx.font = ICON_FONT;
+    ctx.textAlign = "center";
+    ctx.fillText(PHASE_ICONS[/** @type {keyof typeof PHASE_ICONS} */ (r.phase)] || PHASE_ICONS.Unknown, 12, y + LANE_H / 2 + 0.5);
+    ctx.textAlign = "left";
     ctx.fillStyle = C.fg;
     ctx.font = p === s.selRow ? "600 " + FONT : FONT;
     ctx.fillText(s.fitLabel(ctx, p, r.label, labelW - 30), 22, y + LANE_H / 2 + 0.5);
