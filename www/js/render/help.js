@@ -44,6 +44,10 @@ export const SHORTCUTS = [
     ["F  0", "help.k.gFit"],
     ["help.key.hover", "help.k.gHover"],
   ]],
+  ["help.laneTable", [
+    ["↓  ↑", "help.k.tRows"],
+    ["help.key.enter", "help.k.tEnter"],
+  ]],
   ["help.events", [
     ["/", "help.k.search"],
     ["L", "help.k.lang"],
