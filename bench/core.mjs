@@ -61,6 +61,7 @@ export function plan({ quick = false } = {}) {
     ev(1000 * K, "1M", 2, 200e3),
     other("aos-10k", "aos-execution", 10 * K, "AOS 10k sub-objects", 5, 30e3),
     other("aos-100k", "aos-execution", 100 * K, "AOS 100k sub-objects", 5, 30e3),
+    other("gcs-10k", "gcs-execution", 10 * K, "GCS 10k nodes", 5, 30e3),
     other("workflow-200x200", "workflow-executions", { runs: 200, nodes: 200 }, "workflow 200 runs × 200 nodes", 5, 30e3),
     graph("graph-layout", "graph layout, 100 / 1,000 / 5,000 nodes", { sizes: [100, 1000, 5000], seed: 1, dagreUpTo: 5000 }, 10, 30e3),
     graph("graph-random", "random layered DAGs, 100-500 nodes", { random: { from: 100, to: 500, count: 20 } }, 0, 0),

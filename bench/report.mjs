@@ -3,14 +3,19 @@
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const TARGETS = { vsBaseline: 3, vsParse: 1.5, memory: 3, gzipBytes: 100 * 1000, layoutMs: 100, crossingsRatio: 1.2 };
+// Issue 12's targets: summarize of 100k events ≥2× JSON.parse in Chromium and
+// ≥3× the plain-JS summary in Node; AOS, GCS and workflow payloads ≥1.5×
+// JSON.parse in Chromium; peak wasm memory ≤3× the input; .wasm ≤200 KB gzip
+// (speed wins where they conflict). The graph's targets are issue 10's.
+const TARGETS = { vsParseChromium: 2, vsBaselineNode: 3, otherVsParseChromium: 1.5, memory: 3, gzipBytes: 200 * 1000, layoutMs: 100, crossingsRatio: 1.2 };
 
 /** The graph records of one environment, by what they measure. */
 function graphRecords(env) {
   const all = Object.values(env || {}).flatMap((c) => c.graphs || []);
   return { sizes: all.filter((r) => r.what === "size"), random: all.filter((r) => r.what === "random"), samples: all.filter((r) => r.what === "sample") };
 }
-const EVENT_SIZES_FOR_TARGETS = ["events-100k", "events-1M"];
+const EVENT_SIZES_FOR_TARGETS = ["events-100k"];
+const OTHER_FORMATS_FOR_TARGETS = ["aos-execution", "gcs-execution", "workflow-executions"];
 
 const mb = (bytes) => bytes / 1e6;
 const mib = (bytes) => bytes / 2 ** 20;
@@ -122,17 +127,22 @@ export function render(results) {
   p();
   p("| target | environment | measured | |");
   p("|---|---|---|---|");
-  for (const env of envs) {
-    for (const id of EVENT_SIZES_FOR_TARGETS) {
-      const c = idx[env][id];
-      if (!c || !c.info) continue;
-      const label = cases.find((x) => x.id === id).label;
-      const rb = ratio(c, "baseline", "sum-bytes");
-      const rp = ratio(c, "parse", "sum-bytes");
-      const mins = (num) => `; fastest runs ${fmtX(ratio(c, num, "sum-bytes", "min"))}`;
-      p(`| summarize(bytes) ≥${TARGETS.vsBaseline}× faster than the JS baseline, ${label} | ${envName(env)} | ${rb == null ? "not measured" : `${fmtX(rb)} (${fmtMs(ms(c, "baseline"))} ms vs ${fmtMs(ms(c, "sum-bytes"))} ms${mins("baseline")})`} | ${verdict(rb, (x) => x >= TARGETS.vsBaseline)} |`);
-      p(`| summarize(bytes) ≥${TARGETS.vsParse}× faster than JSON.parse alone, ${label} | ${envName(env)} | ${rp == null ? "not measured" : `${fmtX(rp)} (${fmtMs(ms(c, "parse"))} ms vs ${fmtMs(ms(c, "sum-bytes"))} ms${mins("parse")})`} | ${verdict(rp, (x) => x >= TARGETS.vsParse)} |`);
-    }
+  const mins = (c, num) => `; fastest runs ${fmtX(ratio(c, num, "sum-bytes", "min"))}`;
+  const row = (what, env, c, num, goal) => {
+    const r = ratio(c, num, "sum-bytes");
+    const measured = r == null ? "not measured" : `${fmtX(r)} (${fmtMs(ms(c, num))} ms vs ${fmtMs(ms(c, "sum-bytes"))} ms${mins(c, num)})`;
+    p(`| ${what} | ${envName(env)} | ${measured} | ${verdict(r, (x) => x >= goal)} |`);
+  };
+  for (const id of EVENT_SIZES_FOR_TARGETS) {
+    const label = (cases.find((x) => x.id === id) || { label: id }).label;
+    const chromium = idx.chromium && idx.chromium[id];
+    if (chromium && chromium.info) row(`summarize(bytes) ≥${TARGETS.vsParseChromium}× faster than JSON.parse alone, ${label}`, "chromium", chromium, "parse", TARGETS.vsParseChromium);
+    const node = idx.node && idx.node[id];
+    if (node && node.info) row(`summarize(bytes) ≥${TARGETS.vsBaselineNode}× faster than the plain-JS summary, ${label}`, "node", node, "baseline", TARGETS.vsBaselineNode);
+  }
+  for (const c of cases.filter((x) => OTHER_FORMATS_FOR_TARGETS.includes(x.format))) {
+    const rec = idx.chromium && idx.chromium[c.id];
+    if (rec && rec.info) row(`summarize(bytes) ≥${TARGETS.otherVsParseChromium}× faster than JSON.parse alone, ${c.label}`, "chromium", rec, "parse", TARGETS.otherVsParseChromium);
   }
   // Memory: judged on inputs of 10 MB and more (below that the instance's fixed
   // ~1 MiB and the allocator's growth steps dominate the ratio).
@@ -150,7 +160,7 @@ export function render(results) {
     const text = worst ? `worst ${fmtX(worst.x)} (${worst.c.label}), best ${fmtX(best.x)} (${best.c.label})` : "not measured";
     p(`| peak wasm memory of summarize(bytes) ≤${TARGETS.memory}× the input (inputs ≥10 MB) | ${envName(env)} | ${text} | ${verdict(worst && worst.x, (x) => x <= TARGETS.memory)} |`);
   }
-  p(`| .wasm ≤100 KB gzipped | – | ${m.wasm.gzip.toLocaleString("en-US")} B gzip -9 (${(m.wasm.gzip / 1024).toFixed(1)} KiB) | ${verdict(m.wasm.gzip, (x) => x <= TARGETS.gzipBytes)} |`);
+  p(`| .wasm ≤200 KB gzipped (speed wins where they conflict) | – | ${m.wasm.gzip.toLocaleString("en-US")} B gzip -9 (${(m.wasm.gzip / 1024).toFixed(1)} KiB) | ${verdict(m.wasm.gzip, (x) => x <= TARGETS.gzipBytes)} |`);
   for (const env of envs) {
     const g = graphRecords(idx[env]);
     const at1000 = g.sizes.find((r) => r.n === 1000 && !r.error);
@@ -227,7 +237,7 @@ export function render(results) {
 
   // ---- other formats
   if (otherCases.length) {
-    p("## AOS executions and workflow histories");
+    p("## AOS and GCS executions, workflow histories");
     p();
     p("summarize() only, with JSON.parse alone for comparison. Warm medians; cold = first call.");
     p();

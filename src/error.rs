@@ -153,6 +153,19 @@ pub struct Warning {
     pub path: String,
 }
 
+impl Warning {
+    /// The last warning of a list cut at `max`: how many more were left out.
+    pub fn too_many(max: usize, suppressed: usize) -> Self {
+        Warning {
+            code: WarningCode::TooManyWarnings,
+            message: format!(
+                "expected at most {max} warnings, found {suppressed} more; they are not listed"
+            ),
+            path: "$".into(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

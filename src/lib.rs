@@ -286,53 +286,63 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 
+/// A function of the Rust API over one input: the options read, then `f`
+/// over the input's bytes (see `with_input`).
+fn call<T>(
+    input: &Input,
+    options: Option<JsOptions>,
+    f: impl FnOnce(&[u8], &api::Options) -> Result<T, Error>,
+) -> Result<T, JsValue> {
+    let opts = read_options(options)?;
+    with_input(input, &opts, |b| f(b, &opts))
+}
+
+/// [`call`], its result handed to JavaScript as plain data typed `R`.
+fn call_js<T: Serialize, R: JsCast>(
+    input: &Input,
+    options: Option<JsOptions>,
+    f: impl FnOnce(&[u8], &api::Options) -> Result<T, Error>,
+) -> Result<R, JsValue> {
+    Ok(to_js(&call(input, options, f)?)?.unchecked_into())
+}
+
 /// Summarizes a payload (string or Uint8Array): the format, every run with its
 /// phase, progress, times and first failure, and the warnings.
 #[wasm_bindgen]
 pub fn summarize(input: &Input, options: Option<JsOptions>) -> Result<JsSummary, JsValue> {
-    let opts = read_options(options)?;
-    let summary = with_input(input, &opts, |b| api::summarize(b, &opts))?;
-    Ok(to_js(&summary)?.unchecked_into())
+    call_js(input, options, api::summarize)
 }
 
 /// The timeline of one run: a lane per element with spans and markers.
 #[wasm_bindgen]
 pub fn timeline(input: &Input, options: Option<JsOptions>) -> Result<JsTimeline, JsValue> {
-    let opts = read_options(options)?;
-    let timeline = with_input(input, &opts, |b| api::timeline(b, &opts))?;
-    Ok(to_js(&timeline)?.unchecked_into())
+    call_js(input, options, api::timeline)
 }
 
 /// The dependency graph of one run (`options.run`): nodes laid out, edges with
 /// routes, root causes with what they took down, the critical path, warnings.
 #[wasm_bindgen]
 pub fn graph(input: &Input, options: Option<JsOptions>) -> Result<JsGraph, JsValue> {
-    let opts = read_options(options)?;
-    let graph = with_input(input, &opts, |b| api::graph(b, &opts))?;
-    Ok(to_js(&graph)?.unchecked_into())
+    call_js(input, options, api::graph)
 }
 
 /// The events of an execution-events payload, normalized ([] for other formats).
 #[wasm_bindgen]
 pub fn events(input: &Input, options: Option<JsOptions>) -> Result<JsEvents, JsValue> {
-    let opts = read_options(options)?;
-    let events = with_input(input, &opts, |b| api::events(b, &opts))?;
-    Ok(to_js(&events)?.unchecked_into())
+    call_js(input, options, api::events)
 }
 
 /// The detected format of a payload.
 #[wasm_bindgen]
 pub fn detect(input: &Input, options: Option<JsOptions>) -> Result<JsFormat, JsValue> {
-    let opts = read_options(options)?;
-    let format = with_input(input, &opts, |b| api::detect(b, &opts))?;
+    let format = call(input, options, api::detect)?;
     Ok(JsValue::from_str(format.as_str()).unchecked_into())
 }
 
 /// The payload as strict JSON text (BOM skipped, trailing commas removed), for `JSON.parse`.
 #[wasm_bindgen(js_name = rawJson)]
 pub fn raw_json(input: &Input, options: Option<JsOptions>) -> Result<String, JsValue> {
-    let opts = read_options(options)?;
-    with_input(input, &opts, |b| api::raw_json(b, &opts))
+    call(input, options, api::raw_json)
 }
 
 /// Compares two runs (each payload's `options.run`, default its first/newest):
@@ -354,22 +364,19 @@ pub fn compare(
 /// The normalized model (summary, timeline, elements, events per run) as JSON text.
 #[wasm_bindgen(js_name = exportJson)]
 pub fn export_json(input: &Input, options: Option<JsOptions>) -> Result<String, JsValue> {
-    let opts = read_options(options)?;
-    with_input(input, &opts, |b| api::export_json(b, &opts))
+    call(input, options, api::export_json)
 }
 
 /// The elements of every run as CSV text (RFC 4180, formula-guarded).
 #[wasm_bindgen(js_name = exportCsv)]
 pub fn export_csv(input: &Input, options: Option<JsOptions>) -> Result<String, JsValue> {
-    let opts = read_options(options)?;
-    with_input(input, &opts, |b| api::export_csv(b, &opts))
+    call(input, options, api::export_csv)
 }
 
 /// The timelines in the Chrome Trace Event format (JSON text) for Perfetto or chrome://tracing.
 #[wasm_bindgen(js_name = exportTrace)]
 pub fn export_trace(input: &Input, options: Option<JsOptions>) -> Result<String, JsValue> {
-    let opts = read_options(options)?;
-    with_input(input, &opts, |b| api::export_trace(b, &opts))
+    call(input, options, api::export_trace)
 }
 
 /// Decodes a base64 objectData / changedObjectData text.

@@ -125,13 +125,7 @@ fn census(input: &[u8]) -> Census {
         i += 1;
         if b == b'"' {
             let start = i;
-            while let Some(&c) = input.get(i) {
-                match c {
-                    b'"' => break,
-                    b'\\' => i += 2,
-                    _ => i += 1,
-                }
-            }
+            i = crate::json::string_end(input, i);
             if expect_key {
                 key = input.get(start..i).unwrap_or_default();
                 expect_key = false;

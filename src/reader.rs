@@ -127,14 +127,8 @@ impl Reader {
     /// million warnings).
     pub fn into_warnings(mut self) -> Vec<Warning> {
         if self.suppressed > 0 {
-            self.warnings.push(Warning {
-                code: WarningCode::TooManyWarnings,
-                message: format!(
-                    "expected at most {MAX_WARNINGS} warnings, found {} more; they are not listed",
-                    self.suppressed
-                ),
-                path: "$".into(),
-            });
+            self.warnings
+                .push(Warning::too_many(MAX_WARNINGS, self.suppressed));
         }
         self.warnings
     }

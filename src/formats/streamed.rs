@@ -190,13 +190,7 @@ impl Sizes {
             match b {
                 b'"' => {
                     let start = i;
-                    while let Some(&c) = bytes.get(i) {
-                        match c {
-                            b'"' => break,
-                            b'\\' => i += 2,
-                            _ => i += 1,
-                        }
-                    }
+                    i = crate::json::string_end(bytes, i);
                     if expect_key {
                         key = bytes.get(start..i).unwrap_or_default();
                         expect_key = false;

@@ -1000,13 +1000,7 @@ mod tests {
 
     #[test]
     fn deterministic_and_no_overlap_on_a_random_dag() {
-        let mut s: u64 = 42;
-        let mut rnd = |m: u64| {
-            s ^= s << 13;
-            s ^= s >> 7;
-            s ^= s << 17;
-            s % m.max(1)
-        };
+        let mut rnd = super::super::test_random(42);
         let n = 300;
         let mut pairs = Vec::new();
         for v in 10..n {

@@ -18,6 +18,19 @@ pub mod layout;
 pub mod simplex;
 pub mod template;
 
+/// A small deterministic random source for the layout tests (xorshift64):
+/// `rnd(m)` is below `m`.
+#[cfg(test)]
+fn test_random(seed: u64) -> impl FnMut(u64) -> u64 {
+    let mut s = seed;
+    move |m| {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        s % m.max(1)
+    }
+}
+
 use crate::error::{Warning, WarningCode};
 use crate::model::{Format, Run};
 use crate::phase::Phase;

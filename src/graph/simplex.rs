@@ -311,13 +311,7 @@ mod tests {
 
     #[test]
     fn random_graphs_are_never_worse_and_stay_feasible() {
-        let mut s: u64 = 7;
-        let mut rnd = |m: u64| {
-            s ^= s << 13;
-            s ^= s >> 7;
-            s ^= s << 17;
-            s % m.max(1)
-        };
+        let mut rnd = super::super::test_random(7);
         for _ in 0..50 {
             let n = 2 + rnd(40) as usize;
             let mut edges = Vec::new();

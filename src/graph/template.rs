@@ -124,15 +124,10 @@ impl Warnings {
 
     pub fn finish(mut self) -> Vec<Warning> {
         if self.suppressed > 0 {
-            self.list.push(Warning {
-                code: WarningCode::TooManyWarnings,
-                message: format!(
-                    "expected at most {} warnings, found {} more; they are not listed",
-                    crate::reader::MAX_WARNINGS,
-                    self.suppressed
-                ),
-                path: "$".into(),
-            });
+            self.list.push(Warning::too_many(
+                crate::reader::MAX_WARNINGS,
+                self.suppressed,
+            ));
         }
         self.list
     }
@@ -265,28 +260,51 @@ pub(crate) fn read(object_data: &str, base: &[&str], w: &mut Warnings) -> Option
     None
 }
 
-fn tosca(nodes: &Value, base: &[&str], at: Vec<Seg>, w: &mut Warnings) -> Option<Template> {
-    let Some(nodes) = nodes.as_object() else {
+/// `v` as the object of named entries a template lists, and the template to
+/// fill from them; else warned (`expected`: what it should be).
+fn entries<'v>(
+    v: &'v Value,
+    expected: &str,
+    base: &[&str],
+    at: &[Seg],
+    w: &mut Warnings,
+) -> Option<(&'v Map<String, Value>, Template)> {
+    let Some(o) = v.as_object() else {
         w.push(
             WarningCode::InvalidTemplate,
-            format!(
-                "expected node_templates to be an object of elements, found {}",
-                describe(nodes)
-            ),
-            render(base, &at),
+            format!("expected {expected}, found {}", describe(v)),
+            render(base, at),
         );
         return None;
     };
-    let mut out = Template {
-        nodes: Vec::with_capacity(nodes.len()),
-        path: render(base, &at),
+    let template = Template {
+        nodes: Vec::with_capacity(o.len()),
+        path: render(base, at),
     };
-    for (name, body) in nodes {
-        let mut node = TemplateNode {
-            name: name.clone(),
+    Some((o, template))
+}
+
+impl TemplateNode {
+    /// A node named `name`, with no type or dependencies yet.
+    fn named(name: &str) -> Self {
+        TemplateNode {
+            name: name.to_owned(),
             kind: None,
             dependencies: Vec::new(),
-        };
+        }
+    }
+}
+
+fn tosca(nodes: &Value, base: &[&str], at: Vec<Seg>, w: &mut Warnings) -> Option<Template> {
+    let (nodes, mut out) = entries(
+        nodes,
+        "node_templates to be an object of elements",
+        base,
+        &at,
+        w,
+    )?;
+    for (name, body) in nodes {
+        let mut node = TemplateNode::named(name);
         if let Value::Object(body) = body {
             let mut here = at.clone();
             here.push(Seg::Key(name.clone()));
@@ -484,27 +502,9 @@ fn functions(
 /// A GCS workflow: `workflow: {job: {type, depends: [{target, type}]}}`.
 fn genecontainer(jobs: &Value, base: &[&str], w: &mut Warnings) -> Option<Template> {
     let at = vec![Seg::Key("workflow".into())];
-    let Some(jobs) = jobs.as_object() else {
-        w.push(
-            WarningCode::InvalidTemplate,
-            format!(
-                "expected workflow to be an object of jobs, found {}",
-                describe(jobs)
-            ),
-            render(base, &at),
-        );
-        return None;
-    };
-    let mut out = Template {
-        nodes: Vec::with_capacity(jobs.len()),
-        path: render(base, &at),
-    };
+    let (jobs, mut out) = entries(jobs, "workflow to be an object of jobs", base, &at, w)?;
     for (name, body) in jobs {
-        let mut node = TemplateNode {
-            name: name.clone(),
-            kind: None,
-            dependencies: Vec::new(),
-        };
+        let mut node = TemplateNode::named(name);
         if let Value::Object(body) = body {
             node.kind = body.get("type").and_then(Value::as_str).map(str::to_owned);
             let mut p = at.clone();

@@ -192,6 +192,22 @@ fn repair_commas(body: &[u8], bom: bool, warnings: &mut Vec<Warning>) -> Option<
     Some(fixed)
 }
 
+/// The offset of the `"` that closes the string whose content starts at
+/// `start` (escapes skipped, nothing checked), or past the end when it is not
+/// closed: the pre-passes over the bytes (`memory`, `formats::streamed`) step
+/// over strings with it.
+pub(crate) fn string_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start;
+    while let Some(&c) = bytes.get(i) {
+        match c {
+            b'"' => break,
+            b'\\' => i += 2,
+            _ => i += 1,
+        }
+    }
+    i
+}
+
 /// The offset of a comma that stands (after blanks) right before `offset`, when
 /// the byte there closes an array or object: a trailing comma.
 pub(super) fn trailing_comma_before(text: &[u8], offset: usize) -> Option<usize> {
