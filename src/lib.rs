@@ -99,6 +99,7 @@ pub mod json;
 mod memory;
 pub mod model;
 pub mod objectdata;
+pub mod packed;
 pub mod path;
 pub mod phase;
 pub mod reader;
@@ -560,6 +561,8 @@ pub struct Payload {
     bytes: Vec<u8>,
     options: api::Options,
     model: model::Model,
+    /// The event list while `eventsPacked` hands it over in slices.
+    events: Option<Vec<model::Event>>,
 }
 
 #[wasm_bindgen]
@@ -575,6 +578,7 @@ impl Payload {
             bytes,
             options,
             model,
+            events: None,
         })
     }
 
@@ -614,6 +618,62 @@ impl Payload {
         let events = api::events(&self.bytes, &self.options).map_err(|e| js_error(&e))?;
         Ok(to_js(&events)?.unchecked_into())
     }
+
+    /// Events `from..from + count` packed as columns (`PackedEvents` in
+    /// types.d.ts; `packed.rs`): what the page's events table asks for in
+    /// slices. The list is read on the first call and kept until the slice
+    /// that reaches its end has been handed over (wasm memory never shrinks,
+    /// but the allocator reuses it).
+    #[wasm_bindgen(js_name = eventsPacked, unchecked_return_type = "PackedEvents")]
+    pub fn events_packed(&mut self, from: u32, count: u32) -> Result<JsValue, JsValue> {
+        let events = match self.events.take() {
+            Some(events) => events,
+            None => api::events(&self.bytes, &self.options).map_err(|e| js_error(&e))?,
+        };
+        let p = packed::pack(&events, from as usize, count as usize);
+        let out = packed_to_js(&p)?;
+        let done = (from as usize).saturating_add(count as usize) >= events.len();
+        if !done {
+            self.events = Some(events);
+        }
+        Ok(out)
+    }
+}
+
+/// A packed slice as the JS object `PackedEvents`: the columns as typed arrays.
+fn packed_to_js(p: &packed::PackedEvents<'_>) -> Result<JsValue, JsValue> {
+    let set = |o: &js_sys::Object, k: &str, v: &JsValue| Reflect::set(o, &k.into(), v).map(drop);
+    let i32s = |v: &[i32]| JsValue::from(js_sys::Int32Array::from(v));
+    let f64s = |v: &[f64]| JsValue::from(js_sys::Float64Array::from(v));
+    let cols = js_sys::Object::new();
+    set(&cols, "element", &i32s(&p.element))?;
+    set(&cols, "elemType", &i32s(&p.elem_type))?;
+    set(&cols, "type", &i32s(&p.event_type))?;
+    set(&cols, "action", &i32s(&p.action))?;
+    set(&cols, "kind", &i32s(&p.kind))?;
+    set(&cols, "phase", &i32s(&p.phase))?;
+    set(&cols, "reason", &i32s(&p.reason))?;
+    set(&cols, "first", &f64s(&p.first))?;
+    set(&cols, "last", &f64s(&p.last))?;
+    set(&cols, "count", &f64s(&p.count))?;
+    let reasons: Vec<(&str, Option<&str>, Option<&str>)> = p
+        .reasons
+        .iter()
+        .map(|r| (r.raw.as_str(), r.zh.as_deref(), r.en.as_deref()))
+        .collect();
+    let o = js_sys::Object::new();
+    set(&o, "total", &JsValue::from(p.total as f64))?;
+    set(&o, "n", &JsValue::from(p.element.len() as f64))?;
+    set(&o, "strings", &to_js(&p.strings)?)?;
+    set(&o, "reasons", &to_js(&reasons)?)?;
+    set(&o, "cols", &cols)?;
+    let halves = |f: fn(&model::Bilingual) -> Option<&str>| -> Result<JsValue, JsValue> {
+        to_js(&p.messages.iter().map(|m| f(m)).collect::<Vec<_>>())
+    };
+    set(&o, "msgRaw", &halves(|m| Some(m.raw.as_str()))?)?;
+    set(&o, "msgZh", &halves(|m| m.zh.as_deref())?)?;
+    set(&o, "msgEn", &halves(|m| m.en.as_deref())?)?;
+    Ok(o.into())
 }
 
 /// Payloads of the same run joined into one: an execution and its events, a

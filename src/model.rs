@@ -220,6 +220,18 @@ pub enum MarkerKind {
     Other,
 }
 
+impl MarkerKind {
+    /// The kind's name as it is serialized (`"failure"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MarkerKind::Start => "start",
+            MarkerKind::Success => "success",
+            MarkerKind::Failure => "failure",
+            MarkerKind::Other => "other",
+        }
+    }
+}
+
 /// A point on a lane.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Marker {

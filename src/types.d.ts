@@ -284,6 +284,32 @@ export interface Hit {
 }
 
 /**
+ * What `Payload.eventsPacked(from, count)` returns: events `from..from + count`
+ * of an event list as columns (the page's events table asks in slices). Per
+ * event `i`: `strings[cols.element[i]]` and likewise `elemType`, `type`,
+ * `action`, `kind`, `phase` (−1: none); `reasons[cols.reason[i]]` as
+ * `[raw, zh, en]`; `cols.first`, `cols.last` epoch ms (NaN: none);
+ * `cols.count`; the message as `msgRaw[i]`, `msgZh[i]`, `msgEn[i]`. Repeated
+ * texts cross once per slice.
+ */
+export interface PackedEvents {
+  /** Events in the whole list. */
+  total: number;
+  /** Events in this slice. */
+  n: number;
+  strings: string[];
+  /** [raw, zh, en] per distinct reason. */
+  reasons: [string, string | null, string | null][];
+  cols: {
+    element: Int32Array; elemType: Int32Array; type: Int32Array; action: Int32Array; kind: Int32Array; phase: Int32Array; reason: Int32Array;
+    first: Float64Array; last: Float64Array; count: Float64Array;
+  };
+  msgRaw: string[];
+  msgZh: (string | null)[];
+  msgEn: (string | null)[];
+}
+
+/**
  * What `frameBits()` returns: the meaning of a `TimelineView.frame` cell's bits.
  * `cell & phase` is the covering span's phase index + 1 (0: no span), that
  * index into `phases`; the filter's phase mask is `1 << index`.

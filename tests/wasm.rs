@@ -438,6 +438,74 @@ fn payload_is_read_once_and_queried_many_times() {
     assert_eq!(Array::from(&events).length(), 3);
 }
 
+#[wasm_bindgen_test]
+fn payload_packs_its_events_in_slices_as_events_lists_them() {
+    let mut p = execscope::Payload::new(&text(FAILED_EVENTS), None).unwrap();
+    let all: JsValue = p.events().unwrap().into();
+    let all = Array::from(&all);
+    let total = all.length();
+    assert!(total > 4, "{total}");
+    // Slices of 3 (the last one short), read back through the string tables.
+    let mut seen = 0;
+    while seen < total {
+        let s = p.events_packed(seen, 3).unwrap();
+        assert_eq!(get(&s, "total").as_f64(), Some(f64::from(total)));
+        let n = get(&s, "n").as_f64().unwrap() as u32;
+        assert_eq!(n, 3.min(total - seen));
+        let col = |c: &str| js_sys::Int32Array::from(get(&s, &format!("cols.{c}"))).to_vec();
+        let nums = |c: &str| js_sys::Float64Array::from(get(&s, &format!("cols.{c}"))).to_vec();
+        let strs = strings(&get(&s, "strings"));
+        let text = |k: i32| usize::try_from(k).ok().map(|k| strs[k].clone());
+        for i in 0..n as usize {
+            let e = all.get(seen + i as u32);
+            for (c, key) in [
+                ("element", "element"),
+                ("elemType", "elemType"),
+                ("type", "type"),
+                ("action", "action"),
+                ("kind", "kind"),
+                ("phase", "phase"),
+            ] {
+                assert_eq!(
+                    text(col(c)[i]),
+                    get(&e, key).as_string(),
+                    "{c} of event {}",
+                    seen + i as u32
+                );
+            }
+            let reason = get(&s, &format!("reasons.{}", col("reason")[i]));
+            assert_eq!(
+                get(&reason, "0").as_string(),
+                get(&e, "reason.raw").as_string()
+            );
+            assert_eq!(
+                get(&reason, "2").as_string(),
+                get(&e, "reason.en").as_string()
+            );
+            assert_eq!(
+                get(&s, &format!("msgRaw.{i}")).as_string(),
+                get(&e, "message.raw").as_string()
+            );
+            assert_eq!(
+                get(&s, &format!("msgZh.{i}")).as_string(),
+                get(&e, "message.zh").as_string()
+            );
+            let first = nums("first")[i];
+            assert_eq!(
+                (!first.is_nan()).then_some(first),
+                get(&e, "firstTimestamp").as_f64()
+            );
+            assert_eq!(Some(nums("count")[i]), get(&e, "count").as_f64());
+        }
+        seen += n;
+    }
+    // After the last slice the list is read again when asked.
+    let again = p.events_packed(0, 1000).unwrap();
+    assert_eq!(get(&again, "n").as_f64(), Some(f64::from(total)));
+    let past = p.events_packed(total + 5, 10).unwrap();
+    assert_eq!(get(&past, "n").as_f64(), Some(0.0));
+}
+
 const YAML_CHAIN: &str = include_str!("../samples/aos-upgrade-yaml-chain.json");
 const FAILED_EVENTS: &str = include_str!("../samples/aos-upgrade-failed-events.json");
 

@@ -11,14 +11,14 @@ import type {
   Format, Phase, Summary, Run, FirstFailure, Timeline, Lane, Span, Marker, MarkerKind, Event, Bilingual, Hit,
   Comparison, DecodedObjectData, WorkspaceRun, WorkspaceSummary, SourceRef, Conflict, Change, ProgressPoint,
   Added, Warning, ErrorCode, PhaseCounts, ApiErrorBody, DataComparison, ElementChange, Difference, Options,
-  FrameBits, Graph, GraphNode, GraphEdge, GraphPoint, RootCause,
+  FrameBits, Graph, GraphNode, GraphEdge, GraphPoint, RootCause, PackedEvents,
 } from "../../src/types.js";
 
 export type {
   Format, Phase, Summary, Run, FirstFailure, Timeline, Lane, Span, Marker, MarkerKind, Event, Bilingual, Hit,
   Comparison, DecodedObjectData, WorkspaceRun, WorkspaceSummary, SourceRef, Conflict, Change, ProgressPoint,
   Added, Warning, ErrorCode, PhaseCounts, ApiErrorBody, DataComparison, ElementChange, Difference, Options,
-  FrameBits, Graph, GraphNode, GraphEdge, GraphPoint, RootCause,
+  FrameBits, Graph, GraphNode, GraphEdge, GraphPoint, RootCause, PackedEvents,
 };
 
 /** A child of dom.js h(): a node, text (never parsed as markup), or a list of them; null, undefined and booleans are skipped. */
@@ -168,22 +168,6 @@ export type InputArgs = { file: Blob; text?: undefined; bytes?: undefined }
 export interface FramesHandle { kind: "frames"; view: number; laneCount: number; visibleCount: number; start: number | null; end: number | null; bits: FrameBits }
 /** The engine's answer for a timeline: the whole object when small, else a handle. */
 export type TimelineReply = { kind: "objects"; value: Timeline } | FramesHandle;
-
-/** Events from..from+n, packed (engine/pack.js). */
-export interface PackedEvents {
-  total: number;
-  n: number;
-  strings: string[];
-  /** [raw, zh, en] per distinct reason. */
-  reasons: [string, string | null, string | null][];
-  cols: {
-    element: Int32Array; elemType: Int32Array; type: Int32Array; action: Int32Array; kind: Int32Array; phase: Int32Array; reason: Int32Array;
-    first: Float64Array; last: Float64Array; count: Float64Array;
-  };
-  msgRaw: string[];
-  msgZh: (string | null)[];
-  msgEn: (string | null)[];
-}
 
 export type ExportKind = "json" | "csv" | "trace";
 

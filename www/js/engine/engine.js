@@ -11,9 +11,9 @@
 // bilingual text and names the newest run and the join keys: nothing here
 // re-derives them.
 import init, * as core from "../../pkg/execscope.js";
-import { pack, buffers } from "./pack.js";
+import { buffers } from "./pack.js";
 
-/** @import { Method, Args, Reply, PageError, Timeline, TimelineReply, TimelineMode, Run, Summary, ExportKind, Event } from "../types.js" */
+/** @import { Method, Args, Reply, PageError, Timeline, TimelineReply, TimelineMode, Run, Summary, ExportKind } from "../types.js" */
 
 /** @type {Promise<string> | null} */
 let ready = null;
@@ -37,7 +37,6 @@ export const FRAME_THRESHOLD = 20000;
  * @property {number} size
  * @property {core.Payload | null} payload
  * @property {Summary | null} summary
- * @property {Event[] | null} events
  * @property {Set<number>} views
  */
 
@@ -214,7 +213,7 @@ export const methods = {
   async open(a) {
     const input = await inputOf(a);
     /** @type {EngineDoc} */
-    const d = { id: a.id, name: a.name, input, size: sizeOf(input), payload: null, summary: null, events: null, views: new Set() };
+    const d = { id: a.id, name: a.name, input, size: sizeOf(input), payload: null, summary: null, views: new Set() };
     docs.set(a.id, d);
     /** @type {Reply<"open">} */
     const out = { size: d.size, format: null, summary: null, error: null };
@@ -262,9 +261,10 @@ export const methods = {
    */
   eventsPacked({ id, from, count }) {
     const d = doc(id);
-    if (!d.events) d.events = d.payload ? d.payload.events() : core.events(d.input);
-    const start = from || 0;
-    const p = pack(d.events.slice(start, count ? start + count : undefined), d.events.length);
+    // Packed by the core from its own event list (read on the first slice,
+    // dropped after the last): no event object is built on either side.
+    const payload = d.payload || (d.payload = new core.Payload(d.input));
+    const p = payload.eventsPacked(from || 0, count || 0xffffffff);
     return new Moved(p, buffers(p));
   },
 

@@ -1,60 +1,11 @@
 // @ts-check
 // Events packed for a cheap hand-over from the engine to the page: numbers in
 // typed arrays (moved, not copied), repeated texts (element, type, reason…) once
-// per slice in a string table, messages as three string arrays. pack() runs in
-// the engine, unpack() on the page; the format (PackedEvents in types.d.ts)
-// lives only here.
+// per slice in a string table, messages as three string arrays. The core packs
+// them (Payload.eventsPacked, src/packed.rs; PackedEvents in the package's
+// types.d.ts), unpack() rebuilds the events on the page.
 
 /** @import { Event, PackedEvents } from "../types.js" */
-
-/**
- * @param {Event[]} items the events of one slice
- * @param {number} total events in the whole list
- * @returns {PackedEvents}
- */
-export function pack(items, total) {
-  const n = items.length;
-  /** @type {string[]} */
-  const strings = [];
-  /** @type {Map<string, number>} */
-  const index = new Map();
-  /** @param {string | null | undefined} s */
-  const intern = (s) => {
-    if (s == null) return -1;
-    let k = index.get(s);
-    if (k === undefined) { k = strings.length; strings.push(s); index.set(s, k); }
-    return k;
-  };
-  /** @type {PackedEvents["reasons"]} */
-  const reasons = [];
-  /** @type {Map<string, number>} */
-  const reasonIndex = new Map();
-  const cols = {
-    element: new Int32Array(n), elemType: new Int32Array(n), type: new Int32Array(n), action: new Int32Array(n),
-    kind: new Int32Array(n), phase: new Int32Array(n), reason: new Int32Array(n),
-    first: new Float64Array(n), last: new Float64Array(n), count: new Float64Array(n),
-  };
-  const msgRaw = new Array(n), msgZh = new Array(n), msgEn = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const e = items[i];
-    cols.element[i] = intern(e.element);
-    cols.elemType[i] = intern(e.elemType);
-    cols.type[i] = intern(e.type);
-    cols.action[i] = intern(e.action);
-    cols.kind[i] = intern(e.kind);
-    cols.phase[i] = intern(e.phase);
-    const r = e.reason || { raw: "", zh: null, en: null };
-    let k = reasonIndex.get(r.raw);
-    if (k === undefined) { k = reasons.length; reasons.push([r.raw, r.zh, r.en]); reasonIndex.set(r.raw, k); }
-    cols.reason[i] = k;
-    cols.first[i] = e.firstTimestamp ?? NaN;
-    cols.last[i] = e.lastTimestamp ?? NaN;
-    cols.count[i] = e.count;
-    const m = e.message || { raw: "", zh: null, en: null };
-    msgRaw[i] = m.raw; msgZh[i] = m.zh; msgEn[i] = m.en;
-  }
-  return { total, n, strings, reasons, cols, msgRaw, msgZh, msgEn };
-}
 
 /** The ArrayBuffers of a packed slice, to move them to the page. */
 export function buffers(/** @type {PackedEvents} */ p) {
