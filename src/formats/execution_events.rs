@@ -344,12 +344,6 @@ impl<'a> Builder<'a> {
             }
         };
         if let Some(acc) = self.elems.get_mut(slot) {
-            if acc.kind.is_none() {
-                acc.kind = elem_type;
-            }
-            if acc.action.is_none() {
-                acc.action = action;
-            }
             if self.detail == Detail::Summary {
                 // Sorted by (time, payload order), this event comes after
                 // every earlier one whose time is not later.
@@ -366,6 +360,12 @@ impl<'a> Builder<'a> {
                 }
                 acc.updated_at = opt_max(acc.updated_at, opt_max(at, last));
                 return;
+            }
+            if acc.kind.is_none() {
+                acc.kind = elem_type;
+            }
+            if acc.action.is_none() {
+                acc.action = action;
             }
             acc.evs.push(Ev {
                 at,
@@ -478,19 +478,17 @@ fn build_element(mut acc: Acc<'_>) -> Element {
 }
 
 /// An element as [`Detail::Summary`] builds it: what `build_element` gives
-/// for its id, type, action, phase, failure time and last update, and its
-/// reason and message when it failed; no spans, markers or start.
+/// for its phase and last update, and, when it failed, its id, failure time,
+/// reason and message; nothing else (the summary reads no more).
 fn summary_element(acc: Acc<'_>) -> Element {
     let mut element = Element {
-        id: acc.id.into_owned(),
-        kind: acc.kind.map(Cow::into_owned),
-        action: acc.action.map(Cow::into_owned),
         updated_at: acc.updated_at,
         ..Element::default()
     };
     if let Some(latest) = acc.latest {
         element.phase = kind_phase(latest.kind);
         if element.phase == Phase::Failed {
+            element.id = acc.id.into_owned();
             element.failed_at = acc.failed_at;
             element.reason = Some(latest.reason.into_owned());
             element.message = Some(latest.message.into_owned());
@@ -547,6 +545,9 @@ pub(super) fn fast_as(bytes: &[u8], forced: bool, detail: Detail) -> Option<(Run
         return None;
     }
     let mut b = Builder::new(Reader::new(), detail);
+    // Room for an element per kilobyte (events take about half of one), so
+    // that the index is rarely rehashed (which hashes every name again).
+    b.index.reserve((bytes.len() / 1024).min(1 << 20));
     s.array(|s, i| {
         let (event, seen) = fast_event(s)?;
         if i == 0 && !forced && seen.count_ones() < 2 {

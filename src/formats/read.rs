@@ -89,9 +89,9 @@ pub fn read_serde(
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Detail {
     /// Only what `summary::summarize` reads of an event list read by the fast
-    /// path: each element's id, type, action, phase, failure time and last
-    /// update, and the reason and message of a failed one; no spans, markers,
-    /// start or run-level markers. (The serde_json path builds the whole model.)
+    /// path: each element's phase and last update, and a failed one's id,
+    /// failure time, reason and message; no other member of an element, no
+    /// run-level markers. (The serde_json path builds the whole model.)
     Summary,
     /// The whole model without the normalized event list.
     Model,
@@ -965,9 +965,8 @@ mod tests {
                 let kept = |e: &Element| {
                     let failed = e.phase == Phase::Failed;
                     (
-                        (e.id.clone(), e.kind.clone(), e.action.clone()),
                         (e.phase, e.updated_at, e.failed_at),
-                        failed.then(|| (e.reason.clone(), e.message.clone())),
+                        failed.then(|| (e.id.clone(), e.reason.clone(), e.message.clone())),
                     )
                 };
                 assert_eq!(kept(l), kept(w), "list {list}: {text}");
