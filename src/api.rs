@@ -80,12 +80,13 @@ fn read_model(input: &[u8], options: &Options, keep_events: bool) -> Result<Mode
 
 /// Detects the input's format.
 pub fn detect(input: &[u8], options: &Options) -> Result<Format, Error> {
-    Ok(read_model(input, options, false)?.format)
+    Ok(formats::read_for_summary(input, options.format, &options.json())?.format)
 }
 
 /// Summarizes the input.
 pub fn summarize(input: &[u8], options: &Options) -> Result<Summary, Error> {
-    Ok(summary::summarize(&read_model(input, options, false)?))
+    let model = formats::read_for_summary(input, options.format, &options.json())?;
+    Ok(summary::summarize(&model))
 }
 
 /// The run `options.run` names (default the first — for a workflow history the

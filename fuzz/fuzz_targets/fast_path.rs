@@ -1,7 +1,9 @@
 //! The fast path (src/formats/scan.rs, `execution_events::fast`) against the
 //! serde_json path (`formats::read_serde`): on every input, the same model or
 //! the same error (code, message, line, column, offset), with and without the
-//! event list, strict or lenient, detected or forced.
+//! event list, strict or lenient, detected or forced; and the summary of
+//! `formats::read_for_summary`'s model (built for the summary alone) against
+//! that of the whole model.
 //!
 //! The options byte is `common::split`'s; its bit 5 wraps the rest as members
 //! of the second event of a small event list, so that the fuzzer works inside
@@ -11,6 +13,7 @@
 
 use execscope::formats;
 use execscope::json::JsonOptions;
+use execscope::summary::summarize;
 use libfuzzer_sys::fuzz_target;
 
 #[path = "common.rs"]
@@ -47,4 +50,10 @@ fuzz_target!(|data: &[u8]| {
             "the fast path and serde_json differ (keep_events {keep_events}):\nfast: {fast:#?}\nserde_json: {serde:#?}"
         );
     }
+    let lean = formats::read_for_summary(payload, options.format, &json).map(|m| summarize(&m));
+    let whole = formats::read(payload, options.format, &json, false).map(|m| summarize(&m));
+    assert!(
+        lean == whole,
+        "the summary's model summarizes differently:\nsummary's: {lean:#?}\nwhole: {whole:#?}"
+    );
 });

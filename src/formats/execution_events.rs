@@ -25,6 +25,7 @@
 //! - An element's type and action are the first elemType / actionName it has.
 
 use super::de::{members, Field, ObjectOr};
+use super::read::Detail;
 use super::scan::Scan;
 use crate::bilingual;
 use crate::error::WarningCode;
@@ -134,13 +135,30 @@ struct Acc<'a> {
     id: Cow<'a, str>,
     kind: Option<Cow<'a, str>>,
     action: Option<Cow<'a, str>>,
+    /// Every event (not for [`Detail::Summary`]).
     evs: Vec<Ev<'a>>,
+    /// For [`Detail::Summary`], folded as the events come: the latest
+    /// start/success/failure event (the one `build_element` would find last
+    /// after sorting by time and payload order), ...
+    latest: Option<Latest<'a>>,
+    /// ... the latest failure's time, and the last update.
+    failed_at: Option<i64>,
+    updated_at: Option<i64>,
+}
+
+/// The event that decides an element's phase, as [`Detail::Summary`] keeps it.
+#[derive(Debug)]
+struct Latest<'a> {
+    at: Option<i64>,
+    kind: MarkerKind,
+    reason: Cow<'a, str>,
+    message: Cow<'a, str>,
 }
 
 /// Folds events, one at a time, into the run.
 pub struct Builder<'a> {
     r: Reader,
-    keep_events: bool,
+    detail: Detail,
     run_id: Option<Cow<'a, str>>,
     mixed_warned: bool,
     action: Option<Cow<'a, str>>,
@@ -168,12 +186,11 @@ fn opt_max(a: Option<i64>, b: Option<i64>) -> Option<i64> {
 }
 
 impl<'a> Builder<'a> {
-    /// A builder whose warnings continue `r`'s. `keep_events` builds the
-    /// normalized event list too.
-    pub fn new(r: Reader, keep_events: bool) -> Self {
+    /// A builder whose warnings continue `r`'s, building what `detail` says.
+    pub fn new(r: Reader, detail: Detail) -> Self {
         Builder {
             r,
-            keep_events,
+            detail,
             run_id: None,
             mixed_warned: false,
             action: None,
@@ -283,7 +300,7 @@ impl<'a> Builder<'a> {
         self.first_min = opt_min(self.first_min, first);
         self.time_max = opt_max(self.time_max, opt_max(first, last));
         self.event_count += 1;
-        if self.keep_events {
+        if self.detail == Detail::Events {
             self.events.push(Event {
                 element: element.as_deref().map(str::to_owned),
                 elem_type: elem_type.as_deref().map(str::to_owned),
@@ -299,7 +316,7 @@ impl<'a> Builder<'a> {
             });
         }
         let Some(element) = element else {
-            if let Some(at) = at {
+            if let (Some(at), false) = (at, self.detail == Detail::Summary) {
                 self.run_markers.push(Marker {
                     at,
                     kind,
@@ -319,11 +336,31 @@ impl<'a> Builder<'a> {
                     kind: None,
                     action: None,
                     evs: Vec::new(),
+                    latest: None,
+                    failed_at: None,
+                    updated_at: None,
                 });
                 slot
             }
         };
         if let Some(acc) = self.elems.get_mut(slot) {
+            if self.detail == Detail::Summary {
+                // Sorted by (time, payload order), this event comes after
+                // every earlier one whose time is not later.
+                if kind != MarkerKind::Other && acc.latest.as_ref().is_none_or(|l| l.at <= at) {
+                    acc.latest = Some(Latest {
+                        at,
+                        kind,
+                        reason,
+                        message,
+                    });
+                }
+                if kind == MarkerKind::Failure && at.is_some() {
+                    acc.failed_at = opt_max(acc.failed_at, at);
+                }
+                acc.updated_at = opt_max(acc.updated_at, opt_max(at, last));
+                return;
+            }
             if acc.kind.is_none() {
                 acc.kind = elem_type;
             }
@@ -354,7 +391,11 @@ impl<'a> Builder<'a> {
             run_markers: self.run_markers,
             ..Run::default()
         };
-        run.elements = self.elems.into_iter().map(build_element).collect();
+        run.elements = if self.detail == Detail::Summary {
+            self.elems.into_iter().map(summary_element).collect()
+        } else {
+            self.elems.into_iter().map(build_element).collect()
+        };
         run.event_count = self.event_count;
         run.keys = vec![run.id.clone()];
         (run, self.r)
@@ -436,6 +477,26 @@ fn build_element(mut acc: Acc<'_>) -> Element {
     element
 }
 
+/// An element as [`Detail::Summary`] builds it: what `build_element` gives
+/// for its phase and last update, and, when it failed, its id, failure time,
+/// reason and message; nothing else (the summary reads no more).
+fn summary_element(acc: Acc<'_>) -> Element {
+    let mut element = Element {
+        updated_at: acc.updated_at,
+        ..Element::default()
+    };
+    if let Some(latest) = acc.latest {
+        element.phase = kind_phase(latest.kind);
+        if element.phase == Phase::Failed {
+            element.id = acc.id.into_owned();
+            element.failed_at = acc.failed_at;
+            element.reason = Some(latest.reason.into_owned());
+            element.message = Some(latest.message.into_owned());
+        }
+    }
+    element
+}
+
 /// Reads an event list while it is parsed: `first` is the item already parsed
 /// into a `Value` (for detection), read by the same reader, `seq` the rest,
 /// each item read straight from the bytes.
@@ -452,7 +513,7 @@ pub fn stream<'de, A: SeqAccess<'de>>(
             "expected at least one event, found an empty array".into(),
         );
     }
-    let mut b = Builder::new(r, keep_events);
+    let mut b = Builder::new(r, Detail::of(keep_events));
     if let Some(first) = first {
         b.push_item(0, ObjectOr::owned(first));
     }
@@ -474,11 +535,19 @@ pub fn stream<'de, A: SeqAccess<'de>>(
 /// empty list, an item or `involvedObject` of another type, an array or
 /// object where a used member's scalar is expected.
 pub fn fast(bytes: &[u8], forced: bool, keep_events: bool) -> Option<(Run, Reader)> {
+    fast_as(bytes, forced, Detail::of(keep_events))
+}
+
+/// [`fast`], building what `detail` says.
+pub(super) fn fast_as(bytes: &[u8], forced: bool, detail: Detail) -> Option<(Run, Reader)> {
     let mut s = Scan::new(bytes);
     if s.peek()? != b'[' {
         return None;
     }
-    let mut b = Builder::new(Reader::new(), keep_events);
+    let mut b = Builder::new(Reader::new(), detail);
+    // Room for an element per kilobyte (events take about half of one), so
+    // that the index is rarely rehashed (which hashes every name again).
+    b.index.reserve((bytes.len() / 1024).min(1 << 20));
     s.array(|s, i| {
         let (event, seen) = fast_event(s)?;
         if i == 0 && !forced && seen.count_ones() < 2 {

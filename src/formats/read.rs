@@ -58,7 +58,19 @@ pub fn read(
     json: &JsonOptions,
     keep_events: bool,
 ) -> Result<Model, Error> {
-    read_as(input, format, json, keep_events, Way::Fast)
+    read_as(input, format, json, Detail::of(keep_events), Way::Fast)
+}
+
+/// [`read`] for `summary::summarize` alone: an event list read by the fast
+/// path builds only what the summary reads (see [`Detail::Summary`]); the
+/// summary of this model is that of [`read`]'s (the tests below and
+/// `fuzz/fuzz_targets/fast_path.rs` compare both).
+pub fn read_for_summary(
+    input: &[u8],
+    format: Option<Format>,
+    json: &JsonOptions,
+) -> Result<Model, Error> {
+    read_as(input, format, json, Detail::Summary, Way::Fast)
 }
 
 /// [`read`] without the fast path: every input through serde_json, as the
@@ -70,7 +82,31 @@ pub fn read_serde(
     json: &JsonOptions,
     keep_events: bool,
 ) -> Result<Model, Error> {
-    read_as(input, format, json, keep_events, Way::Serde)
+    read_as(input, format, json, Detail::of(keep_events), Way::Serde)
+}
+
+/// How much of an event list's model a read builds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// Only what `summary::summarize` reads of an event list read by the fast
+    /// path: each element's phase and last update, and a failed one's id,
+    /// failure time, reason and message; no other member of an element, no
+    /// run-level markers. (The serde_json path builds the whole model.)
+    Summary,
+    /// The whole model without the normalized event list.
+    Model,
+    /// The whole model with the normalized event list.
+    Events,
+}
+
+impl Detail {
+    pub(crate) fn of(keep_events: bool) -> Detail {
+        if keep_events {
+            Detail::Events
+        } else {
+            Detail::Model
+        }
+    }
 }
 
 /// How [`read_as`] reads.
@@ -89,9 +125,10 @@ fn read_as(
     input: &[u8],
     format: Option<Format>,
     json: &JsonOptions,
-    keep_events: bool,
+    detail: Detail,
     way: Way,
 ) -> Result<Model, Error> {
+    let keep_events = detail == Detail::Events;
     json::check_size(input.len(), json.max_bytes)?;
     let memory = if input.len() > ESTIMATE_ABOVE {
         check_memory(input, keep_events, MEMORY_BUDGET)?
@@ -110,7 +147,7 @@ fn read_as(
         };
         let events = format.is_none_or(|f| f == Format::ExecutionEvents);
         if way == Way::Fast && events && memory.events <= memory.budget {
-            if let Some(read) = execution_events::fast(bytes, format.is_some(), keep_events) {
+            if let Some(read) = execution_events::fast_as(bytes, format.is_some(), detail) {
                 return Ok(Top::Events(Box::new(read)));
             }
         }
@@ -382,6 +419,9 @@ impl<'de> Visitor<'de> for TopSeed<'_> {
 mod tests {
     use super::super::scan;
     use super::*;
+    use crate::model::Element;
+    use crate::phase::Phase;
+    use crate::summary;
 
     const FORMATS: [Option<Format>; 7] = [
         None,
@@ -403,18 +443,26 @@ mod tests {
                     strict,
                     ..JsonOptions::default()
                 };
-                let got = read_as(input, format, &json, true, Way::Serde);
-                let want = read_as(input, format, &json, true, Way::Whole);
+                let got = read_as(input, format, &json, Detail::Events, Way::Serde);
+                let want = read_as(input, format, &json, Detail::Events, Way::Whole);
                 assert!(
                     got == want,
                     "{what} (format {format:?}, strict {strict}): reading the bytes and reading a value differ\n\
                      bytes: {got:#?}\nvalue: {want:#?}"
                 );
-                let fast = read_as(input, format, &json, true, Way::Fast);
+                let fast = read_as(input, format, &json, Detail::Events, Way::Fast);
                 assert!(
                     fast == got,
                     "{what} (format {format:?}, strict {strict}): the fast path and serde_json differ\n\
                      fast: {fast:#?}\nserde_json: {got:#?}"
+                );
+                let summary = |m: Result<Model, Error>| m.map(|m| summary::summarize(&m));
+                let lean = summary(read_as(input, format, &json, Detail::Summary, Way::Fast));
+                let full = summary(read_as(input, format, &json, Detail::Model, Way::Fast));
+                assert!(
+                    lean == full,
+                    "{what} (format {format:?}, strict {strict}): the summary's model summarizes differently\n\
+                     summary's: {lean:#?}\nwhole: {full:#?}"
                 );
                 compared += 1;
             }
@@ -842,6 +890,96 @@ mod tests {
         assert!(execution_events::fast(br#"[{"reason": "a"}]"#, true, false).is_some());
         assert!(execution_events::fast(br#"[{"reason": "a"}]"#, false, false).is_none());
         assert!(compared > 40, "{compared}");
+    }
+
+    /// [`Detail::Summary`]'s fold against the whole model's elements, on
+    /// event lists in every order: times out of order, equal, missing or
+    /// empty; starts, finishes, failures (by reason or by type) and other
+    /// events; events without an element.
+    #[test]
+    fn the_summary_fold_agrees_with_the_whole_model() {
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |below: usize| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((state >> 33) as usize) % below.max(1)
+        };
+        let reasons = [
+            "启动##ActionStart",
+            "成功##SuccessfulFinish",
+            "失败##ActionFailed",
+            "x##Waiting",
+            "Error",
+            "",
+        ];
+        let mut failed = 0;
+        for list in 0..400 {
+            let n = 1 + next(12);
+            let events: Vec<String> = (0..n)
+                .map(|i| {
+                    let mut members =
+                        vec![format!(r#""reason": "{}""#, reasons[next(reasons.len())])];
+                    match next(6) {
+                        0 => {}
+                        1 => members.push(r#""firstTimestamp": """#.into()),
+                        2 => members
+                            .push(format!(r#""firstTimestamp": {}"#, 1_700_000_000 + next(4))),
+                        _ => members.push(format!(
+                            r#""firstTimestamp": "2024-05-30T04:44:0{}Z""#,
+                            next(4)
+                        )),
+                    }
+                    if next(3) == 0 {
+                        members.push(format!(
+                            r#""lastTimestamp": "2024-05-30T04:44:0{}Z""#,
+                            next(9)
+                        ));
+                    }
+                    if next(4) > 0 {
+                        members.push(format!(r#""elemId": "e{}""#, next(3)));
+                    }
+                    if next(5) == 0 {
+                        members.push(r#""type": "Warning""#.into());
+                    }
+                    if next(3) == 0 {
+                        members.push(format!(r#""elemType": "t{i}", "actionName": "a{i}""#));
+                    }
+                    members.push(format!(r#""message": "m{i}", "count": {}"#, 1 + next(2)));
+                    format!("{{{}}}", members.join(", "))
+                })
+                .collect();
+            let text = format!("[{}]", events.join(",\n"));
+            let json = JsonOptions::default();
+            let forced = Some(Format::ExecutionEvents);
+            let lean = read_as(text.as_bytes(), forced, &json, Detail::Summary, Way::Fast);
+            let whole = read_as(text.as_bytes(), forced, &json, Detail::Model, Way::Fast);
+            let (Ok(lean), Ok(whole)) = (lean, whole) else {
+                panic!("list {list} not read: {text}");
+            };
+            let (Some(l), Some(w)) = (lean.runs.first(), whole.runs.first()) else {
+                panic!("list {list}: no run");
+            };
+            assert_eq!(l.elements.len(), w.elements.len(), "{text}");
+            for (l, w) in l.elements.iter().zip(&w.elements) {
+                let kept = |e: &Element| {
+                    let failed = e.phase == Phase::Failed;
+                    (
+                        (e.phase, e.updated_at, e.failed_at),
+                        failed.then(|| (e.id.clone(), e.reason.clone(), e.message.clone())),
+                    )
+                };
+                assert_eq!(kept(l), kept(w), "list {list}: {text}");
+                failed += usize::from(w.phase == Phase::Failed);
+            }
+            assert_eq!(
+                summary::summarize(&lean),
+                summary::summarize(&whole),
+                "list {list}: {text}"
+            );
+            same(text.as_bytes(), &format!("list {list}"));
+        }
+        assert!(failed > 100, "{failed}");
     }
 
     #[test]
