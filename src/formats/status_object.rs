@@ -7,12 +7,15 @@
 //! `streamed`): each entry is parsed into its used members (`sub_entry`), read
 //! into an [`Element`], and dropped.
 
+use super::scan::Scan;
 use super::{streamed, sub_entry};
 use crate::model::{Element, Run};
 use crate::path::Path;
 use crate::reader::{RawPhase, Reader};
 use serde::de::MapAccess;
 use serde_json::{Map, Value};
+use std::collections::HashSet;
+use std::hash::BuildHasher;
 
 /// Reads the status block both AOS and GCS have (at `path`): actionName,
 /// progress, objectStatus's reason and message, and subObjectStatuses
@@ -107,4 +110,48 @@ pub fn stream_subs<'de, A: MapAccess<'de>>(
     }
     out.elements.shrink_to_fit();
     Ok(out)
+}
+
+/// The fast path's [`stream_subs`] (see `scan`): a `subObjectStatuses` object
+/// (at nesting `depth`) read from the bytes where it lies, entry by entry into
+/// the same elements. `None` on anything the scanner gives up on (see
+/// `sub_entry::fast`) and on a name seen twice (compared by hash: a rare
+/// collision only sends the payload to serde_json). `size`: how many entries
+/// it likely has, or 0 for a guess from the first entry's length (a wrong
+/// guess costs only memory).
+pub(super) fn fast_subs(
+    s: &mut Scan<'_>,
+    subs_path: &Path<'_>,
+    size: usize,
+    depth: usize,
+) -> Option<Streamed> {
+    let mut elements = Vec::with_capacity(size);
+    let mut reader = Reader::new();
+    let hasher = foldhash::fast::RandomState::default();
+    let mut seen: HashSet<u64, foldhash::fast::RandomState> =
+        HashSet::with_capacity_and_hasher(size, foldhash::fast::RandomState::default());
+    let left = s.remaining();
+    s.object(|s, name| {
+        if !seen.insert(hasher.hash_one(name)) {
+            return None;
+        }
+        let name = std::str::from_utf8(name).ok()?.to_owned();
+        let entry = sub_entry::fast(s, depth + 1)?;
+        elements.push(sub_entry::element(&mut reader, name, entry, subs_path));
+        if elements.len() == 1 && size == 0 {
+            // No count: guess from the first entry's length (at least 64
+            // bytes each), as if the rest of the input were entries like it.
+            let first = left.saturating_sub(s.remaining()).max(64);
+            let guess = s.remaining() / first;
+            elements.reserve(guess);
+            seen.reserve(guess);
+        }
+        Some(())
+    })?;
+    elements.shrink_to_fit();
+    Some(Streamed {
+        elements,
+        reader,
+        duplicate: false,
+    })
 }
