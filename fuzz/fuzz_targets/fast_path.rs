@@ -1,5 +1,5 @@
 //! The fast paths (src/formats/scan.rs, `execution_events::fast`,
-//! `streamed::fast` for AOS/GCS executions) against the
+//! `streamed::fast` for AOS/GCS executions, `workflow_executions::fast`) against the
 //! serde_json path (`formats::read_serde`): on every input, the same model or
 //! the same error (code, message, line, column, offset), with and without the
 //! event list, strict or lenient, detected or forced.
@@ -9,7 +9,8 @@
 //! numbers, duplicate members, invalid UTF-8, nesting) rather than on their
 //! shape: 0x20 as members of the second event of a small event list, 0x40 of
 //! an AOS `subObjectStatuses` entry, 0x60 of an AOS execution's top-level
-//! object, 0x80 of a GCS `actual_node_status` item, 0xc0 of a map-form node.
+//! object, 0x80 of a GCS `actual_node_status` item, 0xc0 of a map-form node,
+//! 0xa0 of a workflow run's node result, 0xe0 of a workflow run.
 #![no_main]
 
 use execscope::formats;
@@ -29,6 +30,10 @@ const GCS: &[u8] = br#"{"execution": {"guid": "g"}, "object": {"status": {"subOb
 const GCS_END: &[u8] = b"}]}}";
 const GCS_MAP: &[u8] = br#"{"execution": {"guid": "g"}, "status": {"actual_node_status": {"a": "Running", "b": {"#;
 const GCS_MAP_END: &[u8] = b"}}}}";
+const RUN: &[u8] = br#"[{"execution_id": "e", "status": "failed", "execution_result_list": [{"node_id": "a", "status": "success"}, {"#;
+const RUN_END: &[u8] = b"}]}]";
+const RUNS: &[u8] = br#"[{"execution_id": "e", "begin_time": 1700000000000}, {"execution_id": "f", "#;
+const RUNS_END: &[u8] = b"}]";
 const TOP: &[u8] = br#"{"kind": "Execution", "status": {"subObjectStatuses": {"a": {"phase": "Running"}}}, "#;
 const TOP_END: &[u8] = b"}";
 
@@ -43,6 +48,8 @@ fuzz_target!(|data: &[u8]| {
         0x80 => Some((GCS, GCS_END)),
         0xc0 => Some((GCS_MAP, GCS_MAP_END)),
         0x60 => Some((TOP, TOP_END)),
+        0xa0 => Some((RUN, RUN_END)),
+        0xe0 => Some((RUNS, RUNS_END)),
         _ => None,
     };
     let payload = if let Some((head, end)) = wrap {

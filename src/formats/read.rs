@@ -20,7 +20,10 @@
 //!    elements as step 4, skips `elementStatuses`, and has serde_json parse
 //!    each other member's text (found by the scanner) into the `Value` step 4
 //!    would build; it also gives up on a name seen twice in any object it
-//!    reads (step 5's case). [`read_serde`] is the path without them; the
+//!    reads (step 5's case). And for a workflow history (detected as step 4
+//!    does, or forced): `workflow_executions::fast` reads each run's used
+//!    members with the scanner into the same `workflow_entry` structs and the
+//!    same reader. [`read_serde`] is the path without them; the
 //!    tests below and `fuzz/fuzz_targets/fast_path.rs` compare both.
 //! 4. One serde_json parse with [`TopSeed`], which reads the large
 //!    collections while they are parsed, each entry into its used members
@@ -118,6 +121,12 @@ fn read_as(
         if way == Way::Fast && events && memory.events <= memory.budget {
             if let Some(read) = execution_events::fast(bytes, format.is_some(), keep_events) {
                 return Ok(Top::Events(Box::new(read)));
+            }
+        }
+        let workflow = format.is_none_or(|f| f == Format::WorkflowExecutions);
+        if way == Way::Fast && workflow && memory.streamed <= memory.budget {
+            if let Some(read) = workflow_executions::fast(bytes, format.is_some()) {
+                return Ok(Top::Runs(Box::new(read)));
             }
         }
         let objects =
@@ -961,6 +970,94 @@ mod tests {
             compared += same(text.as_bytes(), &text);
         }
         assert!(compared > 100, "{compared}");
+    }
+
+    /// The fast path against serde_json on workflow histories
+    /// (`workflow_executions::fast`): `member` (text) among the members of a
+    /// run, a node result, its output, and a fail object. `fast`: whether the
+    /// fast path itself reads it (else it must give up).
+    #[test]
+    fn the_fast_path_reads_workflow_runs_as_serde_json_does() {
+        let with = |run: &str, node: &str, output: &str, fail: &str| {
+            format!(
+                r#"[{{"execution_id": "e1", "workflow_id": "w", "status": "failed", "begin_time": 1700000000000,
+                     "execution_result_list": [{{"node_id": "a", "status": "success", "begin_time": 1700000000000, "end_time": 1700000001000}},
+                       {{"node_id": "b", "status": "failed", "output": {{"fail": ["text", {{"log": 3, "msg": "m", {fail}}}], {output}}}, {node}}}], {run}}},
+                   {{"execution_id": "e2", "create_by": "c", "end_time": "2024-01-01T00:00:00Z", "execution_result_list": []}}]"#
+            )
+        };
+        let x = r#""x": 1"#;
+        let cases: &[(&str, bool)] = &[
+            (x, true),
+            (
+                r#""message": "a\"b\u00e9\n", "meta": {"k": [1, -2.5, true, null, "s\/"]}"#,
+                true,
+            ),
+            (r#""st\u0061tus": "running""#, true),
+            (
+                r#""status": "a", "status": "b", "log": 1, "log": "z""#,
+                true,
+            ),
+            (r#""reason": "r", "elemId": "e""#, true),
+            (r#""x": 12345678901234567890123, "y": -0, "z": 1e308"#, true),
+            (r#""x": "\ud83d\ude00""#, false),
+            (r#""x": 1e999"#, false),
+            (r#""status": ["a"]"#, false),
+            (r#""x": 01"#, false),
+            (r#""x": [1,]"#, false),
+        ];
+        let mut compared = 0;
+        for &(member, fast) in cases {
+            // Two event members in the first run: it looks like an event.
+            let event_like = member.contains("elemId");
+            for (bytes, reads) in [
+                (with(member, x, x, x), fast && !event_like),
+                (with(x, member, x, x), fast),
+                (with(x, x, member, x), fast),
+                (with(x, x, x, member), fast),
+            ] {
+                let took = workflow_executions::fast(bytes.as_bytes(), false).is_some();
+                assert!(took || !reads, "{member}: fast path not taken\n{bytes}");
+                compared += same(bytes.as_bytes(), member);
+            }
+        }
+        // Shapes: results, output and fail of other types; scalar items;
+        // first item not a run, or event-like; empty; forced.
+        for (text, fast) in [
+            (
+                r#"[{"execution_id": "a", "execution_result_list": 5}]"#,
+                true,
+            ),
+            (
+                r#"[{"execution_id": "a", "execution_result_list": [3, null, {"node_id": 1, "output": "o"}]}]"#,
+                true,
+            ),
+            (
+                r#"[{"execution_id": "a", "execution_result_list": [{"output": {"fail": 1}}, {"output": {"fail": [[1]]}}]}]"#,
+                false,
+            ),
+            (
+                r#"[{"execution_id": "a", "execution_result_list": {"a": 1}}]"#,
+                false,
+            ),
+            (r#"[{"execution_id": "a"}, 3]"#, false),
+            (r#"[{"x": 1}, {"execution_id": "a"}]"#, false),
+            (
+                r#"[{"execution_id": "a", "reason": "r", "elemId": "e"}]"#,
+                false,
+            ),
+            (r#"[{"execution_result_list": [], "reason": "r"}]"#, true),
+            ("[]", false),
+        ] {
+            assert_eq!(
+                workflow_executions::fast(text.as_bytes(), false).is_some(),
+                fast,
+                "{text}"
+            );
+            compared += same(text.as_bytes(), text);
+        }
+        assert!(workflow_executions::fast(br#"[{"x": 1}]"#, true).is_some());
+        assert!(compared > 40, "{compared}");
     }
 
     #[test]
