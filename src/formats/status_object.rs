@@ -117,7 +117,7 @@ pub fn stream_subs<'de, A: MapAccess<'de>>(
 /// the same elements. `None` on anything the scanner gives up on (see
 /// `sub_entry::fast`) and on a name seen twice (compared by hash: a rare
 /// collision only sends the payload to serde_json). `size`: how many entries
-/// it likely has, or 0 for a guess from the first entry's length (a wrong
+/// it likely has, or 0 for a guess from the first entries' length (a wrong
 /// guess costs only memory).
 pub(super) fn fast_subs(
     s: &mut Scan<'_>,
@@ -130,6 +130,8 @@ pub(super) fn fast_subs(
     let hasher = foldhash::fast::RandomState::default();
     let mut seen: HashSet<u64, foldhash::fast::RandomState> =
         HashSet::with_capacity_and_hasher(size, foldhash::fast::RandomState::default());
+    // How many entries the size guess is taken from.
+    const SAMPLE: usize = 64;
     let left = s.remaining();
     s.object(|s, name| {
         if !seen.insert(hasher.hash_one(name)) {
@@ -138,11 +140,11 @@ pub(super) fn fast_subs(
         let name = std::str::from_utf8(name).ok()?.to_owned();
         let entry = sub_entry::fast(s, depth + 1)?;
         elements.push(sub_entry::element(&mut reader, name, entry, subs_path));
-        if elements.len() == 1 && size == 0 {
-            // No count: guess from the first entry's length (at least 64
-            // bytes each), as if the rest of the input were entries like it.
-            let first = left.saturating_sub(s.remaining()).max(64);
-            let guess = s.remaining() / first;
+        if elements.len() == SAMPLE && size == 0 {
+            // No count: guess from the first entries' mean length (at least
+            // 64 bytes each), as if the rest of the input were entries like them.
+            let mean = (left.saturating_sub(s.remaining()) / SAMPLE).max(64);
+            let guess = s.remaining() / mean;
             elements.reserve(guess);
             seen.reserve(guess);
         }

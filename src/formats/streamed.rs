@@ -176,7 +176,7 @@ pub fn fast(bytes: &[u8]) -> Option<(Value, Prefetched)> {
         return None;
     }
     // No counting pass (it took a fifth of the time): each subObjectStatuses
-    // guesses its size from its first entry (see `status_object::fast_subs`).
+    // guesses its size from its first entries (see `status_object::fast_subs`).
     let mut sizes = Sizes::default();
     let mut pre = Prefetched::default();
     let value = fast_value(&mut s, Level::Root, 0, &mut sizes, &mut pre)?;
