@@ -14,6 +14,7 @@
 //! Run start: execution.create_at (else the earliest createAt); run end:
 //! execution.update_at (else objectStatus.updateAt), once the phase is terminal.
 
+use super::scan::Scan;
 use super::{node_entry, status_object, streamed};
 use crate::error::WarningCode;
 use crate::model::{Element, Run};
@@ -22,7 +23,8 @@ use crate::phase::Phase;
 use crate::reader::{describe, RawPhase, Reader};
 use serde::de::{MapAccess, SeqAccess};
 use serde_json::{Map, Value};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 
 /// True when the object looks like a GCS get_execution response.
 pub fn matches(o: &Map<String, Value>) -> bool {
@@ -191,6 +193,44 @@ pub fn stream_node_map<'de, A: MapAccess<'de>>(map: A) -> Result<Nodes, A::Error
         out.nodes = Vec::new();
     }
     Ok(out)
+}
+
+/// The fast path's [`stream_node_list`] and [`stream_node_map`] (see `scan`):
+/// `actual_node_status` (at nesting `depth`, the cursor at its `[` or `{`)
+/// read from the bytes where it lies into the same nodes. `None` on anything
+/// the scanner gives up on (see `node_entry::fast`) and on a name seen twice
+/// in the map form.
+pub(super) fn fast_nodes(s: &mut Scan<'_>, depth: usize) -> Option<Nodes> {
+    let root = Path::ROOT;
+    let status = root.key("status");
+    let ans_path = status.key("actual_node_status");
+    let mut out = Nodes::default();
+    let (nodes, r) = (&mut out.nodes, &mut out.reader);
+    if s.peek()? == b'[' {
+        s.array(|s, i| {
+            let node = node_entry::fast(s, depth + 1)?;
+            if let Some(node) = node_entry::list_node(r, node, &ans_path.index(i)) {
+                nodes.push(node);
+            }
+            Some(())
+        })?;
+        return Some(out);
+    }
+    let hasher = foldhash::fast::RandomState::default();
+    let mut seen: HashSet<u64, foldhash::fast::RandomState> =
+        HashSet::with_hasher(foldhash::fast::RandomState::default());
+    s.object(|s, name| {
+        if !seen.insert(hasher.hash_one(name)) {
+            return None;
+        }
+        let name = std::str::from_utf8(name).ok()?.to_owned();
+        let node = node_entry::fast(s, depth + 1)?;
+        if let Some(phase) = node_entry::named_node(r, node, &ans_path.key(&name)) {
+            nodes.push((name, phase));
+        }
+        Some(())
+    })?;
+    Some(out)
 }
 
 /// Adds a node seen only in actual_node_status, or fills in the phase of one

@@ -3,6 +3,7 @@
 //! `de`), then read into a name and a phase.
 
 use super::de::{members, phase, string, Field, ObjectOr};
+use super::scan::Scan;
 use crate::error::WarningCode;
 use crate::path::Path;
 use crate::reader::{RawPhase, Reader};
@@ -52,4 +53,30 @@ fn wrong<T>(r: &mut Reader, found: &Field<'_>, p: &Path<'_>, expected: &str) -> 
         format!("expected {expected}, found {}; ignored", found.describe()),
     );
     None
+}
+
+/// The fast path (see `scan`): one node read from the bytes where it lies (at
+/// nesting `depth`), its `name` and `status` taken as they are, the other
+/// members skipped. `None` on anything the scanner gives up on, and on an
+/// array or object as `name` or `status`.
+pub(super) fn fast<'a>(s: &mut Scan<'a>, depth: usize) -> Option<Node<'a>> {
+    match s.peek()? {
+        b'{' => {}
+        b'[' => {
+            let value = serde_json::from_slice(s.raw_value(depth)?).ok()?;
+            return Some(ObjectOr::Other(Field::Other(value)));
+        }
+        _ => return Some(ObjectOr::Other(s.field()?)),
+    }
+    let mut m = Members::default();
+    s.object(|s, key| {
+        let slot = match key {
+            b"name" => &mut m.name,
+            b"status" => &mut m.status,
+            _ => return s.skip(depth + 1),
+        };
+        *slot = Some(s.field()?);
+        Some(())
+    })?;
+    Some(ObjectOr::Object(m))
 }

@@ -14,8 +14,17 @@
 //!    escaped surrogate, a number beyond f64, nesting past 100 levels, a shape
 //!    it does not read, see `fast`) it gives up, and serde_json reads the same
 //!    bytes (next step), which gives the same result or today's exact error
-//!    and repairs. [`read_serde`] is the path without it; the tests below and
-//!    `fuzz/fuzz_targets/fast_path.rs` compare both.
+//!    and repairs. The same for an object (unless another format is forced):
+//!    `streamed::fast` reads `subObjectStatuses` and `actual_node_status`
+//!    entry by entry with the scanner into the same entry structs and
+//!    elements as step 4, skips `elementStatuses`, and has serde_json parse
+//!    each other member's text (found by the scanner) into the `Value` step 4
+//!    would build; it also gives up on a name seen twice in any object it
+//!    reads (step 5's case). And for a workflow history (detected as step 4
+//!    does, or forced): `workflow_executions::fast` reads each run's used
+//!    members with the scanner into the same `workflow_entry` structs and the
+//!    same reader. [`read_serde`] is the path without them; the
+//!    tests below and `fuzz/fuzz_targets/fast_path.rs` compare both.
 //! 4. One serde_json parse with [`TopSeed`], which reads the large
 //!    collections while they are parsed, each entry into its used members
 //!    (`de`), never building a `Value` for them: an array of events
@@ -149,6 +158,19 @@ fn read_as(
         if way == Way::Fast && events && memory.events <= memory.budget {
             if let Some(read) = execution_events::fast_as(bytes, format.is_some(), detail) {
                 return Ok(Top::Events(Box::new(read)));
+            }
+        }
+        let workflow = format.is_none_or(|f| f == Format::WorkflowExecutions);
+        if way == Way::Fast && workflow && memory.streamed <= memory.budget {
+            if let Some(read) = workflow_executions::fast(bytes, format.is_some()) {
+                return Ok(Top::Runs(Box::new(read)));
+            }
+        }
+        let objects =
+            format.is_none_or(|f| matches!(f, Format::AosExecution | Format::GcsExecution));
+        if way == Way::Fast && objects && memory.streamed <= memory.budget {
+            if let Some((value, pre)) = streamed::fast(bytes) {
+                return Ok(Top::Value(value, Box::new(pre)));
             }
         }
         if way != Way::Whole {
@@ -980,6 +1002,200 @@ mod tests {
             same(text.as_bytes(), &format!("list {list}"));
         }
         assert!(failed > 100, "{failed}");
+    }
+
+    /// The fast path against serde_json on executions (`streamed::fast`):
+    /// `member` (text) among the members of an AOS entry, a GCS node (array
+    /// and map forms) and the top-level object. `fast`: whether the fast path
+    /// itself reads it (else it must give up).
+    #[test]
+    fn the_fast_path_reads_executions_as_serde_json_does() {
+        let aos_with = |m: &str| {
+            aos(
+                r#"{"name": "run", "creationTimestamp": "2024-01-01T00:00:00Z"}"#,
+                &format!(r#"{{"a": {{"phase": "Running", {m}}}, "b": {{"phase": "Failed"}}}}"#),
+                r#""2024-01-01T00:00:05Z""#,
+            )
+        };
+        let gcs_with = |m: &str, map: bool| {
+            let nodes = if map {
+                format!(r#"{{"a": {{"status": "Running", {m}}}, "b": "Failed"}}"#)
+            } else {
+                format!(r#"[{{"name": "a", "status": "Running", {m}}}, {{"name": "b"}}]"#)
+            };
+            format!(
+                r#"{{"execution": {{"guid": "g", "create_at": 1600000000}}, "object": {{"apiVersion": "gene.kubedag/v1",
+                    "status": {{"subObjectStatuses": {{"a": {{"phase": "Running"}}}}, "elementStatuses": {{"a": [1]}}}}}},
+                    "status": {{"actual_node_status": {nodes}, "elementStatuses": [{{"x": 1}}]}}}}"#
+            )
+        };
+        let top_with = |m: &str| {
+            format!(
+                r#"{{"kind": "Execution", {m}, "status": {{"subObjectStatuses": {{"a": {{"phase": "Running"}}}}}}}}"#
+            )
+        };
+        let cases: &[(&str, bool)] = &[
+            (r#""x": 1"#, true),
+            (
+                r#""message": "a\"b\u00e9\n", "meta": {"k": [1, -2.5, true, null, "s\/"]}"#,
+                true,
+            ),
+            (r#""ph\u0061se": "Failed""#, true),
+            (
+                r#""type": "b", "type": "c", "reason": 1, "reason": "2""#,
+                true,
+            ),
+            (r#""createAt": 1600000000, "updateAt": 1600000000.5"#, true),
+            (r#""x": 12345678901234567890123, "y": -0, "z": 1e308"#, true),
+            (r#""x": "\ud83d\ude00""#, false),
+            (r#""x": "\ud800""#, false),
+            (r#""x": 1e999"#, false),
+            (r#""phase": ["Running"]"#, false),
+            (r#""status": {"a": 1}"#, false),
+            (r#""name": [1]"#, false),
+            (r#""x": 01"#, false),
+            (r#""x": [1,]"#, false),
+            (r#""x": tru"#, false),
+            (r#""x": "tab	tab""#, false),
+        ];
+        let mut compared = 0;
+        for &(member, fast) in cases {
+            // A member written twice is read (last wins) in an entry or a
+            // node; at the top the fast path gives up (see below).
+            let twice = member.matches("\"type\"").count() > 1;
+            for (bytes, reads) in [
+                (aos_with(member), fast),
+                (gcs_with(member, false), fast),
+                (gcs_with(member, true), fast),
+                (top_with(member), fast && !twice),
+            ] {
+                let took = streamed::fast(bytes.as_bytes()).is_some();
+                assert!(took || !reads, "{member}: fast path not taken\n{bytes}");
+                compared += same(bytes.as_bytes(), member);
+            }
+        }
+        // Duplicate names anywhere the fast path builds or streams: it gives up.
+        for text in [
+            aos_with(r#""x": 1"#)
+                .replace(r#""b": {"phase": "Failed"}"#, r#""a": {"phase": "Failed"}"#),
+            top_with(r#""kind": "Other""#),
+            gcs_with(r#""x": 1"#, true).replace(r#""b": "Failed""#, r#""a": "Failed""#),
+            r#"{"status": {"actual_node_status": 1, "actual_node_status": [{"name": "a"}]}}"#
+                .into(),
+        ] {
+            assert!(streamed::fast(text.as_bytes()).is_none(), "{text}");
+            compared += same(text.as_bytes(), &text);
+        }
+        // Nesting: as deep as the scanner follows, past it, past serde_json's limit.
+        for depth in [scan::MAX_DEPTH - 6, scan::MAX_DEPTH, 127, 130] {
+            let member = format!(r#""x": {}1{}"#, "[".repeat(depth), "]".repeat(depth));
+            for bytes in [
+                aos_with(&member),
+                gcs_with(&member, false),
+                top_with(&member),
+            ] {
+                let took = streamed::fast(bytes.as_bytes()).is_some();
+                assert!(!took || depth < scan::MAX_DEPTH, "depth {depth}");
+                compared += same(bytes.as_bytes(), &format!("depth {depth}"));
+            }
+        }
+        for text in [
+            format!("{} x", aos_with(r#""x": 1"#)),
+            format!("\u{feff}{}", aos_with(r#""x": 1"#)),
+            format!("{},}}", aos_with(r#""x": 1"#).trim_end_matches('}')),
+        ] {
+            assert!(streamed::fast(text.as_bytes()).is_none(), "{text}");
+            compared += same(text.as_bytes(), &text);
+        }
+        assert!(compared > 100, "{compared}");
+    }
+
+    /// The fast path against serde_json on workflow histories
+    /// (`workflow_executions::fast`): `member` (text) among the members of a
+    /// run, a node result, its output, and a fail object. `fast`: whether the
+    /// fast path itself reads it (else it must give up).
+    #[test]
+    fn the_fast_path_reads_workflow_runs_as_serde_json_does() {
+        let with = |run: &str, node: &str, output: &str, fail: &str| {
+            format!(
+                r#"[{{"execution_id": "e1", "workflow_id": "w", "status": "failed", "begin_time": 1700000000000,
+                     "execution_result_list": [{{"node_id": "a", "status": "success", "begin_time": 1700000000000, "end_time": 1700000001000}},
+                       {{"node_id": "b", "status": "failed", "output": {{"fail": ["text", {{"log": 3, "msg": "m", {fail}}}], {output}}}, {node}}}], {run}}},
+                   {{"execution_id": "e2", "create_by": "c", "end_time": "2024-01-01T00:00:00Z", "execution_result_list": []}}]"#
+            )
+        };
+        let x = r#""x": 1"#;
+        let cases: &[(&str, bool)] = &[
+            (x, true),
+            (
+                r#""message": "a\"b\u00e9\n", "meta": {"k": [1, -2.5, true, null, "s\/"]}"#,
+                true,
+            ),
+            (r#""st\u0061tus": "running""#, true),
+            (
+                r#""status": "a", "status": "b", "log": 1, "log": "z""#,
+                true,
+            ),
+            (r#""reason": "r", "elemId": "e""#, true),
+            (r#""x": 12345678901234567890123, "y": -0, "z": 1e308"#, true),
+            (r#""x": "\ud83d\ude00""#, false),
+            (r#""x": 1e999"#, false),
+            (r#""status": ["a"]"#, false),
+            (r#""x": 01"#, false),
+            (r#""x": [1,]"#, false),
+        ];
+        let mut compared = 0;
+        for &(member, fast) in cases {
+            // Two event members in the first run: it looks like an event.
+            let event_like = member.contains("elemId");
+            for (bytes, reads) in [
+                (with(member, x, x, x), fast && !event_like),
+                (with(x, member, x, x), fast),
+                (with(x, x, member, x), fast),
+                (with(x, x, x, member), fast),
+            ] {
+                let took = workflow_executions::fast(bytes.as_bytes(), false).is_some();
+                assert!(took || !reads, "{member}: fast path not taken\n{bytes}");
+                compared += same(bytes.as_bytes(), member);
+            }
+        }
+        // Shapes: results, output and fail of other types; scalar items;
+        // first item not a run, or event-like; empty; forced.
+        for (text, fast) in [
+            (
+                r#"[{"execution_id": "a", "execution_result_list": 5}]"#,
+                true,
+            ),
+            (
+                r#"[{"execution_id": "a", "execution_result_list": [3, null, {"node_id": 1, "output": "o"}]}]"#,
+                true,
+            ),
+            (
+                r#"[{"execution_id": "a", "execution_result_list": [{"output": {"fail": 1}}, {"output": {"fail": [[1]]}}]}]"#,
+                false,
+            ),
+            (
+                r#"[{"execution_id": "a", "execution_result_list": {"a": 1}}]"#,
+                false,
+            ),
+            (r#"[{"execution_id": "a"}, 3]"#, false),
+            (r#"[{"x": 1}, {"execution_id": "a"}]"#, false),
+            (
+                r#"[{"execution_id": "a", "reason": "r", "elemId": "e"}]"#,
+                false,
+            ),
+            (r#"[{"execution_result_list": [], "reason": "r"}]"#, true),
+            ("[]", false),
+        ] {
+            assert_eq!(
+                workflow_executions::fast(text.as_bytes(), false).is_some(),
+                fast,
+                "{text}"
+            );
+            compared += same(text.as_bytes(), text);
+        }
+        assert!(workflow_executions::fast(br#"[{"x": 1}]"#, true).is_some());
+        assert!(compared > 40, "{compared}");
     }
 
     #[test]

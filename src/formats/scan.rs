@@ -329,6 +329,22 @@ impl<'a> Scan<'a> {
     }
 }
 
+impl<'a> Scan<'a> {
+    /// Skips any value as [`Scan::skip`] does (checked, at nesting `depth`)
+    /// and returns its text, for serde_json to parse on its own.
+    pub(super) fn raw_value(&mut self, depth: usize) -> Option<&'a [u8]> {
+        self.blanks();
+        let start = self.at;
+        self.skip(depth)?;
+        self.bytes.get(start..self.at)
+    }
+
+    /// How many bytes are left after the cursor.
+    pub(super) fn remaining(&self) -> usize {
+        self.bytes.len().saturating_sub(self.at)
+    }
+}
+
 /// Four hex digits as a UTF-16 code unit.
 fn hex4(text: &[u8]) -> Option<u32> {
     if text.len() != 4 {

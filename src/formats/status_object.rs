@@ -7,12 +7,14 @@
 //! `streamed`): each entry is parsed into its used members (`sub_entry`), read
 //! into an [`Element`], and dropped.
 
+use super::scan::Scan;
 use super::{streamed, sub_entry};
 use crate::model::{Element, Run};
 use crate::path::Path;
 use crate::reader::{RawPhase, Reader};
 use serde::de::MapAccess;
 use serde_json::{Map, Value};
+use std::hash::BuildHasher;
 
 /// Reads the status block both AOS and GCS have (at `path`): actionName,
 /// progress, objectStatus's reason and message, and subObjectStatuses
@@ -107,4 +109,54 @@ pub fn stream_subs<'de, A: MapAccess<'de>>(
     }
     out.elements.shrink_to_fit();
     Ok(out)
+}
+
+/// The fast path's [`stream_subs`] (see `scan`): a `subObjectStatuses` object
+/// (at nesting `depth`) read from the bytes where it lies, entry by entry into
+/// the same elements. `None` on anything the scanner gives up on (see
+/// `sub_entry::fast`) and on a name seen twice (compared by hash, the hashes
+/// sorted once at the end, which took less time than a hash set: a rare
+/// collision only sends the payload to serde_json). `size`: how many entries
+/// it likely has, or 0 for a guess from the first entries' length (a wrong
+/// guess costs only memory).
+pub(super) fn fast_subs(
+    s: &mut Scan<'_>,
+    subs_path: &Path<'_>,
+    size: usize,
+    depth: usize,
+) -> Option<Streamed> {
+    let mut elements = Vec::with_capacity(size);
+    let mut reader = Reader::new();
+    let hasher = foldhash::fast::RandomState::default();
+    let mut hashes: Vec<u64> = Vec::with_capacity(size);
+    // How many entries the size guess is taken from.
+    const SAMPLE: usize = 64;
+    let left = s.remaining();
+    s.object(|s, name| {
+        hashes.push(hasher.hash_one(name));
+        let name = std::str::from_utf8(name).ok()?.to_owned();
+        let entry = sub_entry::fast(s, depth + 1)?;
+        elements.push(sub_entry::element(&mut reader, name, entry, subs_path));
+        if elements.len() == SAMPLE && size == 0 {
+            // No count: guess from the first entries' mean length (at least
+            // 64 bytes each), as if the rest of the input were entries like them.
+            let mean = (left.saturating_sub(s.remaining()) / SAMPLE).max(64);
+            let guess = s.remaining() / mean;
+            elements.reserve(guess);
+            hashes.reserve(guess);
+        }
+        Some(())
+    })?;
+    // Names seen twice: the names' hashes sorted, equal neighbours.
+    hashes.sort_unstable();
+    if hashes.windows(2).any(|w| w.first() == w.get(1)) {
+        return None;
+    }
+    drop(hashes);
+    elements.shrink_to_fit();
+    Some(Streamed {
+        elements,
+        reader,
+        duplicate: false,
+    })
 }

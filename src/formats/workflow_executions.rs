@@ -14,6 +14,7 @@
 //! text found in its output.fail entries.
 
 use super::de::ObjectOr;
+use super::scan::Scan;
 use super::workflow_entry::{self, RawRun};
 use crate::error::WarningCode;
 use crate::model::Run;
@@ -61,4 +62,35 @@ pub fn stream<'de, A: SeqAccess<'de>>(
 /// Newest first; stable: equal begin times keep payload order.
 fn sort(runs: &mut [Run]) {
     runs.sort_by_key(|run| std::cmp::Reverse(run.started_at.unwrap_or(i64::MIN)));
+}
+
+/// The fast path (see `scan`): a workflow history read from the bytes where
+/// they lie, each run's used members taken as they are (`workflow_entry::
+/// fast_run`), and read by the same reader as [`stream`]. `None` (then
+/// serde_json reads the bytes) on anything the scanner gives up on, and on
+/// anything but a non-empty array of objects whose first looks like a
+/// workflow run and not like an event (or any, when `forced`).
+pub fn fast(bytes: &[u8], forced: bool) -> Option<(Vec<Run>, Reader)> {
+    let mut s = Scan::new(bytes);
+    if s.peek()? != b'[' {
+        return None;
+    }
+    let mut r = Reader::new();
+    let mut runs = Vec::new();
+    let mut count = 0;
+    s.array(|s, i| {
+        let (run, seen) = workflow_entry::fast_run(s)?;
+        if i == 0 && !forced && (seen & 1 == 0 || (seen >> 1).count_ones() >= 2) {
+            return None;
+        }
+        workflow_entry::read_item(&mut r, &mut runs, i, ObjectOr::Object(run));
+        count += 1;
+        Some(())
+    })?;
+    s.end()?;
+    if count == 0 {
+        return None;
+    }
+    sort(&mut runs);
+    Some((runs, r))
 }
