@@ -60,23 +60,17 @@ fn wrong<T>(r: &mut Reader, found: &Field<'_>, p: &Path<'_>, expected: &str) -> 
 /// members skipped. `None` on anything the scanner gives up on, and on an
 /// array or object as `name` or `status`.
 pub(super) fn fast<'a>(s: &mut Scan<'a>, depth: usize) -> Option<Node<'a>> {
-    match s.peek()? {
-        b'{' => {}
-        b'[' => {
-            let value = serde_json::from_slice(s.raw_value(depth)?).ok()?;
-            return Some(ObjectOr::Other(Field::Other(value)));
-        }
-        _ => return Some(ObjectOr::Other(s.field()?)),
-    }
-    let mut m = Members::default();
-    s.object(|s, key| {
-        let slot = match key {
-            b"name" => &mut m.name,
-            b"status" => &mut m.status,
-            _ => return s.skip(depth + 1),
-        };
-        *slot = Some(s.field()?);
-        Some(())
-    })?;
-    Some(ObjectOr::Object(m))
+    s.object_or(depth, |s| {
+        let mut m = Members::default();
+        s.object(|s, key| {
+            let slot = match key {
+                b"name" => &mut m.name,
+                b"status" => &mut m.status,
+                _ => return s.skip(depth + 1),
+            };
+            *slot = Some(s.field()?);
+            Some(())
+        })?;
+        Some(m)
+    })
 }

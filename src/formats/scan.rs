@@ -18,7 +18,7 @@
 //! with no `unsafe`; the JSON crates that scan faster (simd-json, sonic-rs) use
 //! `unsafe` SIMD and accept or reject differently.
 
-use super::de::Field;
+use super::de::{Field, ObjectOr};
 use serde_json::Value;
 use std::borrow::Cow;
 
@@ -330,6 +330,24 @@ impl<'a> Scan<'a> {
 }
 
 impl<'a> Scan<'a> {
+    /// An entry of a streamed collection: an object read by `object` (the
+    /// scanner at its `{`), or any other value kept as written (an array, at
+    /// nesting `depth`, through serde_json), as the serde path's `ObjectOr`.
+    pub(super) fn object_or<T>(
+        &mut self,
+        depth: usize,
+        object: impl FnOnce(&mut Self) -> Option<T>,
+    ) -> Option<ObjectOr<'a, T>> {
+        match self.peek()? {
+            b'{' => object(self).map(ObjectOr::Object),
+            b'[' => {
+                let value = serde_json::from_slice(self.raw_value(depth)?).ok()?;
+                Some(ObjectOr::Other(Field::Other(value)))
+            }
+            _ => Some(ObjectOr::Other(self.field()?)),
+        }
+    }
+
     /// Skips any value as [`Scan::skip`] does (checked, at nesting `depth`)
     /// and returns its text, for serde_json to parse on its own.
     pub(super) fn raw_value(&mut self, depth: usize) -> Option<&'a [u8]> {
