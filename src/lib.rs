@@ -281,6 +281,15 @@ fn with_input<T>(
     f(&bytes.to_vec()).map_err(|e| js_error(&e))
 }
 
+/// The input's bytes copied into wasm memory once, to keep (see [`with_input`]).
+fn owned_input(input: &JsValue, options: &api::Options) -> Result<Vec<u8>, JsValue> {
+    if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
+        json::check_size(bytes.length() as usize, options.max_bytes).map_err(|e| js_error(&e))?;
+        return Ok(bytes.to_vec());
+    }
+    with_input(input, options, |b| Ok(b.to_vec()))
+}
+
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -556,13 +565,48 @@ impl TimelineView {
 
 /// A payload read once and kept inside wasm: its summary, timelines, views and
 /// events without reading it again (a 100 MB event list takes a second to read).
+///
+/// Opening it reads what `summarize` reads ([`api::read_for_open`]): for an
+/// event list only what the summary needs, so the summary is there at once;
+/// the whole model, with the event list, is then read on the first call that
+/// needs it (`timeline`, `view`, `graph`, `eventsPacked`), and never again.
 #[wasm_bindgen]
 pub struct Payload {
     bytes: Vec<u8>,
     options: api::Options,
-    model: model::Model,
-    /// The event list while `eventsPacked` hands it over in slices.
+    format: model::Format,
+    summary: summary::Summary,
+    /// The whole model (its runs without their events), once read.
+    model: Option<model::Model>,
+    /// The event list, from the read of the whole model until `eventsPacked`
+    /// has handed it over.
     events: Option<Vec<model::Event>>,
+}
+
+impl Payload {
+    /// The whole model, read on first use (with the event list, kept in `events`).
+    fn model(&mut self) -> Result<&model::Model, JsValue> {
+        let model = match self.model.take() {
+            Some(model) => model,
+            None => {
+                let m = api::read(&self.bytes, &self.options).map_err(|e| js_error(&e))?;
+                let (m, events) = split_events(m);
+                self.events = Some(events);
+                m
+            }
+        };
+        Ok(self.model.insert(model))
+    }
+}
+
+/// A model and its runs' event lists apart (only `eventsPacked` reads them).
+fn split_events(mut m: model::Model) -> (model::Model, Vec<model::Event>) {
+    let events = m
+        .runs
+        .iter_mut()
+        .flat_map(|r| std::mem::take(&mut r.events));
+    let events = events.collect();
+    (m, events)
 }
 
 #[wasm_bindgen]
@@ -571,61 +615,76 @@ impl Payload {
     #[wasm_bindgen(constructor)]
     pub fn new(input: &Input, options: Option<JsOptions>) -> Result<Payload, JsValue> {
         let options = read_options(options)?;
-        let (bytes, model) = with_input(input, &options, |b| {
-            Ok((b.to_vec(), api::read_lean(b, &options)?))
-        })?;
+        let bytes = owned_input(input, &options)?;
+        let (model, whole) = api::read_for_open(&bytes, &options).map_err(|e| js_error(&e))?;
+        let summary = summary::summarize(&model);
+        let format = model.format;
+        let (model, events) = match whole {
+            true => {
+                let (model, events) = split_events(model);
+                (Some(model), Some(events))
+            }
+            false => (None, None),
+        };
         Ok(Payload {
             bytes,
             options,
+            format,
+            summary,
             model,
-            events: None,
+            events,
         })
     }
 
     /// The detected (or forced) format.
     #[wasm_bindgen(getter)]
     pub fn format(&self) -> JsFormat {
-        JsValue::from_str(self.model.format.as_str()).unchecked_into()
+        JsValue::from_str(self.format.as_str()).unchecked_into()
     }
 
     /// The summary, as `summarize` returns it.
     pub fn summary(&self) -> Result<JsSummary, JsValue> {
-        Ok(to_js(&summary::summarize(&self.model))?.unchecked_into())
+        Ok(to_js(&self.summary)?.unchecked_into())
     }
 
     /// The timeline of run `run` (default the first: a workflow history's newest).
-    pub fn timeline(&self, run: Option<String>) -> Result<JsTimeline, JsValue> {
-        let t = api::timeline_of(&self.model, run.as_deref()).map_err(|e| js_error(&e))?;
+    pub fn timeline(&mut self, run: Option<String>) -> Result<JsTimeline, JsValue> {
+        let t = api::timeline_of(self.model()?, run.as_deref()).map_err(|e| js_error(&e))?;
         Ok(to_js(&t)?.unchecked_into())
     }
 
     /// The timeline of run `run` as a `TimelineView` for drawing.
-    pub fn view(&self, run: Option<String>) -> Result<TimelineView, JsValue> {
-        let t = api::timeline_of(&self.model, run.as_deref()).map_err(|e| js_error(&e))?;
+    pub fn view(&mut self, run: Option<String>) -> Result<TimelineView, JsValue> {
+        let t = api::timeline_of(self.model()?, run.as_deref()).map_err(|e| js_error(&e))?;
         Ok(TimelineView {
             view: view::View::new(t),
         })
     }
 
     /// The dependency graph of run `run` (default the first).
-    pub fn graph(&self, run: Option<String>) -> Result<JsGraph, JsValue> {
-        let g = api::graph_of(&self.model, run.as_deref()).map_err(|e| js_error(&e))?;
+    pub fn graph(&mut self, run: Option<String>) -> Result<JsGraph, JsValue> {
+        let g = api::graph_of(self.model()?, run.as_deref()).map_err(|e| js_error(&e))?;
         Ok(to_js(&g)?.unchecked_into())
     }
 
     /// The normalized events ([] for formats other than event lists).
     pub fn events(&self) -> Result<JsEvents, JsValue> {
-        let events = api::events(&self.bytes, &self.options).map_err(|e| js_error(&e))?;
-        Ok(to_js(&events)?.unchecked_into())
+        let events = match &self.events {
+            Some(events) => to_js(events)?,
+            None => to_js(&api::events(&self.bytes, &self.options).map_err(|e| js_error(&e))?)?,
+        };
+        Ok(events.unchecked_into())
     }
 
     /// Events `from..from + count` packed as columns (`PackedEvents` in
     /// types.d.ts; `packed.rs`): what the page's events table asks for in
-    /// slices. The list is read on the first call and kept until the slice
-    /// that reaches its end has been handed over (wasm memory never shrinks,
-    /// but the allocator reuses it).
+    /// slices. The list comes from the read of the whole model (or, once it
+    /// has been handed over, is read again) and is kept until the slice that
+    /// reaches its end has been handed over (wasm memory never shrinks, but
+    /// the allocator reuses it).
     #[wasm_bindgen(js_name = eventsPacked, unchecked_return_type = "PackedEvents")]
     pub fn events_packed(&mut self, from: u32, count: u32) -> Result<JsValue, JsValue> {
+        self.model()?;
         let events = match self.events.take() {
             Some(events) => events,
             None => api::events(&self.bytes, &self.options).map_err(|e| js_error(&e))?,
@@ -640,7 +699,8 @@ impl Payload {
     }
 }
 
-/// A packed slice as the JS object `PackedEvents`: the columns as typed arrays.
+/// A packed slice as the JS object `PackedEvents`: the columns as typed
+/// arrays, the texts as one string (`packed.rs`).
 fn packed_to_js(p: &packed::PackedEvents<'_>) -> Result<JsValue, JsValue> {
     let set = |o: &js_sys::Object, k: &str, v: &JsValue| Reflect::set(o, &k.into(), v).map(drop);
     let i32s = |v: &[i32]| JsValue::from(js_sys::Int32Array::from(v));
@@ -653,26 +713,20 @@ fn packed_to_js(p: &packed::PackedEvents<'_>) -> Result<JsValue, JsValue> {
     set(&cols, "kind", &i32s(&p.kind))?;
     set(&cols, "phase", &i32s(&p.phase))?;
     set(&cols, "reason", &i32s(&p.reason))?;
+    set(&cols, "msgRaw", &i32s(&p.msg_raw))?;
+    set(&cols, "msgZh", &i32s(&p.msg_zh))?;
+    set(&cols, "msgEn", &i32s(&p.msg_en))?;
     set(&cols, "first", &f64s(&p.first))?;
     set(&cols, "last", &f64s(&p.last))?;
     set(&cols, "count", &f64s(&p.count))?;
-    let reasons: Vec<(&str, Option<&str>, Option<&str>)> = p
-        .reasons
-        .iter()
-        .map(|r| (r.raw.as_str(), r.zh.as_deref(), r.en.as_deref()))
-        .collect();
+    let (text, ends) = p.joined();
     let o = js_sys::Object::new();
     set(&o, "total", &JsValue::from(p.total as f64))?;
     set(&o, "n", &JsValue::from(p.element.len() as f64))?;
-    set(&o, "strings", &to_js(&p.strings)?)?;
-    set(&o, "reasons", &to_js(&reasons)?)?;
+    set(&o, "text", &JsValue::from_str(&text))?;
+    set(&o, "ends", &js_sys::Uint32Array::from(&ends[..]).into())?;
+    set(&o, "reasons", &i32s(&p.reasons))?;
     set(&o, "cols", &cols)?;
-    let halves = |f: fn(&model::Bilingual) -> Option<&str>| -> Result<JsValue, JsValue> {
-        to_js(&p.messages.iter().map(|m| f(m)).collect::<Vec<_>>())
-    };
-    set(&o, "msgRaw", &halves(|m| Some(m.raw.as_str()))?)?;
-    set(&o, "msgZh", &halves(|m| m.zh.as_deref())?)?;
-    set(&o, "msgEn", &halves(|m| m.en.as_deref())?)?;
     Ok(o.into())
 }
 

@@ -285,28 +285,32 @@ export interface Hit {
 
 /**
  * What `Payload.eventsPacked(from, count)` returns: events `from..from + count`
- * of an event list as columns (the page's events table asks in slices). Per
- * event `i`: `strings[cols.element[i]]` and likewise `elemType`, `type`,
- * `action`, `kind`, `phase` (−1: none); `reasons[cols.reason[i]]` as
- * `[raw, zh, en]`; `cols.first`, `cols.last` epoch ms (NaN: none);
- * `cols.count`; the message as `msgRaw[i]`, `msgZh[i]`, `msgEn[i]`. Repeated
- * texts cross once per slice.
+ * of an event list as columns (the page's events table asks in slices). The
+ * slice's distinct texts come as one string: text `k` is
+ * `text.slice(k ? ends[k - 1] : 0, ends[k])` (`ends` in UTF-16 code units).
+ * Per event `i`: text `cols.element[i]` and likewise `elemType`, `type`,
+ * `action`, `kind`, `phase`, and the message's halves `msgRaw`, `msgZh`,
+ * `msgEn` (−1: none); the reason's halves are the texts
+ * `reasons[3 * cols.reason[i] + 0, 1, 2]` (raw, zh, en; −1: none);
+ * `cols.first`, `cols.last` epoch ms (NaN: none); `cols.count`. Each text
+ * crosses once per slice, and all of them as one string.
  */
 export interface PackedEvents {
   /** Events in the whole list. */
   total: number;
   /** Events in this slice. */
   n: number;
-  strings: string[];
-  /** [raw, zh, en] per distinct reason. */
-  reasons: [string, string | null, string | null][];
+  /** The slice's distinct texts, one after another. */
+  text: string;
+  /** Where each text ends in `text`, in UTF-16 code units. */
+  ends: Uint32Array;
+  /** Per distinct reason, the text indices of its raw, zh and en halves (−1: none). */
+  reasons: Int32Array;
   cols: {
-    element: Int32Array; elemType: Int32Array; type: Int32Array; action: Int32Array; kind: Int32Array; phase: Int32Array; reason: Int32Array;
+    element: Int32Array; elemType: Int32Array; type: Int32Array; action: Int32Array; kind: Int32Array; phase: Int32Array;
+    msgRaw: Int32Array; msgZh: Int32Array; msgEn: Int32Array; reason: Int32Array;
     first: Float64Array; last: Float64Array; count: Float64Array;
   };
-  msgRaw: string[];
-  msgZh: (string | null)[];
-  msgEn: (string | null)[];
 }
 
 /**

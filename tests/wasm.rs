@@ -416,7 +416,7 @@ fn compare_and_exports() {
 
 #[wasm_bindgen_test]
 fn payload_is_read_once_and_queried_many_times() {
-    let p = execscope::Payload::new(&text(WORKFLOW), None).unwrap();
+    let mut p = execscope::Payload::new(&text(WORKFLOW), None).unwrap();
     let f: JsValue = p.format().into();
     assert_eq!(f.as_string().as_deref(), Some("workflow-executions"));
     let s: JsValue = p.summary().unwrap().into();
@@ -454,8 +454,15 @@ fn payload_packs_its_events_in_slices_as_events_lists_them() {
         assert_eq!(n, 3.min(total - seen));
         let col = |c: &str| js_sys::Int32Array::from(get(&s, &format!("cols.{c}"))).to_vec();
         let nums = |c: &str| js_sys::Float64Array::from(get(&s, &format!("cols.{c}"))).to_vec();
-        let strs = strings(&get(&s, "strings"));
-        let text = |k: i32| usize::try_from(k).ok().map(|k| strs[k].clone());
+        // Text k is cut out of the joined string by its UTF-16 ends, as the page does.
+        let joined = js_sys::JsString::from(get(&s, "text"));
+        let ends = js_sys::Uint32Array::from(get(&s, "ends")).to_vec();
+        let text = |k: i32| {
+            let k = usize::try_from(k).ok()?;
+            let from = if k == 0 { 0 } else { ends[k - 1] };
+            joined.slice(from, ends[k]).as_string()
+        };
+        let reasons = js_sys::Int32Array::from(get(&s, "reasons")).to_vec();
         for i in 0..n as usize {
             let e = all.get(seen + i as u32);
             for (c, key) in [
@@ -465,6 +472,9 @@ fn payload_packs_its_events_in_slices_as_events_lists_them() {
                 ("action", "action"),
                 ("kind", "kind"),
                 ("phase", "phase"),
+                ("msgRaw", "message.raw"),
+                ("msgZh", "message.zh"),
+                ("msgEn", "message.en"),
             ] {
                 assert_eq!(
                     text(col(c)[i]),
@@ -473,23 +483,10 @@ fn payload_packs_its_events_in_slices_as_events_lists_them() {
                     seen + i as u32
                 );
             }
-            let reason = get(&s, &format!("reasons.{}", col("reason")[i]));
-            assert_eq!(
-                get(&reason, "0").as_string(),
-                get(&e, "reason.raw").as_string()
-            );
-            assert_eq!(
-                get(&reason, "2").as_string(),
-                get(&e, "reason.en").as_string()
-            );
-            assert_eq!(
-                get(&s, &format!("msgRaw.{i}")).as_string(),
-                get(&e, "message.raw").as_string()
-            );
-            assert_eq!(
-                get(&s, &format!("msgZh.{i}")).as_string(),
-                get(&e, "message.zh").as_string()
-            );
+            let r = col("reason")[i] as usize * 3;
+            for (k, key) in ["reason.raw", "reason.zh", "reason.en"].iter().enumerate() {
+                assert_eq!(text(reasons[r + k]), get(&e, key).as_string(), "{key}");
+            }
             let first = nums("first")[i];
             assert_eq!(
                 (!first.is_nan()).then_some(first),
@@ -550,7 +547,7 @@ fn graph_names_the_root_cause_and_what_it_took_down() {
         .unwrap()
         .into();
     assert_eq!(json(&g), json(&b));
-    let p = execscope::Payload::new(&text(FAILED), None).unwrap();
+    let mut p = execscope::Payload::new(&text(FAILED), None).unwrap();
     assert_eq!(json(&g), json(&p.graph(None).unwrap().into()));
     let e = error_of(p.graph(Some("missing".into())));
     assert_eq!(get(&e, "code").as_string().as_deref(), Some("unknown_run"));
@@ -609,9 +606,10 @@ fn decode_object_data_gives_yaml_a_tree_too() {
     let tree = get(&d, "json");
     assert_eq!(get(&tree, "list.1").as_string().as_deref(), Some("two"));
     // An own property, not the prototype.
-    assert!(tree
-        .unchecked_ref::<Object>()
-        .has_own_property(&"__proto__".into()));
+    assert!(Object::has_own(
+        tree.unchecked_ref::<Object>(),
+        &"__proto__".into()
+    ));
     assert!(get(&Object::new().into(), "polluted").is_undefined());
     // "a: [1, 2\n": yaml that does not parse.
     let d: JsValue = decode_object_data("YTogWzEsIDIK").unwrap().into();

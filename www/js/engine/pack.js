@@ -1,15 +1,15 @@
 // @ts-check
-// Events packed for a cheap hand-over from the engine to the page: numbers in
-// typed arrays (moved, not copied), repeated texts (element, type, reason…) once
-// per slice in a string table, messages as three string arrays. The core packs
-// them (Payload.eventsPacked, src/packed.rs; PackedEvents in the package's
-// types.d.ts), unpack() rebuilds the events on the page.
+// Events packed for a cheap hand-over from the engine to the page: numbers and
+// text indices in typed arrays (moved, not copied), every distinct text of the
+// slice once, all of them in one string cut by their UTF-16 ends. The core
+// packs them (Payload.eventsPacked, src/packed.rs; PackedEvents in the
+// package's types.d.ts), unpack() rebuilds the events on the page.
 
 /** @import { Event, PackedEvents } from "../types.js" */
 
 /** The ArrayBuffers of a packed slice, to move them to the page. */
 export function buffers(/** @type {PackedEvents} */ p) {
-  return Object.values(p.cols).map((a) => a.buffer);
+  return [...Object.values(p.cols).map((a) => a.buffer), p.ends.buffer, p.reasons.buffer];
 }
 
 /** Types and elements counted while the slices arrive (the events table need not walk them all). */
@@ -31,21 +31,27 @@ export class EventStats {
  * @param {EventStats} stats
  */
 export function unpack(p, reasonCache, out, stats) {
-  const S = p.strings;
   const c = p.cols;
-  const reasons = p.reasons.map(([raw, zh, en]) => {
-    let r = reasonCache.get(raw);
-    if (!r) { r = { raw, zh, en }; reasonCache.set(raw, r); }
-    return r;
-  });
+  const ends = p.ends;
+  /** @type {string[]} */
+  const T = new Array(ends.length);
+  for (let k = 0, a = 0; k < ends.length; k++) { T[k] = p.text.slice(a, ends[k]); a = ends[k]; }
   /** @param {number} k */
-  const str = (k) => (k < 0 ? null : S[k]);
+  const str = (k) => (k < 0 ? null : T[k]);
+  /** @type {Event["reason"][]} */
+  const reasons = [];
+  for (let r = 0; r < p.reasons.length; r += 3) {
+    const raw = T[p.reasons[r]];
+    let b = reasonCache.get(raw);
+    if (!b) { b = { raw, zh: str(p.reasons[r + 1]), en: str(p.reasons[r + 2]) }; reasonCache.set(raw, b); }
+    reasons.push(b);
+  }
   for (let i = 0; i < p.n; i++) {
     /** @type {Event} */
     const e = {
       element: str(c.element[i]), elemType: str(c.elemType[i]), type: str(c.type[i]),
       reason: reasons[c.reason[i]],
-      message: { raw: p.msgRaw[i], zh: p.msgZh[i], en: p.msgEn[i] },
+      message: { raw: T[c.msgRaw[i]], zh: str(c.msgZh[i]), en: str(c.msgEn[i]) },
       firstTimestamp: Number.isNaN(c.first[i]) ? null : c.first[i],
       lastTimestamp: Number.isNaN(c.last[i]) ? null : c.last[i],
       count: c.count[i], action: str(c.action[i]),
