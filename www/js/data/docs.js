@@ -12,7 +12,7 @@ import { inputArgs, inputSize, wrapTimeline } from "./remote.js";
 /** @import { TimelineData } from "./remote.js" */
 /** @typedef {{value: Event[], stats: EventStats, error?: undefined} | {error: PageError, value?: undefined}} EventsResult */
 
-const EVENTS_SLICE = 5000;
+const EVENTS_SLICE = 10000;
 
 /** What an older build of the core without graph() gives. @returns {Result<Graph>} */
 export function noGraph() {
@@ -100,13 +100,21 @@ export class Docs {
           const reasonCache = new Map();
           /** @type {Event[]} */
           const out = [];
-          let total = Infinity;
-          for (let from = 0; from < total; from += EVENTS_SLICE) {
-            if (onProgress && from) onProgress(from, total);
-            const p = await this.engine.call("eventsPacked", { id: doc.id, from, count: EVENTS_SLICE });
-            total = p.total;
+          /** @param {number} from */
+          const slice = (from) => {
+            const p = this.engine.call("eventsPacked", { id: doc.id, from, count: EVENTS_SLICE });
+            p.catch(() => {}); // awaited below; a slice asked ahead and never awaited must not be an unhandled rejection
+            return p;
+          };
+          // One slice ahead: the engine packs the next while this one is unpacked here.
+          let next = slice(0);
+          for (let from = 0; ; from += EVENTS_SLICE) {
+            const p = await next;
+            const more = p.n > 0 && from + p.n < p.total;
+            if (more) next = slice(from + EVENTS_SLICE);
+            if (onProgress && from) onProgress(from, p.total);
             unpack(p, reasonCache, out, stats);
-            if (!p.n) break;
+            if (!more) break;
           }
           return { value: out, stats };
         } catch (e) {
