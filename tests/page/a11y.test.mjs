@@ -109,7 +109,10 @@ describe("not by colour alone, and no motion for who asks", () => {
     await loaded(page);
     const glyphs = await page.evaluate(() => Object.fromEntries(Array.from(document.querySelectorAll('[data-testid="phase-chips"] .chip[data-phase]:not([data-phase="all"])'),
       (c) => [c.dataset.phase, getComputedStyle(c.querySelector(".dot"), "::before").content])));
-    assert.deepEqual(glyphs, { Pending: '"–"', Running: '"▸"', Succeeded: '"✓"', Failed: '"✕"', Cancelled: '"⊘"', Skipped: '"»"', Unknown: '"?"' });
+    assert.deepEqual(glyphs, { Pending: '"…"', Running: '"▶"', Succeeded: '"✓"', Failed: '"✕"', Cancelled: '"⊘"', Skipped: '"↷"', Unknown: '"?"' });
+    // The chips' glyphs are those the canvases draw (lane labels, graph boxes).
+    const icons = await page.evaluate(async () => (await import("./js/render/phase-marks.js")).PHASE_ICONS);
+    assert.deepEqual(glyphs, Object.fromEntries(Object.keys(glyphs).map((k) => [k, JSON.stringify(icons[k])])));
     assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('[data-testid="run-phase"] .dot'), "::before").content), '"✕"');
     await ctx.close();
   });
