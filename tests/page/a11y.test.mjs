@@ -7,11 +7,10 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { openPage, loaded, useBrowser, browser, server, loadCore, SAMPLES } from "./harness.mjs";
+import { openPage, loaded, useBrowser, browser, server, loadCore, SAMPLES, tid } from "./harness.mjs";
 
 useBrowser();
 
-const tid = (id) => `[data-testid="${id}"]`;
 const focused = (page) => page.evaluate(() => {
   const a = document.activeElement;
   return a ? (a.dataset.testid || a.id || a.className || a.tagName) : "";

@@ -16,7 +16,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { ROOT, openPage, loaded, useBrowser, browser, server } from "./harness.mjs";
+import { ROOT, openPage, loaded, useBrowser, browser, server, tid } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -26,8 +26,6 @@ const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 /** The languages of the interface and the browser's language that picks each. */
 const LOCALES = [["en", "en-US"], ["zh-CN", "zh-CN"]];
 const THEMES = ["light", "dark"];
-
-const tid = (id) => `[data-testid="${id}"]`;
 
 /**
  * Run axe on the page as it is; the violations as lines "view: rule (impact) — element: what is wrong".

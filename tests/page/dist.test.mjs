@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, buildDist, openPage, loaded, SAMPLES } from "./harness.mjs";
+import { launch, buildDist, openPage, loaded, SAMPLES, tid } from "./harness.mjs";
 
 let browser;
 let file;
@@ -19,8 +19,6 @@ after(async () => {
   if (browser) await browser.close();
   if (file) fs.rmSync(path.dirname(file), { recursive: true, force: true });
 });
-
-const tid = (id) => `[data-testid="${id}"]`;
 
 describe("dist/execscope.html", () => {
   it("is one file: no src/href to other files, hashed CSP, connect-src 'none'", () => {

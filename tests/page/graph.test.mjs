@@ -10,11 +10,10 @@ import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { openPage, loaded, tmpDir, SAMPLES, useBrowser, browser, server, loadCore } from "./harness.mjs";
+import { openPage, loaded, tmpDir, SAMPLES, useBrowser, browser, server, loadCore, tid } from "./harness.mjs";
 import { randomDag, graphPayload } from "../../bench/graph.mjs";
 import { fmtDuration } from "../../www/js/fmt.js";
 
-const tid = (id) => `[data-testid="${id}"]`;
 const AXIS_H = 30, LANE_H = 22;
 
 let core;

@@ -9,9 +9,7 @@ import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { openPage, loaded, tmpDir, bigAos, SAMPLES, useBrowser, browser, server, loadCore } from "./harness.mjs";
-
-const tid = (id) => `[data-testid="${id}"]`;
+import { openPage, loaded, tmpDir, bigAos, SAMPLES, useBrowser, browser, server, loadCore, tid } from "./harness.mjs";
 
 let core;
 useBrowser();

@@ -13,6 +13,8 @@ export const SAMPLES = path.join(ROOT, "samples");
 export const { chromiumPath, pkgDir } = shared;
 
 export const tmpDir = (/** @type {string} */ name) => shared.tmpDir("execscope-", name);
+/** The CSS selector of the element with this data-testid. */
+export const tid = (/** @type {string} */ id) => `[data-testid="${id}"]`;
 export const launch = () => shared.launch(chromium);
 
 /** Serve a copy of www/ (with the package as www/pkg) and samples/. */

@@ -4,11 +4,10 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { openPage, loaded, SAMPLES, useBrowser, browser, server } from "./harness.mjs";
+import { openPage, loaded, SAMPLES, useBrowser, browser, server, tid } from "./harness.mjs";
 
 useBrowser();
 
-const tid = (id) => `[data-testid="${id}"]`;
 const EXEC = path.join(SAMPLES, "aos-upgrade-failed.json");
 const EVENTS = path.join(SAMPLES, "aos-upgrade-failed-events.json");
 

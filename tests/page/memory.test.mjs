@@ -9,9 +9,8 @@ import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { openPage, loaded, bigEvents, tmpDir, SAMPLES, useBrowser, browser, server } from "./harness.mjs";
+import { openPage, loaded, bigEvents, tmpDir, SAMPLES, useBrowser, browser, server, tid } from "./harness.mjs";
 
-const tid = (id) => `[data-testid="${id}"]`;
 let big;
 
 useBrowser();

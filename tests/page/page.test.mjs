@@ -3,11 +3,9 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { openPage, loaded, bigEvents, bigAos, tmpDir, SAMPLES, ROOT, useBrowser, browser, server } from "./harness.mjs";
+import { openPage, loaded, bigEvents, bigAos, tmpDir, SAMPLES, ROOT, useBrowser, browser, server, tid } from "./harness.mjs";
 
 useBrowser();
-
-const tid = (id) => `[data-testid="${id}"]`;
 
 async function openSample(file, hash = "") {
   const o = await openPage(browser, server.url + "#s=" + file + hash);

@@ -5,10 +5,9 @@ import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { ROOT, SAMPLES, launch, serve, openPage, loaded } from "./harness.mjs";
+import { ROOT, SAMPLES, launch, serve, openPage, loaded, tid } from "./harness.mjs";
 
 const OUT = path.join(ROOT, "docs", "screenshots");
-const tid = (id) => `[data-testid="${id}"]`;
 
 // [file name, sample, what to capture: a data-testid or "page"]
 const VIEWS = [

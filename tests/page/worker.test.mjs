@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { launch, serve, openPage, loaded, bigAos, tmpDir, ROOT } from "./harness.mjs";
+import { launch, serve, openPage, loaded, bigAos, tmpDir, ROOT, tid } from "./harness.mjs";
 
 let browser;
 let server;
@@ -22,8 +22,6 @@ after(async () => {
   if (server) server.close();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
-
-const tid = (id) => `[data-testid="${id}"]`;
 
 function clean(seen) {
   assert.deepEqual(seen.errors, [], "no page or console errors");
