@@ -183,7 +183,12 @@ export interface EngineApi {
   info: { args: Record<string, never>; result: { version: string; has: string[] } };
   open: { args: { id: number; name: string } & InputArgs; result: { size: number; format: Format | null; summary: Summary | null; error: PageError | null } };
   close: { args: { id: number }; result: boolean };
-  memory: { args: Record<string, never>; result: { held: number; wasmBytes: number } };
+  /** What the engine holds: payloads, views and workspaces open, the open payloads' bytes, the wasm memory, the next handle it gives. */
+  memory: { args: Record<string, never>; result: { held: number; docs: number; views: number; spaces: number; openBytes: number; wasmBytes: number; nextHandle: number } };
+  /** Copies of the open payloads' inputs, to read them again in a fresh engine (data/client.js Engine.recycle). */
+  inputs: { args: Record<string, never>; result: ({ id: number; name: string } & InputArgs)[] };
+  /** Give handles from n on (a fresh engine that takes over an old one's views). */
+  handlesFrom: { args: { n: number }; result: number };
   timeline: { args: { id: number; run?: string; mode: TimelineMode }; result: TimelineReply };
   eventsPacked: { args: { id: number; from: number; count: number }; result: PackedEvents };
   raw: { args: { id: number }; result: unknown };

@@ -21,6 +21,18 @@ import { inlineData, inlineWasm } from "./inline.js";
  */
 export const RECYCLE_BYTES = 64 * 1024 * 1024;
 
+/**
+ * While payloads are open, the worker is replaced, and what is open read again
+ * into the fresh one, when its wasm memory is over RECYCLE_BYTES + REREAD_FACTOR ×
+ * the open payloads' bytes: a payload, once every part of it has been asked for
+ * (model, views, the events table's slices), holds 1.6–6× its bytes (measured on
+ * 2026-12-06: a 99 MiB event list 3.1×, a 1.5 MB AOS execution 6×, a 15 MB
+ * workflow history 1.6×), so a worker over that holds mostly what closed payloads
+ * left. Reading again costs time (about a second per 100 MB), so only memory
+ * several times what is needed is worth it.
+ */
+export const REREAD_FACTOR = 8;
+
 /** A running worker: its calls, how many are unanswered, and how to stop it. @typedef {{call: Call, pending: () => number, terminate: () => void}} WorkerHandle */
 
 /** A started engine: where it runs, the core's version and exports, and its calls. */
@@ -28,7 +40,6 @@ export class Engine {
   /** @param {"worker" | "main"} kind @param {Call} call @param {WorkerHandle | null} [worker] */
   constructor(kind, call, worker) {
     this.kind = kind;
-    this.call = call;
     this.version = "";
     /** @type {string[]} */
     this.exports = [];
@@ -39,16 +50,55 @@ export class Engine {
     /** Called after each restart. @type {((restarts: number) => void) | null} */
     this.onRestart = null;
     this.recycling = false;
+    /**
+     * The frame-drawn timelines of open payloads, by the handle the page holds: the
+     * call that made each and the filter last set on it, to make them again in a
+     * fresh worker. `handles` maps the page's handle to the worker's (they differ
+     * only after a worker was replaced with payloads open).
+     * @type {Map<number, {args: Args<"timeline">, filter: Args<"viewFilter"> | null}>}
+     */
+    this.views = new Map();
+    /** @type {Map<number, number>} */
+    this.handles = new Map();
+    /** The worker's calls, before this engine's bookkeeping (see call()). @type {Call} */
+    this.send = call;
+    this.call = /** @type {Call} */ ((method, args, transfer) => this.tracked(method, args, transfer));
   }
 
   /**
-   * Give the worker's memory back: when it holds nothing (no payload, timeline view
-   * or workspace open), nothing is unanswered and its wasm memory is over `limit`
-   * bytes, start a fresh worker and stop the old one. Calls made meanwhile wait and
-   * go to whichever worker remains. The main-thread engine cannot shrink: nothing
-   * happens there. Resolves to true when the worker was replaced; never rejects.
-   * (Re-reading what is still open into a fresh worker, for when it needs far less
-   * than the worker holds, is not done: see BENCHMARKS.md, "What limits the targets".)
+   * A call, with the page's view handles translated to the worker's and the
+   * frame-drawn timelines of payloads remembered (to make them again if the
+   * worker is replaced while they are open).
+   * @template {Method} M
+   * @param {M} method @param {Args<M>} args @param {Transferable[]} [transfer]
+   * @returns {Promise<Reply<M>>}
+   */
+  async tracked(method, args, transfer) {
+    const a = /** @type {any} */ (args);
+    const sent = a && typeof a.view === "number" && this.handles.has(a.view) ? { ...a, view: this.handles.get(a.view) } : a;
+    const reply = await this.send(method, sent, transfer);
+    const r = /** @type {any} */ (reply);
+    if (method === "timeline" && r && r.kind === "frames") this.views.set(r.view, { args: /** @type {Args<"timeline">} */ (a), filter: null });
+    else if (method === "viewFilter" && this.views.has(a.view)) /** @type {any} */ (this.views.get(a.view)).filter = a;
+    else if (method === "viewFree") { this.views.delete(a.view); this.handles.delete(a.view); }
+    else if (method === "close") {
+      for (const [h, v] of this.views) if (v.args.id === a.id) { this.views.delete(h); this.handles.delete(h); }
+    }
+    return reply;
+  }
+
+  /**
+   * Give the worker's memory back. Wasm memory grows and never shrinks, so the
+   * worker is replaced by a fresh one (Perfetto restarts its engine for the same
+   * reason) when nothing is unanswered and either it holds nothing and its memory
+   * is over `limit` bytes, or it holds payloads but no workspace and its memory is
+   * over `limit` + REREAD_FACTOR × their bytes: those payloads are then read again
+   * into the fresh worker, with their frame-drawn timelines and the filters set on
+   * them, under the handles the page already holds; the summaries, events and
+   * graphs the page has are kept. Calls made meanwhile wait and go to whichever
+   * worker remains; if anything fails, the old worker stays. The main-thread
+   * engine cannot shrink: nothing happens there. Resolves to true when the worker
+   * was replaced; never rejects.
    * @param {number} [limit]
    * @returns {Promise<boolean>}
    */
@@ -59,22 +109,43 @@ export class Engine {
     /** @type {() => void} */
     let release = () => {};
     const gate = new Promise((r) => { release = () => r(undefined); });
-    /** @type {Call} */
-    this.call = (method, args, transfer) => gate.then(() => this.call(method, args, transfer));
+    this.send = (method, args, transfer) => gate.then(() => this.send(method, args, transfer));
     let restarted = false;
     try {
       const m = await old.call("memory", {});
-      if (m.held === 0 && m.wasmBytes > limit && old.pending() === 0) {
+      const empty = m.held === 0 && m.wasmBytes > limit;
+      // Only views this engine can make again (the open payloads' frame-drawn timelines).
+      const reread = m.held > 0 && m.spaces === 0 && m.views === this.views.size && m.wasmBytes > limit + REREAD_FACTOR * m.openBytes;
+      if ((empty || reread) && old.pending() === 0) {
         const next = await startWorker();
+        /** @type {Map<number, number>} */
+        const handles = new Map();
+        try {
+          if (reread) {
+            await next.call("handlesFrom", { n: m.nextHandle });
+            // Copies from the old worker, moved (not copied again) to the fresh one.
+            for (const d of await old.call("inputs", {})) await next.call("open", d, d.bytes ? [d.bytes.buffer] : []);
+            for (const [h, v] of this.views) {
+              const r = await next.call("timeline", v.args);
+              if (r.kind !== "frames") throw new Error("a frame-drawn timeline came back as objects");
+              handles.set(h, r.view);
+              if (v.filter) await next.call("viewFilter", { ...v.filter, view: r.view });
+            }
+          }
+        } catch (e) {
+          next.terminate();
+          throw e;
+        }
         old.terminate();
         this.worker = next;
+        this.handles = handles;
         this.restarts++;
         restarted = true;
       }
     } catch (_) {
       // keep the worker there is
     } finally {
-      this.call = /** @type {WorkerHandle} */ (this.worker).call;
+      this.send = /** @type {WorkerHandle} */ (this.worker).call;
       this.recycling = false;
       release();
     }

@@ -419,9 +419,25 @@ export const methods = {
     return true;
   },
 
-  /** What this engine holds: open payloads, timeline views and workspaces, and the wasm memory's size in bytes. */
+  /** What this engine holds: open payloads, timeline views and workspaces, the open payloads' bytes, the wasm memory's size in bytes. */
   memory() {
-    return { held: docs.size + views.size + spaces.size, wasmBytes: memory ? memory.buffer.byteLength : 0 };
+    let openBytes = 0;
+    for (const d of docs.values()) openBytes += d.size;
+    return {
+      held: docs.size + views.size + spaces.size, docs: docs.size, views: views.size, spaces: spaces.size, openBytes,
+      wasmBytes: memory ? memory.buffer.byteLength : 0, nextHandle,
+    };
+  },
+
+  /** Copies of the open payloads' inputs (a fresh engine reads them again: data/client.js Engine.recycle). */
+  inputs() {
+    return [...docs.values()].map((d) => (typeof d.input === "string" ? { id: d.id, name: d.name, text: d.input } : { id: d.id, name: d.name, bytes: d.input }));
+  },
+
+  /** Give handles from n on, so that a fresh engine's handles never equal an old one's. */
+  handlesFrom({ n }) {
+    nextHandle = Math.max(nextHandle, Number(n) || 0);
+    return nextHandle;
   },
 };
 
