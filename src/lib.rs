@@ -719,11 +719,12 @@ fn packed_to_js(p: &packed::PackedEvents<'_>) -> Result<JsValue, JsValue> {
     set(&cols, "first", &f64s(&p.first))?;
     set(&cols, "last", &f64s(&p.last))?;
     set(&cols, "count", &f64s(&p.count))?;
-    let (text, ends) = p.joined();
+    let (text, starts, ends) = p.joined();
     let o = js_sys::Object::new();
     set(&o, "total", &JsValue::from(p.total as f64))?;
     set(&o, "n", &JsValue::from(p.element.len() as f64))?;
     set(&o, "text", &JsValue::from_str(&text))?;
+    set(&o, "starts", &js_sys::Uint32Array::from(&starts[..]).into())?;
     set(&o, "ends", &js_sys::Uint32Array::from(&ends[..]).into())?;
     set(&o, "reasons", &i32s(&p.reasons))?;
     set(&o, "cols", &cols)?;

@@ -4,9 +4,10 @@
 //! table).
 //!
 //! The layout is `PackedEvents` in src/types.d.ts, which www/js/engine/pack.js
-//! `unpack` reads. Every text of the slice (element, types, action, kind,
-//! phase, the halves of reasons and messages) is interned once into `texts`,
-//! which cross the boundary joined into one string with the UTF-16 offsets
+//! `unpack` reads. The slice's texts (element, types, action, kind, phase and
+//! the halves of reasons, each interned once; the halves of messages, which
+//! seldom repeat, as they come) are listed in `texts`, which cross the
+//! boundary joined into one string with the UTF-16 offsets
 //! where each ends ([`PackedEvents::joined`]): one string decoded for the
 //! whole slice, where a string per text cost a `TextDecoder` call each and a
 //! structured clone each on the way to the page. Per event the columns hold
@@ -23,8 +24,8 @@ use std::collections::HashMap;
 pub struct PackedEvents<'a> {
     /// Events in the whole list.
     pub total: usize,
-    /// Distinct texts of the slice.
-    pub texts: Vec<&'a str>,
+    /// The texts of the slice (see [`Text`]).
+    pub texts: Vec<Text<'a>>,
     /// Per distinct reason of the slice, the text indices of its raw, zh and
     /// en halves (−1 for none), one after the other.
     pub reasons: Vec<i32>,
@@ -57,62 +58,134 @@ pub struct PackedEvents<'a> {
     pub count: Vec<f64>,
 }
 
+/// One text of a slice: a string of its own, or a part of an earlier one (a
+/// message's zh and en halves lie inside its raw text, so they cost no bytes
+/// of their own in the joined string).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Text<'a> {
+    /// A string of its own.
+    Own(&'a str),
+    /// Bytes `from..to` of text `of`, which is an `Own` one.
+    Within {
+        /// The text it lies in.
+        of: usize,
+        /// Its first byte there.
+        from: usize,
+        /// Its end there.
+        to: usize,
+    },
+}
+
+/// How many UTF-16 code units `s` takes (what JS's string indices count).
+fn utf16_len(s: &str) -> u32 {
+    let n = if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().map(char::len_utf16).sum()
+    };
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 impl PackedEvents<'_> {
-    /// `texts` joined into one string, and where each ends in it in UTF-16
-    /// code units (what JS's `String.prototype.slice` counts): text `k` is
-    /// `joined[ends[k - 1]..ends[k]]` in UTF-16 (from 0 for `k = 0`).
-    pub fn joined(&self) -> (String, Vec<u32>) {
-        let mut out = String::with_capacity(self.texts.iter().map(|t| t.len()).sum());
+    /// The own texts joined into one string, and where each text starts and
+    /// ends in it in UTF-16 code units (what JS's `String.prototype.slice`
+    /// counts): text `k` is `joined[starts[k]..ends[k]]` in UTF-16.
+    pub fn joined(&self) -> (String, Vec<u32>, Vec<u32>) {
+        let own = |t: &Text<'_>| match t {
+            Text::Own(s) => s.len(),
+            Text::Within { .. } => 0,
+        };
+        let mut out = String::with_capacity(self.texts.iter().map(own).sum());
+        let mut starts: Vec<u32> = Vec::with_capacity(self.texts.len());
         let mut ends = Vec::with_capacity(self.texts.len());
         let mut at = 0u32;
         for t in &self.texts {
-            out.push_str(t);
-            let units = if t.is_ascii() {
-                t.len()
-            } else {
-                t.chars().map(char::len_utf16).sum()
+            let (start, end) = match *t {
+                Text::Own(s) => {
+                    out.push_str(s);
+                    let start = at;
+                    at = at.saturating_add(utf16_len(s));
+                    (start, at)
+                }
+                Text::Within { of, from, to } => {
+                    let base = starts.get(of).copied().unwrap_or(0);
+                    match self.texts.get(of) {
+                        Some(Text::Own(raw)) => {
+                            let before = raw.get(..from).map_or(0, utf16_len);
+                            let len = raw.get(from..to).map_or(0, utf16_len);
+                            let start = base.saturating_add(before);
+                            (start, start.saturating_add(len))
+                        }
+                        _ => (base, base),
+                    }
+                }
             };
-            at = at.saturating_add(u32::try_from(units).unwrap_or(u32::MAX));
-            ends.push(at);
+            starts.push(start);
+            ends.push(end);
         }
-        (out, ends)
+        (out, starts, ends)
     }
 }
 
-/// Interns the texts of a slice.
-#[derive(Default)]
+/// The texts of a slice: the short ones (elements, types, kinds, phases,
+/// reasons) interned, each once; messages, which seldom repeat, appended as
+/// they come (hashing each would cost more than it saves), their halves as
+/// parts of them.
 struct Table<'a> {
-    items: Vec<&'a str>,
-    index: HashMap<&'a str, i32>,
+    items: Vec<Text<'a>>,
+    index: HashMap<&'a str, i32, foldhash::fast::RandomState>,
 }
 
 impl<'a> Table<'a> {
     fn with_capacity(n: usize) -> Self {
         Table {
             items: Vec::new(),
-            index: HashMap::with_capacity(n),
+            index: HashMap::with_capacity_and_hasher(n, foldhash::fast::RandomState::default()),
         }
     }
 
-    /// The index of `s`, or −1 for none.
+    fn add(&mut self, t: Text<'a>) -> i32 {
+        let next = i32::try_from(self.items.len()).unwrap_or(i32::MAX);
+        self.items.push(t);
+        next
+    }
+
+    /// The index of `s` (interned), or −1 for none.
     fn text(&mut self, s: Option<&'a str>) -> i32 {
         let Some(s) = s else { return -1 };
-        let next = i32::try_from(self.items.len()).unwrap_or(i32::MAX);
-        *self.index.entry(s).or_insert_with(|| {
-            self.items.push(s);
-            next
-        })
+        if let Some(&k) = self.index.get(s) {
+            return k;
+        }
+        let k = self.add(Text::Own(s));
+        self.index.insert(s, k);
+        k
     }
-}
 
-/// The text indices of a bilingual text's raw, zh and en halves.
-fn halves<'a>(texts: &mut Table<'a>, b: &'a Bilingual) -> (i32, i32, i32) {
-    let raw = texts.text(Some(&b.raw));
-    (
-        raw,
-        texts.text(b.zh.as_deref()),
-        texts.text(b.en.as_deref()),
-    )
+    /// A message's halves: raw appended, zh and en as parts of it where they
+    /// lie in it (the core's split trims them out of it), else appended too.
+    fn message(&mut self, b: &'a Bilingual) -> (i32, i32, i32) {
+        let of = self.items.len();
+        let raw = self.add(Text::Own(&b.raw));
+        let mut after = 0;
+        let mut part = |t: &mut Self, half: Option<&'a str>| -> i32 {
+            let Some(h) = half else { return -1 };
+            match b.raw.get(after..).and_then(|rest| rest.find(h)) {
+                Some(at) => {
+                    let from = after + at;
+                    after = from + h.len();
+                    t.add(Text::Within {
+                        of,
+                        from,
+                        to: after,
+                    })
+                }
+                None => t.add(Text::Own(h)),
+            }
+        };
+        let zh = part(self, b.zh.as_deref());
+        let en = part(self, b.en.as_deref());
+        (raw, zh, en)
+    }
 }
 
 /// Events `from..from + count` of `events` (clamped to the list), packed.
@@ -121,7 +194,8 @@ pub fn pack(events: &[Event], from: usize, count: usize) -> PackedEvents<'_> {
     let slice = slice.get(..count).unwrap_or(slice);
     let n = slice.len();
     let mut texts = Table::with_capacity(256);
-    let mut reasons: HashMap<&str, i32> = HashMap::with_capacity(64);
+    let mut reasons: HashMap<&str, i32, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(64, foldhash::fast::RandomState::default());
     let mut p = PackedEvents {
         total: events.len(),
         element: Vec::with_capacity(n),
@@ -147,13 +221,18 @@ pub fn pack(events: &[Event], from: usize, count: usize) -> PackedEvents<'_> {
         p.action.push(texts.text(e.action.as_deref()));
         p.kind.push(texts.text(Some(e.kind.as_str())));
         p.phase.push(texts.text(Some(e.phase.as_str())));
-        let (raw, zh, en) = halves(&mut texts, &e.message);
+        let (raw, zh, en) = texts.message(&e.message);
         p.msg_raw.push(raw);
         p.msg_zh.push(zh);
         p.msg_en.push(en);
         let next = i32::try_from(p.reasons.len() / 3).unwrap_or(i32::MAX);
         let reason = *reasons.entry(&e.reason.raw).or_insert_with(|| {
-            let (raw, zh, en) = halves(&mut texts, &e.reason);
+            let b = &e.reason;
+            let (raw, zh, en) = (
+                texts.text(Some(&b.raw)),
+                texts.text(b.zh.as_deref()),
+                texts.text(b.en.as_deref()),
+            );
             p.reasons.extend([raw, zh, en]);
             next
         });
@@ -173,13 +252,12 @@ mod tests {
 
     const EVENTS: &[u8] = include_bytes!("../samples/aos-upgrade-failed-events.json");
 
-    /// Text `k` cut out of the joined string by its UTF-16 ends, as the page does.
+    /// Text `k` cut out of the joined string by its UTF-16 offsets, as the page does.
     fn cut(p: &PackedEvents<'_>, k: i32) -> Option<String> {
-        let (joined, ends) = p.joined();
+        let (joined, starts, ends) = p.joined();
         let k = usize::try_from(k).ok()?;
         let units: Vec<u16> = joined.encode_utf16().collect();
-        let from = if k == 0 { 0 } else { ends[k - 1] as usize };
-        Some(String::from_utf16(&units[from..ends[k] as usize]).unwrap())
+        Some(String::from_utf16(&units[starts[k] as usize..ends[k] as usize]).unwrap())
     }
 
     #[test]
@@ -219,25 +297,69 @@ mod tests {
             );
             assert_eq!(p.count[i], e.count as f64);
         }
-        // Each text once per slice.
-        let mut distinct = p.texts.clone();
-        distinct.sort_unstable();
-        distinct.dedup();
-        assert_eq!(distinct.len(), p.texts.len());
+        // Each short text once per slice (the messages are appended as they come).
+        let messages: Vec<i32> = [&p.msg_raw, &p.msg_zh, &p.msg_en]
+            .into_iter()
+            .flatten()
+            .copied()
+            .collect();
+        let mut short: Vec<Text<'_>> = (0..p.texts.len())
+            .filter(|&k| !messages.contains(&(k as i32)))
+            .map(|k| p.texts[k])
+            .collect();
+        let n = short.len();
+        short.sort_unstable();
+        short.dedup();
+        assert_eq!(short.len(), n);
+        assert!(n >= 4, "{n}");
     }
 
     #[test]
-    fn texts_end_where_utf16_counts() {
+    fn texts_start_and_end_where_utf16_counts() {
         let p = PackedEvents {
-            texts: vec!["ab", "", "部署失败", "😀x", "é"],
+            texts: vec![
+                Text::Own("ab"),
+                Text::Own(""),
+                Text::Own("部署失败😀 ## Deploy failed"),
+                Text::Within {
+                    of: 2,
+                    from: 0,
+                    to: 16,
+                },
+                Text::Within {
+                    of: 2,
+                    from: 20,
+                    to: 33,
+                },
+                Text::Own("é"),
+            ],
             ..PackedEvents::default()
         };
-        let (joined, ends) = p.joined();
-        assert_eq!(joined, "ab部署失败😀xé");
-        assert_eq!(ends, [2, 2, 6, 9, 10]);
-        assert_eq!(cut(&p, 3).as_deref(), Some("😀x"));
+        let (joined, starts, ends) = p.joined();
+        assert_eq!(joined, "ab部署失败😀 ## Deploy failedé");
+        assert_eq!(starts, [0, 2, 2, 2, 12, 25]);
+        assert_eq!(ends, [2, 2, 25, 8, 25, 26]);
+        assert_eq!(cut(&p, 3).as_deref(), Some("部署失败😀"));
+        assert_eq!(cut(&p, 4).as_deref(), Some("Deploy failed"));
         assert_eq!(cut(&p, 1).as_deref(), Some(""));
         assert_eq!(cut(&p, -1), None);
+    }
+
+    #[test]
+    fn a_message_s_halves_are_parts_of_it() {
+        let all = events(EVENTS, &Options::default()).unwrap();
+        let p = pack(&all, 0, all.len());
+        let mut within = 0;
+        for (i, e) in all.iter().enumerate() {
+            for (k, half) in [(p.msg_zh[i], &e.message.zh), (p.msg_en[i], &e.message.en)] {
+                assert_eq!(cut(&p, k), *half);
+                if let Some(Text::Within { of, .. }) = usize::try_from(k).ok().map(|k| p.texts[k]) {
+                    assert_eq!(of as i32, p.msg_raw[i]);
+                    within += 1;
+                }
+            }
+        }
+        assert!(within > 10, "{within}");
     }
 
     #[test]

@@ -286,22 +286,25 @@ export interface Hit {
 /**
  * What `Payload.eventsPacked(from, count)` returns: events `from..from + count`
  * of an event list as columns (the page's events table asks in slices). The
- * slice's distinct texts come as one string: text `k` is
- * `text.slice(k ? ends[k - 1] : 0, ends[k])` (`ends` in UTF-16 code units).
+ * slice's texts come as one string: text `k` is
+ * `text.slice(starts[k], ends[k])` (UTF-16 code units; a message's zh and en
+ * halves lie inside its raw text).
  * Per event `i`: text `cols.element[i]` and likewise `elemType`, `type`,
  * `action`, `kind`, `phase`, and the message's halves `msgRaw`, `msgZh`,
  * `msgEn` (−1: none); the reason's halves are the texts
  * `reasons[3 * cols.reason[i] + 0, 1, 2]` (raw, zh, en; −1: none);
- * `cols.first`, `cols.last` epoch ms (NaN: none); `cols.count`. Each text
- * crosses once per slice, and all of them as one string.
+ * `cols.first`, `cols.last` epoch ms (NaN: none); `cols.count`. Each short
+ * text (element, type, reason…) crosses once per slice, and all texts as one string.
  */
 export interface PackedEvents {
   /** Events in the whole list. */
   total: number;
   /** Events in this slice. */
   n: number;
-  /** The slice's distinct texts, one after another. */
+  /** The slice's texts (short ones once, messages as they come), one after another. */
   text: string;
+  /** Where each text starts in `text`, in UTF-16 code units. */
+  starts: Uint32Array;
   /** Where each text ends in `text`, in UTF-16 code units. */
   ends: Uint32Array;
   /** Per distinct reason, the text indices of its raw, zh and en halves (−1: none). */

@@ -454,13 +454,13 @@ fn payload_packs_its_events_in_slices_as_events_lists_them() {
         assert_eq!(n, 3.min(total - seen));
         let col = |c: &str| js_sys::Int32Array::from(get(&s, &format!("cols.{c}"))).to_vec();
         let nums = |c: &str| js_sys::Float64Array::from(get(&s, &format!("cols.{c}"))).to_vec();
-        // Text k is cut out of the joined string by its UTF-16 ends, as the page does.
+        // Text k is cut out of the joined string by its UTF-16 offsets, as the page does.
         let joined = js_sys::JsString::from(get(&s, "text"));
+        let starts = js_sys::Uint32Array::from(get(&s, "starts")).to_vec();
         let ends = js_sys::Uint32Array::from(get(&s, "ends")).to_vec();
         let text = |k: i32| {
             let k = usize::try_from(k).ok()?;
-            let from = if k == 0 { 0 } else { ends[k - 1] };
-            joined.slice(from, ends[k]).as_string()
+            joined.slice(starts[k], ends[k]).as_string()
         };
         let reasons = js_sys::Int32Array::from(get(&s, "reasons")).to_vec();
         for i in 0..n as usize {

@@ -1,7 +1,8 @@
 // @ts-check
 // Events packed for a cheap hand-over from the engine to the page: numbers and
-// text indices in typed arrays (moved, not copied), every distinct text of the
-// slice once, all of them in one string cut by their UTF-16 ends. The core
+// text indices in typed arrays (moved, not copied), the slice's texts in one
+// string cut by their UTF-16 offsets (short texts once, a message's halves as
+// parts of it). The core
 // packs them (Payload.eventsPacked, src/packed.rs; PackedEvents in the
 // package's types.d.ts), unpack() rebuilds the events on the page.
 
@@ -9,7 +10,7 @@
 
 /** The ArrayBuffers of a packed slice, to move them to the page. */
 export function buffers(/** @type {PackedEvents} */ p) {
-  return [...Object.values(p.cols).map((a) => a.buffer), p.ends.buffer, p.reasons.buffer];
+  return [...Object.values(p.cols).map((a) => a.buffer), p.starts.buffer, p.ends.buffer, p.reasons.buffer];
 }
 
 /** Types and elements counted while the slices arrive (the events table need not walk them all). */
@@ -32,10 +33,10 @@ export class EventStats {
  */
 export function unpack(p, reasonCache, out, stats) {
   const c = p.cols;
-  const ends = p.ends;
+  const { text, starts, ends } = p;
   /** @type {string[]} */
   const T = new Array(ends.length);
-  for (let k = 0, a = 0; k < ends.length; k++) { T[k] = p.text.slice(a, ends[k]); a = ends[k]; }
+  for (let k = 0; k < ends.length; k++) T[k] = text.slice(starts[k], ends[k]);
   /** @param {number} k */
   const str = (k) => (k < 0 ? null : T[k]);
   /** @type {Event["reason"][]} */
