@@ -2,15 +2,15 @@
 // The document cache: payloads opened in the engine (a Doc each, immutable) and,
 // per doc id, what has been asked of it since — its timelines, its events, its
 // raw tree — so that each is read once. Nothing here is put on the Doc objects.
-import { unpack, EventStats } from "../engine/pack.js";
+import { EventList } from "../engine/pack.js";
 import { normError } from "../engine/engine.js";
 import { inputArgs, inputSize, wrapTimeline } from "./remote.js";
 
 /** @import { Engine } from "./client.js" */
-/** @import { Doc, Event, ExportKind, PageError, Result, TimelineMode, Comparison, Graph } from "../types.js" */
+/** @import { Doc, ExportKind, PageError, Result, TimelineMode, Comparison, Graph } from "../types.js" */
 
 /** @import { TimelineData } from "./remote.js" */
-/** @typedef {{value: Event[], stats: EventStats, error?: undefined} | {error: PageError, value?: undefined}} EventsResult */
+/** @typedef {{value: EventList, error?: undefined} | {error: PageError, value?: undefined}} EventsResult */
 
 const EVENTS_SLICE = 10000;
 
@@ -95,28 +95,24 @@ export class Docs {
     if (!c.events) {
       c.events = (async () => {
         try {
-          const stats = new EventStats();
-          /** @type {Map<string, Event["reason"]>} */
-          const reasonCache = new Map();
-          /** @type {Event[]} */
-          const out = [];
+          const out = new EventList();
           /** @param {number} from */
           const slice = (from) => {
             const p = this.engine.call("eventsPacked", { id: doc.id, from, count: EVENTS_SLICE });
             p.catch(() => {}); // awaited below; a slice asked ahead and never awaited must not be an unhandled rejection
             return p;
           };
-          // One slice ahead: the engine packs the next while this one is unpacked here.
+          // One slice ahead: the engine packs the next while this one is added here.
           let next = slice(0);
           for (let from = 0; ; from += EVENTS_SLICE) {
             const p = await next;
             const more = p.n > 0 && from + p.n < p.total;
             if (more) next = slice(from + EVENTS_SLICE);
             if (onProgress && from) onProgress(from, p.total);
-            unpack(p, reasonCache, out, stats);
+            out.add(p);
             if (!more) break;
           }
-          return { value: out, stats };
+          return { value: out };
         } catch (e) {
           return { error: normError(e) };
         }

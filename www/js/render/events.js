@@ -6,9 +6,9 @@ import { fmtTime, fmtIso, phaseClass, phaseName, bilingual } from "../fmt.js";
 import { biText } from "./bi.js";
 import { EN } from "../i18n/index.js";
 
-/** @import { Event, Phase, Lang, EventSort, TimeMode, MessageKey } from "../types.js" */
+/** @import { Phase, Lang, EventSort, TimeMode, MessageKey } from "../types.js" */
 /** @import { Messages } from "../i18n/index.js" */
-/** @import { EventStats } from "../engine/pack.js" */
+/** @import { EventList } from "../engine/pack.js" */
 /** The table's filters and sort. @typedef {{type: string, el: string, q: string, lang: Lang, sort: EventSort, phases: ReadonlySet<Phase>}} Filters */
 
 const ROW_H = 30;
@@ -41,8 +41,8 @@ export class EventsView {
     this.opts = opts || {};
     const m = this.opts.m || EN;
     this.m = m;
-    /** @type {Event[]} */
-    this.events = [];
+    /** @type {EventList | null} */
+    this.events = null;
     this.rows = new Int32Array(0);
     /** @type {string[] | null} */
     this.search = null;
@@ -95,12 +95,12 @@ export class EventsView {
   destroy() { window.removeEventListener("resize", this.onResize); if (this.frame) cancelAnimationFrame(this.frame); clearTimeout(this.timer); }
 
   /**
-   * o: {mode, base, type, el, q, lang, sort, phases:Set, stats: {types, elements} (counted while loading)}
-   * @param {Event[]} events
-   * @param {{mode?: TimeMode, base?: number | null, type?: string, el?: string, q?: string, lang?: Lang, sort?: EventSort, phases?: ReadonlySet<Phase>, stats?: EventStats}} [o]
+   * o: {mode, base, type, el, q, lang, sort, phases:Set}
+   * @param {EventList} events
+   * @param {{mode?: TimeMode, base?: number | null, type?: string, el?: string, q?: string, lang?: Lang, sort?: EventSort, phases?: ReadonlySet<Phase>}} [o]
    */
   setData(events, o = {}) {
-    this.events = events || [];
+    this.events = events;
     this.search = null;
     this.mode = o.mode || this.mode;
     this.base = o.base ?? null;
@@ -108,21 +108,12 @@ export class EventsView {
       type: o.type || "", el: o.el || "", q: o.q || "", lang: o.lang && LANGS.some((l) => l.id === o.lang) ? o.lang : "both",
       sort: o.sort && SORTS[o.sort] ? o.sort : "asc", phases: o.phases || new Set(),
     });
-    let types = o.stats && o.stats.types;
-    let els = o.stats && o.stats.elements;
-    if (!types || !els) {
-      types = new Map();
-      els = new Map();
-      for (const e of this.events) {
-        const t = e.type ?? "(none)";
-        types.set(t, (types.get(t) || 0) + 1);
-        if (e.element != null) els.set(e.element, (els.get(e.element) || 0) + 1);
-      }
-    }
-    this.elements = els;
+    const types = events.typeCounts();
+    // Counted when the element box is first used or filtered by (not while a big list opens).
+    this.elements = null;
     clear(this.typeSel);
     const m = this.m;
-    this.typeSel.appendChild(h("option", { value: "" }, m.t("ev.allTypes", { n: this.events.length })));
+    this.typeSel.appendChild(h("option", { value: "" }, m.t("ev.allTypes", { n: events.length })));
     for (const [t, n] of [...types].sort((a, b) => b[1] - a[1])) this.typeSel.appendChild(h("option", { value: t }, m.t("ev.typeCount", { type: t === "(none)" ? m.t("ev.noType") : t, n })));
     // The element suggestions are built when the element box is first used (sorting
     // 100,000 names up front would hold the page while a big event list opens).
@@ -168,10 +159,16 @@ export class EventsView {
       col("ev.col.count", "count", "c-count num", (a, d) => (a && d < 0 ? "count-asc" : "count")));
   }
 
+  /** Events per element, counted on first use. */
+  elementCounts() {
+    if (!this.elements) this.elements = this.events ? this.events.elementCounts() : new Map();
+    return this.elements;
+  }
+
   buildElList() {
-    if (this.elListBuilt || !this.elements) return;
+    if (this.elListBuilt || !this.events) return;
     this.elListBuilt = true;
-    const names = [...this.elements.keys()];
+    const names = [...this.elementCounts().keys()];
     if (names.length <= 20000) names.sort();
     const frag = document.createDocumentFragment();
     for (let k = 0; k < Math.min(5000, names.length); k++) frag.appendChild(h("option", { value: names[k] }));
@@ -182,7 +179,7 @@ export class EventsView {
   debounced(part) {
     Object.assign(this.pendingPart || (this.pendingPart = {}), part);
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => { const p = this.pendingPart || {}; this.pendingPart = null; this.update(p); }, this.events.length > 20000 ? 180 : 60);
+    this.timer = setTimeout(() => { const p = this.pendingPart || {}; this.pendingPart = null; this.update(p); }, this.events && this.events.length > 20000 ? 180 : 60);
   }
 
   /** Change filters (type, el, q, lang, sort, phases); notifies onChange. @param {Partial<Filters>} part @param {boolean} [silent] */
@@ -209,10 +206,11 @@ export class EventsView {
 
   /** @param {number} i */
   searchText(i) {
-    if (!this.search) this.search = new Array(this.events.length);
+    const ev = /** @type {EventList} */ (this.events);
+    if (!this.search) this.search = new Array(ev.length);
     let s = this.search[i];
     if (s === undefined) {
-      const e = this.events[i];
+      const e = ev.at(i);
       s = [e.element, e.elemType, e.type, e.action, e.reason && e.reason.raw, e.message && e.message.raw].filter(Boolean).join("\n").toLowerCase();
       this.search[i] = s;
     }
@@ -221,21 +219,22 @@ export class EventsView {
 
   refilter() {
     const ev = this.events;
+    if (!ev) return;
     const n = ev.length;
     const { type, phases } = this.f;
     const el = this.f.el.trim();
-    const elExact = el && this.elements && this.elements.has(el);
+    const elExact = el && this.elementCounts().has(el);
     const elLow = el.toLowerCase();
     const q = this.f.q.trim().toLowerCase();
     const out = new Int32Array(n);
     let k = 0;
     for (let i = 0; i < n; i++) {
-      const e = ev[i];
-      if (type && (e.type ?? "(none)") !== type) continue;
-      if (phases.size && !phases.has(e.phase)) continue;
+      if (type && (ev.typeOf(i) ?? "(none)") !== type) continue;
+      if (phases.size && !phases.has(ev.phaseOf(i))) continue;
       if (el) {
-        if (elExact) { if (e.element !== el) continue; }
-        else if (!e.element || !e.element.toLowerCase().includes(elLow)) continue;
+        const e = ev.elementOf(i);
+        if (elExact) { if (e !== el) continue; }
+        else if (!e || !e.toLowerCase().includes(elLow)) continue;
       }
       if (q && !this.searchText(i).includes(q)) continue;
       out[k++] = i;
@@ -246,16 +245,17 @@ export class EventsView {
     /** @type {(a: number, b: number) => number} */
     let cmp;
     if (s.key === "time") {
+      const first = ev.first; // NaN: none (last in either direction)
       cmp = (a, b) => {
-        const ta = ev[a].firstTimestamp, tb = ev[b].firstTimestamp;
-        if (ta == null || tb == null) return ta == null && tb == null ? cmpIdx(a, b) : ta == null ? 1 : -1;
+        const ta = first[a], tb = first[b];
+        if (Number.isNaN(ta) || Number.isNaN(tb)) return Number.isNaN(ta) && Number.isNaN(tb) ? cmpIdx(a, b) : Number.isNaN(ta) ? 1 : -1;
         return (ta - tb) * s.dir || cmpIdx(a, b);
       };
     } else if (s.key === "count") {
-      cmp = (a, b) => (ev[a].count - ev[b].count) * s.dir || cmpIdx(a, b);
+      cmp = (a, b) => (ev.count[a] - ev.count[b]) * s.dir || cmpIdx(a, b);
     } else {
-      const f = s.key === "el" ? (/** @type {Event} */ e) => e.element || "" : (/** @type {Event} */ e) => e.type || "";
-      cmp = (a, b) => { const x = f(ev[a]), y = f(ev[b]); return (x < y ? -1 : x > y ? 1 : 0) * s.dir || cmpIdx(a, b); };
+      const f = s.key === "el" ? (/** @type {number} */ i) => ev.elementOf(i) || "" : (/** @type {number} */ i) => ev.typeOf(i) || "";
+      cmp = (a, b) => { const x = f(a), y = f(b); return (x < y ? -1 : x > y ? 1 : 0) * s.dir || cmpIdx(a, b); };
     }
     // Event lists come in time order: skip the sort when the rows already are.
     let sorted = true;
@@ -294,7 +294,7 @@ export class EventsView {
     const m = this.m;
     for (let r = first; r <= last; r++) {
       const i = this.rows[r];
-      const e = this.events[i];
+      const e = /** @type {EventList} */ (this.events).at(i);
       const reason = biText(e.reason, lang, null);
       const msg = biText(e.message, lang, null);
       const reasonText = e.reason ? reasonTitle(e.reason, lang) : "";

@@ -12,7 +12,7 @@ import { renderError } from "../render/errors.js";
 import { renderSources, renderConflicts, renderStartSources, countStartSources } from "../render/join.js";
 import { ProgressChart } from "../render/progress.js";
 import { renderChanges } from "../render/changes.js";
-import { EventStats } from "../engine/pack.js";
+import { EventList } from "../engine/pack.js";
 import { TaskQueue, section } from "./queue.js";
 import { RunPanel } from "./run-panel.js";
 import { viewOf, docKey } from "../app/state.js";
@@ -45,7 +45,7 @@ export class JoinView {
       events: (onProgress) => {
         const ev = this.eventsSource();
         const doc = ev && this.docOf(ev);
-        return doc ? ctx.docs.events(doc, onProgress) : Promise.resolve({ value: [], stats: new EventStats() });
+        return doc ? ctx.docs.events(doc, onProgress) : Promise.resolve({ value: new EventList() });
       },
       big: join.size > 2e6,
       objectData: () => true,

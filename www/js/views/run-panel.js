@@ -20,8 +20,9 @@ import { viewOf, setView } from "../app/state.js";
 import { messages } from "../i18n/index.js";
 import { GraphPart } from "./graph-part.js";
 
-/** @import { ViewContext, Run, Lane, Event, FirstFailure, Phase, Timeline, Result, Lang, EventSort, LaneSource, Graph } from "../types.js" */
+/** @import { ViewContext, Run, Lane, FirstFailure, Phase, Timeline, Result, Lang, EventSort, LaneSource, Graph } from "../types.js" */
 /** @import { TimelineData } from "../data/remote.js" */
+/** @import { EventList } from "../engine/pack.js" */
 /** @import { EventsResult } from "../data/docs.js" */
 /** @import { TaskQueue } from "./queue.js" */
 
@@ -73,7 +74,7 @@ export class RunPanel {
     this.timeline = null;
     /** @type {EventsView | null} */
     this.events = null;
-    /** @type {Event[] | null} */
+    /** @type {EventList | null} */
     this.eventList = null;
     this.graph = new GraphPart(ctx, key, {
       graph: source.graph, onGraph: source.onGraph,
@@ -200,7 +201,7 @@ export class RunPanel {
     if (host.parentElement) host.parentElement.classList.toggle("with-side", !!lane);
     if (lane && tl) {
       const { tm, lang } = this.ctx.store.get();
-      const evs = this.eventList ? this.eventList.filter((e) => e.element === lane.id) : null;
+      const evs = this.eventList ? this.eventList.ofElement(lane.id) : null;
       host.appendChild(renderDetails(lane, {
         mode: tm, base: this.base(), openEnd: tl.openEnd, events: evs, lang, m: this.m,
         onClose: () => tl.select(null),
@@ -302,7 +303,7 @@ export class RunPanel {
     this.events = events;
     sec.body.appendChild(events.el);
     this.hosts.eventsHost.appendChild(sec.el);
-    events.setData(r.value, { mode: tm, base: this.base(), type: v.type, el: v.el, q: v.q, lang, sort: v.sort, phases: v.phases, stats: r.stats });
+    events.setData(r.value, { mode: tm, base: this.base(), type: v.type, el: v.el, q: v.q, lang, sort: v.sort, phases: v.phases });
     if (v.lane) events.setSelected(v.lane);
   }
 
