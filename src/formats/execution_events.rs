@@ -24,7 +24,7 @@
 //! - Events without elemId belong to the run: they become run-level markers.
 //! - An element's type and action are the first elemType / actionName it has.
 
-use super::de::{members, Field, ObjectOr};
+use super::de::{members, Fast, Field, ObjectOr};
 use super::read::Detail;
 use super::scan::Scan;
 use crate::bilingual;
@@ -117,6 +117,20 @@ members! {
 
 /// One array item: an event object's members, or something else to report.
 type Item<'a> = ObjectOr<'a, RawEvent<'a>>;
+
+impl RawEvent<'_> {
+    /// Whether it has two of the members [`matches()`] looks for (present with
+    /// any value, as `contains_key` sees them).
+    fn looks_like_an_event(&self) -> bool {
+        let seen = [
+            self.reason.is_some(),
+            self.first.is_some(),
+            self.elem_id.is_some(),
+            self.involved.is_some(),
+        ];
+        seen.into_iter().filter(|&s| s).count() >= 2
+    }
+}
 
 /// One event as the element accumulator keeps it (strings borrowed from the input).
 #[derive(Debug)]
@@ -549,8 +563,8 @@ pub(super) fn fast_as(bytes: &[u8], forced: bool, detail: Detail) -> Option<(Run
     // that the index is rarely rehashed (which hashes every name again).
     b.index.reserve((bytes.len() / 1024).min(1 << 20));
     s.array(|s, i| {
-        let (event, seen) = fast_event(s)?;
-        if i == 0 && !forced && seen.count_ones() < 2 {
+        let event = RawEvent::fast(s, 1)?;
+        if i == 0 && !forced && !event.looks_like_an_event() {
             return None;
         }
         b.push_item(i, ObjectOr::Object(event));
@@ -558,67 +572,6 @@ pub(super) fn fast_as(bytes: &[u8], forced: bool, detail: Detail) -> Option<(Run
     })?;
     s.end()?;
     (b.event_count > 0).then(|| b.finish())
-}
-
-/// One event object (array item, depth 1); with which of the members
-/// [`matches`] looks for it has, one bit each.
-fn fast_event<'a>(s: &mut Scan<'a>) -> Option<(RawEvent<'a>, u8)> {
-    if s.peek()? != b'{' {
-        return None;
-    }
-    let mut e = RawEvent::default();
-    let mut seen = 0u8;
-    s.object(|s, key| {
-        let slot = match key {
-            b"reason" => {
-                seen |= 1;
-                &mut e.reason
-            }
-            b"firstTimestamp" => {
-                seen |= 2;
-                &mut e.first
-            }
-            b"elemId" => {
-                seen |= 4;
-                &mut e.elem_id
-            }
-            b"involvedObject" => {
-                seen |= 8;
-                e.involved = Some(fast_involved(s)?);
-                return Some(());
-            }
-            b"message" => &mut e.message,
-            b"type" => &mut e.event_type,
-            b"lastTimestamp" => &mut e.last,
-            b"count" => &mut e.count,
-            b"elemType" => &mut e.elem_type,
-            b"actionName" => &mut e.action,
-            _ => return s.skip(2),
-        };
-        *slot = Some(s.field()?);
-        Some(())
-    })?;
-    Some((e, seen))
-}
-
-/// `involvedObject` (depth 2): an object's `name`, or a scalar.
-fn fast_involved<'a>(s: &mut Scan<'a>) -> Option<ObjectOr<'a, Involved<'a>>> {
-    match s.peek()? {
-        b'{' => {
-            let mut name = None;
-            s.object(|s, key| {
-                if key == b"name" {
-                    name = Some(s.field()?);
-                    Some(())
-                } else {
-                    s.skip(3)
-                }
-            })?;
-            Some(ObjectOr::Object(Involved { name }))
-        }
-        b'[' => None,
-        _ => Some(ObjectOr::Other(s.field()?)),
-    }
 }
 
 #[cfg(test)]
