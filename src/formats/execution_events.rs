@@ -38,15 +38,11 @@ use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-/// True when the array's first object looks like an execution event.
+/// True when the array's first object looks like an execution event: it has
+/// two of `reason`, `firstTimestamp`, `elemId` and `involvedObject` (read as
+/// the fast path reads its first item, see `RawEvent::looks_like_an_event`).
 pub fn matches(items: &[Value]) -> bool {
-    items.first().and_then(Value::as_object).is_some_and(|o| {
-        ["involvedObject", "firstTimestamp", "elemId", "reason"]
-            .iter()
-            .filter(|k| o.contains_key(**k))
-            .count()
-            >= 2
-    })
+    matches!(items.first().map(Item::of), Some(ObjectOr::Object(e)) if e.looks_like_an_event())
 }
 
 /// Classifies an event from its type and English reason.
@@ -119,8 +115,8 @@ members! {
 type Item<'a> = ObjectOr<'a, RawEvent<'a>>;
 
 impl RawEvent<'_> {
-    /// Whether it has two of the members [`matches()`] looks for (present with
-    /// any value, as `contains_key` sees them).
+    /// Whether it has two of the members detection looks for (present, with
+    /// any value): [`matches()`] on a `Value`, the fast path on the bytes.
     fn looks_like_an_event(&self) -> bool {
         let seen = [
             self.reason.is_some(),
@@ -577,6 +573,30 @@ pub(super) fn fast_as(bytes: &[u8], forced: bool, detail: Detail) -> Option<(Run
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Two of the four members, present with any value (null, another
+    /// type), as `contains_key` would count them.
+    #[test]
+    fn matches_counts_the_members_present() {
+        let first = |text: &str| -> Vec<Value> {
+            serde_json::from_str(text).unwrap_or_else(|e| unreachable!("{e}"))
+        };
+        for (text, event) in [
+            (r#"[{"reason": null, "elemId": 1}]"#, true),
+            (r#"[{"involvedObject": [1], "firstTimestamp": {}}]"#, true),
+            (r#"[{"re\u0061son": "a", "elemId": "b", "x": [[1]]}]"#, true),
+            (
+                r#"[{"reason": "a", "message": "m", "type": "Normal"}]"#,
+                false,
+            ),
+            (r#"[{"execution_id": "e", "reason": "r"}]"#, false),
+            (r#"[3, {"reason": "a", "elemId": "b"}]"#, false),
+            ("[[]]", false),
+            ("[]", false),
+        ] {
+            assert_eq!(matches(&first(text)), event, "{text}");
+        }
+    }
 
     #[test]
     fn has_and_split_hashes_are_contains_and_split_once() {
