@@ -9,7 +9,14 @@
 //! an error) and nesting depth-limited, and errors come at the same places.
 //! (`serde::de::IgnoredAny` would not do: serde_json skips it without those
 //! checks.) A member written twice keeps its last value, as a `Value` does.
+//!
+//! The same list of members also reads an object on the fast path ([`Fast`],
+//! implemented by [`members!`] from the one list): the scanner of `scan` takes
+//! the used members where they lie and skips every other, or gives up (`None`)
+//! where it would not read exactly what serde_json does (then the bytes go
+//! through serde_json and the `Deserialize` side above).
 
+use super::scan::Scan;
 use crate::path::Path;
 use crate::reader::{describe, RawPhase, Reader};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -206,7 +213,9 @@ impl<'v, T: FromMap<'v>> ObjectOr<'v, T> {
 }
 
 /// A value parsed as strictly as a `Value` would be, and dropped (nothing kept:
-/// strings borrowed where possible, containers walked member by member).
+/// strings borrowed where possible, containers walked member by member). As a
+/// member's type (`as Skip`), it records only that the member is there.
+#[derive(Debug)]
 pub(super) struct Skip;
 
 impl<'de> Deserialize<'de> for Skip {
@@ -287,9 +296,12 @@ impl<'de> Deserialize<'de> for Key<'de> {
 }
 
 /// Declares the members of an object a reader uses, each an `Option` of a
-/// [`Field`] (or of the type after `as`), and reads them with [`FromMap`]:
-/// members matched by their name as written, the last of a repeated one kept,
-/// every other member parsed into [`Skip`].
+/// [`Field`] (or of the type after `as`), and reads them, from the one list,
+/// both ways: with [`FromMap`] (serde) and with [`Fast`] (the scanner, the
+/// object at the cursor). Members are matched by their name as written (on
+/// the fast path as bytes, by the same decision tree as a `match` on byte
+/// string literals), the last of a repeated one kept, every other member
+/// parsed into [`Skip`] (or skipped by the scanner, as strictly).
 ///
 /// ```text
 /// members! {
@@ -322,9 +334,84 @@ macro_rules! members {
                 Ok(s)
             }
         }
+        impl<$a> $crate::formats::de::Fast<$a> for $name<$a> {
+            /// The object at the cursor (anything else: `None`).
+            #[inline]
+            fn fast(s: &mut $crate::formats::scan::Scan<$a>, depth: usize) -> Option<Self> {
+                /// The names as bytes, for the key's `match`.
+                #[allow(non_upper_case_globals)]
+                mod keys {
+                    $(pub(super) const $field: &[u8] = $key.as_bytes();)*
+                }
+                let mut m = Self::default();
+                s.object(|s, key| {
+                    match key {
+                        $(keys::$field => {
+                            m.$field = Some($crate::formats::de::Fast::fast(s, depth + 1)?)
+                        })*
+                        _ => return s.skip(depth + 1),
+                    }
+                    Some(())
+                })?;
+                Some(m)
+            }
+        }
     )*};
 }
 pub(super) use members;
+
+/// Read by the fast path's scanner (see `scan`) into what `Deserialize` reads
+/// here, or `None` where the scanner gives up (then serde reads the bytes).
+pub(super) trait Fast<'a>: Sized {
+    /// The value at the cursor, at nesting `depth` (the top level is 0).
+    fn fast(s: &mut Scan<'a>, depth: usize) -> Option<Self>;
+}
+
+/// A scalar (an array or object: `None`).
+impl<'a> Fast<'a> for Field<'a> {
+    #[inline]
+    fn fast(s: &mut Scan<'a>, _depth: usize) -> Option<Self> {
+        s.field()
+    }
+}
+
+/// An object read by `T`, or a scalar (an array: `None`).
+impl<'a, T: Fast<'a>> Fast<'a> for ObjectOr<'a, T> {
+    #[inline]
+    fn fast(s: &mut Scan<'a>, depth: usize) -> Option<Self> {
+        match s.peek()? {
+            b'{' => T::fast(s, depth).map(ObjectOr::Object),
+            b'[' => None,
+            _ => s.field().map(ObjectOr::Other),
+        }
+    }
+}
+
+/// An array of items read by `T`, or a scalar (an object: `None`).
+impl<'a, T: Fast<'a>> Fast<'a> for ArrayOr<'a, T> {
+    fn fast(s: &mut Scan<'a>, depth: usize) -> Option<Self> {
+        match s.peek()? {
+            b'[' => {
+                let mut items = Vec::new();
+                s.array(|s, _| {
+                    items.push(T::fast(s, depth + 1)?);
+                    Some(())
+                })?;
+                Some(ArrayOr::Array(items))
+            }
+            b'{' => None,
+            _ => s.field().map(ArrayOr::Other),
+        }
+    }
+}
+
+/// Any value, skipped as checked as [`Scan::skip`] does.
+impl<'a> Fast<'a> for Skip {
+    #[inline]
+    fn fast(s: &mut Scan<'a>, depth: usize) -> Option<Self> {
+        s.skip(depth).map(|()| Skip)
+    }
+}
 
 /// Member `key` (of the object at `p`) read by `text` when a string, else by
 /// `value`; absent when missing.

@@ -24,7 +24,7 @@
 //! - Events without elemId belong to the run: they become run-level markers.
 //! - An element's type and action are the first elemType / actionName it has.
 
-use super::de::{members, Field, ObjectOr};
+use super::de::{members, Fast, Field, ObjectOr};
 use super::read::Detail;
 use super::scan::Scan;
 use crate::bilingual;
@@ -38,15 +38,11 @@ use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-/// True when the array's first object looks like an execution event.
+/// True when the array's first object looks like an execution event: it has
+/// two of `reason`, `firstTimestamp`, `elemId` and `involvedObject` (read as
+/// the fast path reads its first item, see `RawEvent::looks_like_an_event`).
 pub fn matches(items: &[Value]) -> bool {
-    items.first().and_then(Value::as_object).is_some_and(|o| {
-        ["involvedObject", "firstTimestamp", "elemId", "reason"]
-            .iter()
-            .filter(|k| o.contains_key(**k))
-            .count()
-            >= 2
-    })
+    matches!(items.first().map(Item::of), Some(ObjectOr::Object(e)) if e.looks_like_an_event())
 }
 
 /// Classifies an event from its type and English reason.
@@ -117,6 +113,20 @@ members! {
 
 /// One array item: an event object's members, or something else to report.
 type Item<'a> = ObjectOr<'a, RawEvent<'a>>;
+
+impl RawEvent<'_> {
+    /// Whether it has two of the members detection looks for (present, with
+    /// any value): [`matches()`] on a `Value`, the fast path on the bytes.
+    fn looks_like_an_event(&self) -> bool {
+        let seen = [
+            self.reason.is_some(),
+            self.first.is_some(),
+            self.elem_id.is_some(),
+            self.involved.is_some(),
+        ];
+        seen.into_iter().filter(|&s| s).count() >= 2
+    }
+}
 
 /// One event as the element accumulator keeps it (strings borrowed from the input).
 #[derive(Debug)]
@@ -549,8 +559,8 @@ pub(super) fn fast_as(bytes: &[u8], forced: bool, detail: Detail) -> Option<(Run
     // that the index is rarely rehashed (which hashes every name again).
     b.index.reserve((bytes.len() / 1024).min(1 << 20));
     s.array(|s, i| {
-        let (event, seen) = fast_event(s)?;
-        if i == 0 && !forced && seen.count_ones() < 2 {
+        let event = RawEvent::fast(s, 1)?;
+        if i == 0 && !forced && !event.looks_like_an_event() {
             return None;
         }
         b.push_item(i, ObjectOr::Object(event));
@@ -560,70 +570,33 @@ pub(super) fn fast_as(bytes: &[u8], forced: bool, detail: Detail) -> Option<(Run
     (b.event_count > 0).then(|| b.finish())
 }
 
-/// One event object (array item, depth 1); with which of the members
-/// [`matches`] looks for it has, one bit each.
-fn fast_event<'a>(s: &mut Scan<'a>) -> Option<(RawEvent<'a>, u8)> {
-    if s.peek()? != b'{' {
-        return None;
-    }
-    let mut e = RawEvent::default();
-    let mut seen = 0u8;
-    s.object(|s, key| {
-        let slot = match key {
-            b"reason" => {
-                seen |= 1;
-                &mut e.reason
-            }
-            b"firstTimestamp" => {
-                seen |= 2;
-                &mut e.first
-            }
-            b"elemId" => {
-                seen |= 4;
-                &mut e.elem_id
-            }
-            b"involvedObject" => {
-                seen |= 8;
-                e.involved = Some(fast_involved(s)?);
-                return Some(());
-            }
-            b"message" => &mut e.message,
-            b"type" => &mut e.event_type,
-            b"lastTimestamp" => &mut e.last,
-            b"count" => &mut e.count,
-            b"elemType" => &mut e.elem_type,
-            b"actionName" => &mut e.action,
-            _ => return s.skip(2),
-        };
-        *slot = Some(s.field()?);
-        Some(())
-    })?;
-    Some((e, seen))
-}
-
-/// `involvedObject` (depth 2): an object's `name`, or a scalar.
-fn fast_involved<'a>(s: &mut Scan<'a>) -> Option<ObjectOr<'a, Involved<'a>>> {
-    match s.peek()? {
-        b'{' => {
-            let mut name = None;
-            s.object(|s, key| {
-                if key == b"name" {
-                    name = Some(s.field()?);
-                    Some(())
-                } else {
-                    s.skip(3)
-                }
-            })?;
-            Some(ObjectOr::Object(Involved { name }))
-        }
-        b'[' => None,
-        _ => Some(ObjectOr::Other(s.field()?)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Two of the four members, present with any value (null, another
+    /// type), as `contains_key` would count them.
+    #[test]
+    fn matches_counts_the_members_present() {
+        let first = |text: &str| -> Vec<Value> {
+            serde_json::from_str(text).unwrap_or_else(|e| unreachable!("{e}"))
+        };
+        for (text, event) in [
+            (r#"[{"reason": null, "elemId": 1}]"#, true),
+            (r#"[{"involvedObject": [1], "firstTimestamp": {}}]"#, true),
+            (r#"[{"re\u0061son": "a", "elemId": "b", "x": [[1]]}]"#, true),
+            (
+                r#"[{"reason": "a", "message": "m", "type": "Normal"}]"#,
+                false,
+            ),
+            (r#"[{"execution_id": "e", "reason": "r"}]"#, false),
+            (r#"[3, {"reason": "a", "elemId": "b"}]"#, false),
+            ("[[]]", false),
+            ("[]", false),
+        ] {
+            assert_eq!(matches(&first(text)), event, "{text}");
+        }
+    }
 
     #[test]
     fn has_and_split_hashes_are_contains_and_split_once() {

@@ -2,7 +2,7 @@
 //! entry), parsed straight from the bytes into its `name` and `status` (see
 //! `de`), then read into a name and a phase.
 
-use super::de::{members, phase, string, Field, ObjectOr};
+use super::de::{members, phase, string, Fast, Field, ObjectOr};
 use super::scan::Scan;
 use crate::error::WarningCode;
 use crate::path::Path;
@@ -56,21 +56,9 @@ fn wrong<T>(r: &mut Reader, found: &Field<'_>, p: &Path<'_>, expected: &str) -> 
 }
 
 /// The fast path (see `scan`): one node read from the bytes where it lies (at
-/// nesting `depth`), its `name` and `status` taken as they are, the other
-/// members skipped. `None` on anything the scanner gives up on, and on an
+/// nesting `depth`), its `name` and `status` taken as they are (`Members`'s
+/// [`Fast`], from the same `members!` list), the other members skipped. `None` on anything the scanner gives up on, and on an
 /// array or object as `name` or `status`.
 pub(super) fn fast<'a>(s: &mut Scan<'a>, depth: usize) -> Option<Node<'a>> {
-    s.object_or(depth, |s| {
-        let mut m = Members::default();
-        s.object(|s, key| {
-            let slot = match key {
-                b"name" => &mut m.name,
-                b"status" => &mut m.status,
-                _ => return s.skip(depth + 1),
-            };
-            *slot = Some(s.field()?);
-            Some(())
-        })?;
-        Some(m)
-    })
+    s.object_or(depth, |s| Members::fast(s, depth))
 }

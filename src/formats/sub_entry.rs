@@ -2,7 +2,7 @@
 //! the bytes into its used members (see `de`: no map, no key strings, no
 //! hashing per entry), then read into an [`Element`].
 
-use super::de::{members, phase, string, time, ObjectOr};
+use super::de::{members, phase, string, time, Fast, ObjectOr};
 use super::scan::Scan;
 use crate::error::WarningCode;
 use crate::model::Element;
@@ -84,26 +84,9 @@ pub(super) fn element(
 }
 
 /// The fast path (see `scan`): one entry read from the bytes where it lies
-/// (at nesting `depth`), its used members taken as they are, the others
-/// skipped. `None` on anything the scanner gives up on, and on an array or
+/// (at nesting `depth`), its used members taken as they are (`Status`'s
+/// [`Fast`], from the same `members!` list), the others skipped. `None` on anything the scanner gives up on, and on an array or
 /// object where a used member's scalar is expected.
 pub(super) fn fast<'a>(s: &mut Scan<'a>, depth: usize) -> Option<Entry<'a>> {
-    s.object_or(depth, |s| {
-        let mut st = Status::default();
-        s.object(|s, key| {
-            let slot = match key {
-                b"phase" => &mut st.phase,
-                b"createAt" => &mut st.create_at,
-                b"updateAt" => &mut st.update_at,
-                b"type" => &mut st.kind,
-                b"reason" => &mut st.reason,
-                b"message" => &mut st.message,
-                b"subActionName" => &mut st.action,
-                _ => return s.skip(depth + 1),
-            };
-            *slot = Some(s.field()?);
-            Some(())
-        })?;
-        Some(st)
-    })
+    s.object_or(depth, |s| Status::fast(s, depth))
 }

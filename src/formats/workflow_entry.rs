@@ -2,8 +2,7 @@
 //! straight from the bytes into the members the reader uses (see `de`), then
 //! read into a [`Run`].
 
-use super::de::{epoch, members, phase, string, ArrayOr, Field, ObjectOr};
-use super::scan::Scan;
+use super::de::{epoch, members, phase, string, ArrayOr, Field, ObjectOr, Skip};
 use crate::error::WarningCode;
 use crate::model::{Element, Run};
 use crate::path::Path;
@@ -11,12 +10,16 @@ use crate::phase::Phase;
 use crate::reader::Reader;
 
 members! {
-    /// The members of a run the reader uses.
+    /// The members of a run the reader uses; and, for the fast path's
+    /// detection, whether the run has the members `execution_events::matches`
+    /// counts (the serde path detects from the first item's `Value`).
     pub(super) struct RawRun<'a> {
         execution_id = "execution_id", workflow_id = "workflow_id", created_by = "created_by",
         create_by = "create_by", status = "status", begin_time = "begin_time",
         end_time = "end_time", last_update_time = "last_update_time",
         results = "execution_result_list" as ArrayOr<'a, ObjectOr<'a, RawNode<'a>>>,
+        involved = "involvedObject" as Skip, first_timestamp = "firstTimestamp" as Skip,
+        elem_id = "elemId" as Skip, reason = "reason" as Skip,
     }
 
     /// The members of a node result the reader uses.
@@ -151,129 +154,18 @@ fn read_node(r: &mut Reader, node: RawNode<'_>, p: &Path<'_>) -> Element {
     }
 }
 
-/// The fast path (see `scan`): one workflow run (an array item, depth 1) read
-/// from the bytes where it lies into the same members, every other member
-/// skipped; with which of the members detection looks at it has (bit 0:
-/// `execution_id` or `execution_result_list`; bits 1-4: the event members
-/// `execution_events::matches` counts). `None` on anything the scanner gives
-/// up on, on an item that is not an object, and on an array or object where a
-/// scalar is read, or an object where a list is read (and an array where an
-/// object is).
-pub(super) fn fast_run<'a>(s: &mut Scan<'a>) -> Option<(RawRun<'a>, u8)> {
-    if s.peek()? != b'{' {
-        return None;
+impl RawRun<'_> {
+    /// Whether it looks like a workflow run and not like an event, as
+    /// `workflow_executions::matches` and `execution_events::matches` see the
+    /// first item (members present with any value).
+    pub(super) fn looks_like_a_run(&self) -> bool {
+        let event = [
+            self.involved.is_some(),
+            self.first_timestamp.is_some(),
+            self.elem_id.is_some(),
+            self.reason.is_some(),
+        ];
+        (self.execution_id.is_some() || self.results.is_some())
+            && event.into_iter().filter(|&s| s).count() < 2
     }
-    let mut run = RawRun::default();
-    let mut seen = 0u8;
-    s.object(|s, key| {
-        let slot = match key {
-            b"execution_id" => {
-                seen |= 1;
-                &mut run.execution_id
-            }
-            b"execution_result_list" => {
-                seen |= 1;
-                run.results = Some(fast_list(s, 2, fast_node)?);
-                return Some(());
-            }
-            b"involvedObject" | b"firstTimestamp" | b"elemId" | b"reason" => {
-                seen |= match key {
-                    b"involvedObject" => 2,
-                    b"firstTimestamp" => 4,
-                    b"elemId" => 8,
-                    _ => 16,
-                };
-                return s.skip(2);
-            }
-            b"workflow_id" => &mut run.workflow_id,
-            b"created_by" => &mut run.created_by,
-            b"create_by" => &mut run.create_by,
-            b"status" => &mut run.status,
-            b"begin_time" => &mut run.begin_time,
-            b"end_time" => &mut run.end_time,
-            b"last_update_time" => &mut run.last_update_time,
-            _ => return s.skip(2),
-        };
-        *slot = Some(s.field()?);
-        Some(())
-    })?;
-    Some((run, seen))
-}
-
-/// A list (at nesting `depth`) whose object items `item` reads (each at
-/// `depth + 1`), or a scalar.
-fn fast_list<'a, T>(
-    s: &mut Scan<'a>,
-    depth: usize,
-    item: fn(&mut Scan<'a>, usize) -> Option<T>,
-) -> Option<ArrayOr<'a, ObjectOr<'a, T>>> {
-    match s.peek()? {
-        b'[' => {
-            let mut items = Vec::new();
-            s.array(|s, _| {
-                items.push(match s.peek()? {
-                    b'{' => ObjectOr::Object(item(s, depth + 1)?),
-                    b'[' => return None,
-                    _ => ObjectOr::Other(s.field()?),
-                });
-                Some(())
-            })?;
-            Some(ArrayOr::Array(items))
-        }
-        b'{' => None,
-        _ => Some(ArrayOr::Other(s.field()?)),
-    }
-}
-
-/// A node result object at nesting `depth`.
-fn fast_node<'a>(s: &mut Scan<'a>, depth: usize) -> Option<RawNode<'a>> {
-    let mut node = RawNode::default();
-    s.object(|s, key| {
-        let slot = match key {
-            b"node_id" => &mut node.node_id,
-            b"status" => &mut node.status,
-            b"begin_time" => &mut node.begin_time,
-            b"end_time" => &mut node.end_time,
-            b"output" => {
-                node.output = Some(match s.peek()? {
-                    b'{' => {
-                        let mut output = Output::default();
-                        s.object(|s, key| {
-                            if key == b"fail" {
-                                output.fail = Some(fast_list(s, depth + 2, fast_fail)?);
-                                Some(())
-                            } else {
-                                s.skip(depth + 2)
-                            }
-                        })?;
-                        ObjectOr::Object(output)
-                    }
-                    b'[' => return None,
-                    _ => ObjectOr::Other(s.field()?),
-                });
-                return Some(());
-            }
-            _ => return s.skip(depth + 1),
-        };
-        *slot = Some(s.field()?);
-        Some(())
-    })?;
-    Some(node)
-}
-
-/// A fail object at nesting `depth`.
-fn fast_fail<'a>(s: &mut Scan<'a>, depth: usize) -> Option<FailObject<'a>> {
-    let mut fail = FailObject::default();
-    s.object(|s, key| {
-        let slot = match key {
-            b"log" => &mut fail.log,
-            b"message" => &mut fail.message,
-            b"error_msg" => &mut fail.error_msg,
-            b"msg" => &mut fail.msg,
-            _ => return s.skip(depth + 1),
-        };
-        *slot = Some(s.field()?);
-        Some(())
-    })?;
-    Some(fail)
 }

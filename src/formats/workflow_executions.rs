@@ -13,7 +13,7 @@
 //! A failed node's message is the first `log`, `message`, `error_msg` or `msg`
 //! text found in its output.fail entries.
 
-use super::de::ObjectOr;
+use super::de::{Fast, ObjectOr};
 use super::scan::Scan;
 use super::workflow_entry::{self, RawRun};
 use crate::error::WarningCode;
@@ -65,8 +65,9 @@ fn sort(runs: &mut [Run]) {
 }
 
 /// The fast path (see `scan`): a workflow history read from the bytes where
-/// they lie, each run's used members taken as they are (`workflow_entry::
-/// fast_run`), and read by the same reader as [`stream`]. `None` (then
+/// they lie, each run's used members taken as they are (`RawRun`'s [`Fast`],
+/// from the one `members!` list: its node results, their output's fail
+/// list), and read by the same reader as [`stream`]. `None` (then
 /// serde_json reads the bytes) on anything the scanner gives up on, and on
 /// anything but a non-empty array of objects whose first looks like a
 /// workflow run and not like an event (or any, when `forced`).
@@ -79,8 +80,9 @@ pub fn fast(bytes: &[u8], forced: bool) -> Option<(Vec<Run>, Reader)> {
     let mut runs = Vec::new();
     let mut count = 0;
     s.array(|s, i| {
-        let (run, seen) = workflow_entry::fast_run(s)?;
-        if i == 0 && !forced && (seen & 1 == 0 || (seen >> 1).count_ones() >= 2) {
+        // An array item (depth 1); anything but an object gives up.
+        let run = RawRun::fast(s, 1)?;
+        if i == 0 && !forced && !run.looks_like_a_run() {
             return None;
         }
         workflow_entry::read_item(&mut r, &mut runs, i, ObjectOr::Object(run));
