@@ -141,6 +141,16 @@ impl Reader {
         );
     }
 
+    /// Warns that the number `n` found at `path` is not `expected`, and drops it.
+    fn out_of_range<T>(&mut self, path: &Path<'_>, expected: &str, n: f64) -> Option<T> {
+        self.warn(
+            WarningCode::InvalidValue,
+            path,
+            format!("expected {expected}, found {}; ignored", num(n)),
+        );
+        None
+    }
+
     /// The member `key` of `obj` as an object.
     pub fn object<'v>(
         &mut self,
@@ -251,15 +261,7 @@ impl Reader {
         if n >= 0.0 && n <= max as f64 && n.fract() == 0.0 {
             Some(n as u64)
         } else {
-            self.warn(
-                WarningCode::InvalidValue,
-                path,
-                format!(
-                    "expected a whole number from 0 to {max}, found {}; ignored",
-                    num(n)
-                ),
-            );
-            None
+            self.out_of_range(path, &format!("a whole number from 0 to {max}"), n)
         }
     }
 
@@ -274,15 +276,7 @@ impl Reader {
         if (0.0..=100.0).contains(&n) {
             Some(n.floor() as u8)
         } else {
-            self.warn(
-                WarningCode::InvalidValue,
-                &parent.key(key),
-                format!(
-                    "expected a progress from 0 to 100, found {}; ignored",
-                    num(n)
-                ),
-            );
-            None
+            self.out_of_range(&parent.key(key), "a progress from 0 to 100", n)
         }
     }
 
@@ -355,15 +349,7 @@ impl Reader {
                 Some(ms)
             }
             Epoch::OutOfRange => {
-                self.warn(
-                    WarningCode::InvalidValue,
-                    path,
-                    format!(
-                        "expected epoch milliseconds from 0 to 9999999999999, found {}; ignored",
-                        num(n)
-                    ),
-                );
-                None
+                self.out_of_range(path, "epoch milliseconds from 0 to 9999999999999", n)
             }
         }
     }
