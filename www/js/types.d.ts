@@ -179,12 +179,13 @@ export interface Frame { t0: number; t1: number; columns: number; from: number; 
  * `methods` implement exactly these (engine/engine.js); the client (data/client.js) is typed by them.
  */
 export interface EngineApi {
-  init: { args: { wasm?: Uint8Array }; result: string };
+  /** Load the core; in a worker, then warm its reading code up unless warm is false (engine/warmup.js). */
+  init: { args: { wasm?: Uint8Array; warm?: boolean }; result: string };
   info: { args: Record<string, never>; result: { version: string; has: string[] } };
   open: { args: { id: number; name: string } & InputArgs; result: { size: number; format: Format | null; summary: Summary | null; error: PageError | null } };
   close: { args: { id: number }; result: boolean };
   /** What the engine holds: payloads, views and workspaces open, the open payloads' bytes, the wasm memory, the next handle it gives. */
-  memory: { args: Record<string, never>; result: { held: number; docs: number; views: number; spaces: number; openBytes: number; wasmBytes: number; nextHandle: number } };
+  memory: { args: Record<string, never>; result: { held: number; docs: number; views: number; spaces: number; openBytes: number; wasmBytes: number; nextHandle: number; warmMs: number } };
   /** Copies of the open payloads' inputs, to read them again in a fresh engine (data/client.js Engine.recycle). */
   inputs: { args: Record<string, never>; result: ({ id: number; name: string } & InputArgs)[] };
   /** Give handles from n on (a fresh engine that takes over an old one's views). */

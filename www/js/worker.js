@@ -12,7 +12,8 @@ self.onmessage = async (e) => {
   const { id, method, args } = e.data || {};
   try {
     if (method === "init") {
-      const version = await start(/** @type {Args<"init">} */ (args)?.wasm);
+      const a = /** @type {Args<"init">} */ (args);
+      const version = await start(a?.wasm, a?.warm !== false);
       self.postMessage({ id, value: version });
       return;
     }

@@ -174,6 +174,11 @@ function wantRecycle() {
   try { return new URLSearchParams(location.search).get("recycle") !== "off"; } catch (_) { return true; }
 }
 
+/** ?warmup=off starts workers without the warm-up (engine/warmup.js; for comparison). */
+function wantWarmUp() {
+  try { return new URLSearchParams(location.search).get("warmup") !== "off"; } catch (_) { return true; }
+}
+
 /** ?engine=main forces the main-thread engine (for comparison and tests). */
 function wantWorker() {
   try { return new URLSearchParams(location.search).get("engine") !== "main"; } catch (_) { return true; }
@@ -233,7 +238,7 @@ function startWorker() {
     });
     const timer = setTimeout(() => { w.terminate(); failAll(new Error("timeout")); reject(new Error("the reading worker did not start")); }, 30000);
     const wasm = inlineWasm();
-    call("init", { wasm }, wasm ? [wasm.buffer] : []).then(() => {
+    call("init", { wasm, warm: wantWarmUp() }, wasm ? [wasm.buffer] : []).then(() => {
       started = true;
       clearTimeout(timer);
       if (url) URL.revokeObjectURL(url);

@@ -12,6 +12,7 @@
 // re-derives them.
 import init, * as core from "../../pkg/execscope.js";
 import { buffers } from "./pack.js";
+import { warmUp } from "./warmup.js";
 
 /** @import { Method, Args, Reply, PageError, Timeline, TimelineReply, TimelineMode, Run, Summary, ExportKind } from "../types.js" */
 
@@ -20,11 +21,31 @@ let ready = null;
 /** The core's linear memory (it grows and never shrinks: the page restarts the worker instead, data/client.js). @type {WebAssembly.Memory | null} */
 let memory = null;
 
-/** Initialise the wasm once (wasm: bytes or a WebAssembly.Module, else the default URL). */
-export function start(/** @type {Uint8Array | WebAssembly.Module | undefined} */ wasm) {
-  if (!ready) ready = (wasm ? init({ module_or_path: wasm }) : init()).then((out) => { memory = out.memory; return core.version(); });
+/**
+ * Initialise the wasm once (wasm: bytes or a WebAssembly.Module, else the default URL),
+ * then warm the reading code up (engine/warmup.js) when `warmUpToo`: after the reply
+ * to init, so the page starts at once; a call that comes meanwhile (but info) waits.
+ * The worker asks for it; the main-thread engine does not (it would hold the page).
+ * @param {Uint8Array | WebAssembly.Module | undefined} wasm @param {boolean} [warmUpToo]
+ */
+export function start(wasm, warmUpToo = false) {
+  if (!ready) {
+    ready = (wasm ? init({ module_or_path: wasm }) : init()).then((out) => { memory = out.memory; return core.version(); });
+    if (warmUpToo) {
+      warm = ready.then(() => new Promise((resolve) => setTimeout(resolve, 0))).then(() => {
+        const t = performance.now();
+        try { warmUp(core); } catch (_) { /* a warm-up that fails costs speed, nothing else */ }
+        warmMs = performance.now() - t;
+      });
+    }
+  }
   return ready;
 }
+
+/** The warm-up, once started. @type {Promise<void> | null} */
+let warm = null;
+/** How long the warm-up took, ms (memory() reports it). */
+let warmMs = 0;
 
 // Above this many spans (or lanes) a timeline stays in wasm and is drawn from frames.
 export const FRAME_THRESHOLD = 20000;
@@ -425,7 +446,7 @@ export const methods = {
     for (const d of docs.values()) openBytes += d.size;
     return {
       held: docs.size + views.size + spaces.size, docs: docs.size, views: views.size, spaces: spaces.size, openBytes,
-      wasmBytes: memory ? memory.buffer.byteLength : 0, nextHandle,
+      wasmBytes: memory ? memory.buffer.byteLength : 0, nextHandle, warmMs,
     };
   },
 
@@ -453,6 +474,7 @@ export async function handle(method, args) {
   const fn = Object.prototype.hasOwnProperty.call(methods, method) ? /** @type {any} */ (methods)[method] : undefined;
   if (!fn) throw fail("unknown engine call " + method, "internal");
   await ready;
+  if (warm && method !== "info") await warm;
   const r = await fn(args || /** @type {Args<M>} */ ({}));
   if (r instanceof Moved) return { value: /** @type {Reply<M>} */ (r.value), transfer: r.transfer };
   return { value: /** @type {Reply<M>} */ (r), transfer: [] };
