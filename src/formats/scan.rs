@@ -67,54 +67,52 @@ impl<'a> Scan<'a> {
         (self.at == self.bytes.len()).then_some(())
     }
 
-    /// Moves over plain string content (up to the next `"`, `\\` or
-    /// control character, or the end), eight bytes at a time; returns
-    /// whether any of it is not ASCII.
-    fn plain(&mut self) -> bool {
+    /// Moves over plain string content: up to the next `"`, `\\` or control
+    /// character, or the end. ASCII is read eight bytes at a time; each
+    /// non-ASCII character is checked as UTF-8 where it lies (see
+    /// [`utf8_len`]), so no string needs a second pass. `None` on invalid
+    /// UTF-8.
+    fn plain(&mut self) -> Option<()> {
         const ONES: u64 = 0x0101_0101_0101_0101;
         const HIGH: u64 = 0x8080_8080_8080_8080;
         // A byte's high bit set where the byte is below `n` (exact for the
         // lowest such byte, which is all that is used).
         let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH;
-        let mut high = 0;
-        while let Some(chunk) = self.bytes.get(self.at..self.at + 8) {
-            let Ok(word) = <[u8; 8]>::try_from(chunk) else {
-                break;
-            };
-            let w = u64::from_le_bytes(word);
-            let stop = below(w ^ (ONES * u64::from(b'"')), 1)
-                | below(w ^ (ONES * u64::from(b'\\')), 1)
-                | below(w, 0x20);
-            if stop != 0 {
-                let n = stop.trailing_zeros() / 8;
-                high |= w & ((1u64 << (8 * n)) - 1);
-                self.at += n as usize;
-                return high & HIGH != 0;
+        loop {
+            while let Some(chunk) = self.bytes.get(self.at..self.at + 8) {
+                let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+                    break;
+                };
+                let w = u64::from_le_bytes(word);
+                // The lowest set bit is that of the first byte that is
+                // special or not ASCII (a false hit of `below` only ever
+                // lies above a true one).
+                let stop = below(w ^ (ONES * u64::from(b'"')), 1)
+                    | below(w ^ (ONES * u64::from(b'\\')), 1)
+                    | below(w, 0x20)
+                    | (w & HIGH);
+                if stop != 0 {
+                    self.at += (stop.trailing_zeros() / 8) as usize;
+                    break;
+                }
+                self.at += 8;
             }
-            high |= w;
-            self.at += 8;
-        }
-        let mut non_ascii = high & HIGH != 0;
-        while let Some(&b) = self.bytes.get(self.at) {
-            if special(b) {
-                break;
+            match self.bytes.get(self.at..) {
+                Some(&[b, ..]) if b >= 0x80 => self.at += utf8_len(self.bytes.get(self.at..)?)?,
+                Some(&[b, ..]) if !special(b) => self.at += 1,
+                _ => return Some(()),
             }
-            non_ascii |= b >= 0x80;
-            self.at += 1;
         }
-        non_ascii
     }
 
-    /// A string's content as written, escapes checked, and whether it has
-    /// escapes; the cursor is at its opening quote. UTF-8 is checked (only
-    /// where it is not ASCII) unless `utf8` says the caller checks it.
-    fn raw_string(&mut self, utf8: bool) -> Option<(&'a [u8], bool)> {
+    /// A string's content as written, escapes and UTF-8 checked, and whether
+    /// it has escapes; the cursor is at its opening quote.
+    fn raw_string(&mut self) -> Option<(&'a [u8], bool)> {
         self.eat(b'"')?;
         let start = self.at;
         let mut escaped = false;
-        let mut non_ascii = false;
         loop {
-            non_ascii |= self.plain();
+            self.plain()?;
             match self.bytes.get(self.at)? {
                 b'"' => break,
                 b'\\' => {
@@ -136,16 +134,13 @@ impl<'a> Scan<'a> {
             }
         }
         let raw = self.bytes.get(start..self.at)?;
-        if non_ascii && !utf8 {
-            std::str::from_utf8(raw).ok()?;
-        }
         self.at += 1;
         Some((raw, escaped))
     }
 
     /// A string, borrowed when it has no escapes.
     pub(super) fn string(&mut self) -> Option<Cow<'a, str>> {
-        let (raw, escaped) = self.raw_string(true)?;
+        let (raw, escaped) = self.raw_string()?;
         let raw = std::str::from_utf8(raw).ok()?;
         if !escaped {
             return Some(Cow::Borrowed(raw));
@@ -171,11 +166,11 @@ impl<'a> Scan<'a> {
         Some(Cow::Owned(out))
     }
 
-    /// An object key as bytes: as written when it has no escapes (UTF-8
-    /// checked), else decoded.
+    /// An object key as bytes: as written when it has no escapes, else
+    /// decoded.
     fn key(&mut self) -> Option<Cow<'a, [u8]>> {
         let at = self.at;
-        match self.raw_string(false)? {
+        match self.raw_string()? {
             (raw, false) => Some(Cow::Borrowed(raw)),
             (_, true) => {
                 self.at = at;
@@ -317,7 +312,7 @@ impl<'a> Scan<'a> {
     /// Skips any value, checked, at nesting `depth` (the top level is 0).
     pub(super) fn skip(&mut self, depth: usize) -> Option<()> {
         match self.peek()? {
-            b'"' => self.raw_string(false).map(drop),
+            b'"' => self.raw_string().map(drop),
             b'{' if depth < MAX_DEPTH => self.object(|s, _| s.skip(depth + 1)),
             b'[' if depth < MAX_DEPTH => self.array(|s, _| s.skip(depth + 1)),
             b't' => self.literal(b"true"),
@@ -370,6 +365,31 @@ fn hex4(text: &[u8]) -> Option<u32> {
     }
     text.iter()
         .try_fold(0, |n, &b| Some(n * 16 + char::from(b).to_digit(16)?))
+}
+
+/// The length of the UTF-8 character `bytes` starts with, `None` when it is
+/// not one: `str::from_utf8`'s rules (Unicode's table 3-7: no overlong
+/// forms, no surrogates, nothing above U+10FFFF, no truncated sequence).
+fn utf8_len(bytes: &[u8]) -> Option<usize> {
+    let (&lead, rest) = bytes.split_first()?;
+    // The length, and the range of the second byte.
+    let (len, low, high) = match lead {
+        0x00..=0x7F => return Some(1),
+        0xC2..=0xDF => (2, 0x80, 0xBF),
+        0xE0 => (3, 0xA0, 0xBF),
+        0xE1..=0xEC | 0xEE..=0xEF => (3, 0x80, 0xBF),
+        0xED => (3, 0x80, 0x9F),
+        0xF0 => (4, 0x90, 0xBF),
+        0xF1..=0xF3 => (4, 0x80, 0xBF),
+        0xF4 => (4, 0x80, 0x8F),
+        _ => return None,
+    };
+    let (&second, rest) = rest.split_first()?;
+    if !(low..=high).contains(&second) {
+        return None;
+    }
+    let tail = rest.get(..len - 2)?;
+    tail.iter().all(|&b| b & 0xC0 == 0x80).then_some(len)
 }
 
 #[cfg(test)]
@@ -518,5 +538,119 @@ mod tests {
             let want: Value = serde_json::from_str(text).unwrap();
             assert_eq!(s.number(), Some(want), "{text}");
         }
+    }
+
+    /// `utf8_len` against `str::from_utf8` on every lead byte, every second
+    /// byte, the boundary values of the third and fourth, each cut short.
+    #[test]
+    fn utf8_len_is_from_utf8s_first_character() {
+        let edges = [
+            0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF,
+        ];
+        let mut checked = 0;
+        for lead in 0x80..=0xFFu8 {
+            for second in 0..=0xFFu8 {
+                for third in edges {
+                    for fourth in edges {
+                        let bytes = [lead, second, third, fourth];
+                        for cut in 1..=4 {
+                            let text = bytes.get(..cut).unwrap_or_default();
+                            let valid = match std::str::from_utf8(text) {
+                                Ok(_) => cut,
+                                Err(e) => e.valid_up_to(),
+                            };
+                            let want = text
+                                .get(..valid)
+                                .and_then(|t| std::str::from_utf8(t).ok())
+                                .and_then(|t| t.chars().next())
+                                .map(char::len_utf8);
+                            assert_eq!(utf8_len(text), want, "{text:x?}");
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 400_000);
+        assert_eq!(utf8_len(b""), None);
+        assert_eq!(utf8_len(b"a"), Some(1));
+    }
+
+    /// Invalid and edge UTF-8 inside strings, at every offset around the
+    /// 8-byte words, read (skipped, as a string, as a key) exactly when
+    /// serde_json reads it.
+    #[test]
+    fn utf8_in_strings_is_checked_as_serde_json_checks_it() {
+        let cases: [&[u8]; 30] = [
+            b"\xC0\x80",         // overlong NUL
+            b"\xC1\xBF",         // overlong
+            b"\xE0\x80\x80",     // overlong 3-byte
+            b"\xE0\x9F\xBF",     // overlong 3-byte, highest
+            b"\xF0\x80\x80\x80", // overlong 4-byte
+            b"\xF0\x8F\xBF\xBF", // overlong 4-byte, highest
+            b"\xED\xA0\x80",     // U+D800, a surrogate
+            b"\xED\xBF\xBF",     // U+DFFF
+            b"\xED\x9F\xBF",     // U+D7FF, valid
+            b"\xEE\x80\x80",     // U+E000, valid
+            b"\xEF\xBF\xBF",     // U+FFFF, valid
+            b"\xF4\x8F\xBF\xBF", // U+10FFFF, valid
+            b"\xF4\x90\x80\x80", // above U+10FFFF
+            b"\xF5\x80\x80\x80",
+            b"\xF0\x9F\x98\x80", // U+1F600, valid
+            b"\xF0\x9F\x98",     // truncated 4-byte
+            b"\xE4\xB8",         // truncated 3-byte
+            b"\xC3",             // truncated 2-byte
+            b"\xC3\xA9",         // valid 2-byte
+            b"\x80",             // lone continuation
+            b"\xBF\xBF",
+            b"\xFE",
+            b"\xFF",
+            b"\xC3\x28",     // a lead, then ASCII
+            b"\xE4\xB8\\n",  // cut short before an escape
+            b"\xE4\xB8\x00", // cut short before a control character
+            b"\x00",
+            b"\x1F",
+            b"\x7F", // DEL: allowed
+            "中文é😀".as_bytes(),
+        ];
+        let mut checked = 0;
+        for case in cases {
+            for before in 0..18 {
+                for after in [0, 1, 7, 8, 9] {
+                    let mut inner = vec![b'a'; before];
+                    inner.extend_from_slice(case);
+                    inner.extend(std::iter::repeat_n(b'z', after));
+                    let mut text = vec![b'"'];
+                    text.extend_from_slice(&inner);
+                    text.push(b'"');
+                    let serde = serde_json::from_slice::<Value>(&text).ok();
+                    let mut s = Scan::new(&text);
+                    assert_eq!(
+                        s.skip(0).is_some() && s.end().is_some(),
+                        serde.is_some(),
+                        "{text:x?}"
+                    );
+                    let mut s = Scan::new(&text);
+                    let got = s.string().map(|c| Value::String(c.into_owned()));
+                    assert_eq!(got, serde, "{text:x?}");
+                    // The same text as a key, and left open at the end.
+                    let mut object = b"{".to_vec();
+                    object.extend_from_slice(&text);
+                    object.extend_from_slice(b":1}");
+                    let serde = serde_json::from_slice::<Value>(&object).ok();
+                    let mut s = Scan::new(&object);
+                    assert_eq!(
+                        s.skip(0).is_some() && s.end().is_some(),
+                        serde.is_some(),
+                        "{object:x?}"
+                    );
+                    let mut open = vec![b'"'];
+                    open.extend_from_slice(&inner);
+                    assert!(Scan::new(&open).skip(0).is_none(), "{open:x?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 2000);
     }
 }
