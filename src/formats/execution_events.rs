@@ -560,45 +560,117 @@ pub(super) fn fast_as(bytes: &[u8], forced: bool, detail: Detail) -> Option<(Run
     (b.event_count > 0).then(|| b.finish())
 }
 
-/// One event object (array item, depth 1); with which of the members
-/// [`matches`] looks for it has, one bit each.
-fn fast_event<'a>(s: &mut Scan<'a>) -> Option<(RawEvent<'a>, u8)> {
-    if s.peek()? != b'{' {
-        return None;
+/// Which of an event's used members a key names.
+#[derive(Clone, Copy)]
+enum Slot {
+    Reason,
+    Message,
+    Type,
+    First,
+    Last,
+    Count,
+    ElemType,
+    ElemId,
+    Action,
+    Involved,
+    Other,
+}
+
+impl Slot {
+    /// The member at the cursor's key, its key consumed: the keys written
+    /// as is matched where they lie (length and words, see
+    /// [`Scan::literal_key`]), any other read and compared as
+    /// [`Scan::object`] gives it.
+    fn key(s: &mut Scan<'_>) -> Option<Slot> {
+        let known = match s.key_start()? {
+            b'r' if s.literal_key(b"\"reason\"") => Some(Slot::Reason),
+            b'm' if s.literal_key(b"\"message\"") => Some(Slot::Message),
+            b'm' if s.literal_key(b"\"metadata\"") => Some(Slot::Other),
+            b't' if s.literal_key(b"\"type\"") => Some(Slot::Type),
+            b'f' if s.literal_key(b"\"firstTimestamp\"") => Some(Slot::First),
+            b'l' if s.literal_key(b"\"lastTimestamp\"") => Some(Slot::Last),
+            b'c' if s.literal_key(b"\"count\"") => Some(Slot::Count),
+            b'e' if s.literal_key(b"\"elemType\"") => Some(Slot::ElemType),
+            b'e' if s.literal_key(b"\"elemId\"") => Some(Slot::ElemId),
+            b'a' if s.literal_key(b"\"actionName\"") => Some(Slot::Action),
+            b'i' if s.literal_key(b"\"involvedObject\"") => Some(Slot::Involved),
+            _ => None,
+        };
+        if known.is_some() {
+            return known;
+        }
+        Some(match &*s.key()? {
+            b"reason" => Slot::Reason,
+            b"message" => Slot::Message,
+            b"type" => Slot::Type,
+            b"firstTimestamp" => Slot::First,
+            b"lastTimestamp" => Slot::Last,
+            b"count" => Slot::Count,
+            b"elemType" => Slot::ElemType,
+            b"elemId" => Slot::ElemId,
+            b"actionName" => Slot::Action,
+            b"involvedObject" => Slot::Involved,
+            _ => Slot::Other,
+        })
     }
+}
+
+/// One event object (array item, depth 1); with which of the members
+/// [`matches`] looks for it has, one bit each. Read as [`Scan::object`]
+/// reads an object, the keys matched by [`Slot::key`].
+fn fast_event<'a>(s: &mut Scan<'a>) -> Option<(RawEvent<'a>, u8)> {
     let mut e = RawEvent::default();
     let mut seen = 0u8;
-    s.object(|s, key| {
-        let slot = match key {
-            b"reason" => {
+    s.eat(b'{')?;
+    if s.eat(b'}').is_some() {
+        return Some((e, seen));
+    }
+    loop {
+        let slot = Slot::key(s)?;
+        s.eat(b':')?;
+        let slot = match slot {
+            Slot::Reason => {
                 seen |= 1;
                 &mut e.reason
             }
-            b"firstTimestamp" => {
+            Slot::First => {
                 seen |= 2;
                 &mut e.first
             }
-            b"elemId" => {
+            Slot::ElemId => {
                 seen |= 4;
                 &mut e.elem_id
             }
-            b"involvedObject" => {
+            Slot::Involved => {
                 seen |= 8;
                 e.involved = Some(fast_involved(s)?);
-                return Some(());
+                if s.eat(b',').is_none() {
+                    s.eat(b'}')?;
+                    return Some((e, seen));
+                }
+                continue;
             }
-            b"message" => &mut e.message,
-            b"type" => &mut e.event_type,
-            b"lastTimestamp" => &mut e.last,
-            b"count" => &mut e.count,
-            b"elemType" => &mut e.elem_type,
-            b"actionName" => &mut e.action,
-            _ => return s.skip(2),
+            Slot::Message => &mut e.message,
+            Slot::Type => &mut e.event_type,
+            Slot::Last => &mut e.last,
+            Slot::Count => &mut e.count,
+            Slot::ElemType => &mut e.elem_type,
+            Slot::Action => &mut e.action,
+            Slot::Other => {
+                s.skip(2)?;
+                if s.eat(b',').is_none() {
+                    s.eat(b'}')?;
+                    return Some((e, seen));
+                }
+                continue;
+            }
         };
         *slot = Some(s.field()?);
-        Some(())
-    })?;
-    Some((e, seen))
+        if s.eat(b',').is_none() {
+            s.eat(b'}')?;
+            return Some((e, seen));
+        }
+    }
 }
 
 /// `involvedObject` (depth 2): an object's `name`, or a scalar.

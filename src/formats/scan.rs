@@ -168,7 +168,7 @@ impl<'a> Scan<'a> {
 
     /// An object key as bytes: as written when it has no escapes, else
     /// decoded.
-    fn key(&mut self) -> Option<Cow<'a, [u8]>> {
+    pub(super) fn key(&mut self) -> Option<Cow<'a, [u8]>> {
         let at = self.at;
         match self.raw_string()? {
             (raw, false) => Some(Cow::Borrowed(raw)),
@@ -180,6 +180,38 @@ impl<'a> Scan<'a> {
                 })
             }
         }
+    }
+
+    /// After blanks, the byte after a string's opening quote: the first of
+    /// an object key, for choosing which [`Scan::literal_key`] to try.
+    pub(super) fn key_start(&mut self) -> Option<u8> {
+        self.blanks();
+        match self.bytes.get(self.at..)? {
+            [b'"', first, ..] => Some(*first),
+            _ => None,
+        }
+    }
+
+    /// Consumes the string `quoted` (an object key written with its quotes,
+    /// at most 16 bytes, no escapes) when the text at the cursor starts
+    /// with it, compared two words at a time; otherwise moves nothing. The
+    /// caller has skipped the blanks (see [`Scan::key_start`]).
+    #[inline(always)]
+    pub(super) fn literal_key(&mut self, quoted: &[u8]) -> bool {
+        let n = quoted.len();
+        let hit = match self.bytes.get(self.at..self.at + 16) {
+            Some(text) if n <= 16 => {
+                let (a, b) = text.split_at(8);
+                word(a) & mask(n) == word(quoted)
+                    && (n <= 8
+                        || word(b) & mask(n - 8) == word(quoted.get(8..).unwrap_or_default()))
+            }
+            _ => self.bytes.get(self.at..self.at + n) == Some(quoted),
+        };
+        if hit {
+            self.at += n;
+        }
+        hit
     }
 
     /// A number's text, its grammar checked.
@@ -365,6 +397,26 @@ fn hex4(text: &[u8]) -> Option<u32> {
     }
     text.iter()
         .try_fold(0, |n, &b| Some(n * 16 + char::from(b).to_digit(16)?))
+}
+
+/// Up to eight bytes as a little-endian word, zero-padded.
+#[inline(always)]
+fn word(bytes: &[u8]) -> u64 {
+    let mut w = [0; 8];
+    for (to, &from) in w.iter_mut().zip(bytes) {
+        *to = from;
+    }
+    u64::from_le_bytes(w)
+}
+
+/// The low `n` bytes of a word (all of them from 8 on).
+#[inline(always)]
+fn mask(n: usize) -> u64 {
+    if n >= 8 {
+        u64::MAX
+    } else {
+        (1 << (8 * n)) - 1
+    }
 }
 
 /// The length of the UTF-8 character `bytes` starts with, `None` when it is
@@ -652,5 +704,35 @@ mod tests {
             }
         }
         assert!(checked > 2000);
+    }
+
+    #[test]
+    fn literal_key_takes_exactly_the_quoted_key() {
+        let key = b"\"reason\"";
+        let long = b"\"firstTimestamp\"";
+        for (text, quoted, hit) in [
+            (&b"\"reason\":1, \"more text after it\""[..], &key[..], true),
+            (b"\"reason\":1", key, true),
+            (b"\"reason\"", key, true),
+            (b"\"reasons\":1, \"more text after it\"", key, false),
+            (b"\"reaso\":1, \"more text after it\"", key, false),
+            (b"\"reason", key, false),
+            (b"\"re\\u0061son\":1, \"more text after it\"", key, false),
+            (b"\"Reason\":1, \"more text after it\"", key, false),
+            (b"\"firstTimestamp\":\"2024-05-30T04:44:25Z\"", long, true),
+            (b"\"firstTimestamp\"", long, true),
+            (b"\"firstTimestampX\":\"2024-05-30T04:44:25Z\"", long, false),
+            (b"\"firstTimestam\":\"2024-05-30T04:44:25Z\"", long, false),
+            (b"\"firstTimestamp", long, false),
+        ] {
+            let mut s = Scan::new(text);
+            assert_eq!(s.key_start(), text.get(1).copied(), "{text:?}");
+            assert_eq!(s.literal_key(quoted), hit, "{text:?}");
+            let after = if hit { quoted.len() } else { 0 };
+            assert_eq!(s.remaining(), text.len() - after, "{text:?}");
+        }
+        assert_eq!(Scan::new(b" \n\"x\"").key_start(), Some(b'x'));
+        assert_eq!(Scan::new(b"x\"").key_start(), None);
+        assert_eq!(Scan::new(b"\"").key_start(), None);
     }
 }
