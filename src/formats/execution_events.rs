@@ -26,7 +26,7 @@
 
 use super::de::{members, Field, ObjectOr};
 use super::read::Detail;
-use super::scan::Scan;
+use super::scan::{Scalar, Scan};
 use crate::bilingual;
 use crate::error::WarningCode;
 use crate::model::{Element, ElementSpan, Event, Marker, MarkerKind, Run};
@@ -117,6 +117,66 @@ members! {
 
 /// One array item: an event object's members, or something else to report.
 type Item<'a> = ObjectOr<'a, RawEvent<'a>>;
+
+/// An event's used members as [`Builder::push`] reads them, each an `F`: a
+/// [`Field`] (serde_json's path, from [`RawEvent`]) or a [`Scalar`] (the
+/// scanner's: an event then takes a few words to move, not a `Value` a
+/// member), made a [`Field`] where it is read.
+struct EventOf<F> {
+    reason: Option<F>,
+    message: Option<F>,
+    event_type: Option<F>,
+    first: Option<F>,
+    last: Option<F>,
+    count: Option<F>,
+    elem_type: Option<F>,
+    elem_id: Option<F>,
+    action: Option<F>,
+    involved: Option<InvolvedOf<F>>,
+}
+
+impl<F> EventOf<F> {
+    fn empty() -> Self {
+        EventOf {
+            reason: None,
+            message: None,
+            event_type: None,
+            first: None,
+            last: None,
+            count: None,
+            elem_type: None,
+            elem_id: None,
+            action: None,
+            involved: None,
+        }
+    }
+}
+
+/// `involvedObject`: an object's `name`, or any other value.
+enum InvolvedOf<F> {
+    Object(Option<F>),
+    Other(F),
+}
+
+impl<'a> From<RawEvent<'a>> for EventOf<Field<'a>> {
+    fn from(e: RawEvent<'a>) -> Self {
+        EventOf {
+            reason: e.reason,
+            message: e.message,
+            event_type: e.event_type,
+            first: e.first,
+            last: e.last,
+            count: e.count,
+            elem_type: e.elem_type,
+            elem_id: e.elem_id,
+            action: e.action,
+            involved: e.involved.map(|i| match i {
+                ObjectOr::Object(Involved { name }) => InvolvedOf::Object(name),
+                ObjectOr::Other(v) => InvolvedOf::Other(v),
+            }),
+        }
+    }
+}
 
 /// One event as the element accumulator keeps it (strings borrowed from the input).
 #[derive(Debug)]
@@ -224,7 +284,7 @@ impl<'a> Builder<'a> {
     fn push_item(&mut self, i: usize, item: Item<'a>) {
         let p = Path::ROOT.index(i);
         match item {
-            ObjectOr::Object(e) => self.push(i, e, &p),
+            ObjectOr::Object(e) => self.push(i, EventOf::from(e), &p),
             ObjectOr::Other(v) => self.r.warn(
                 WarningCode::WrongType,
                 &p,
@@ -233,16 +293,18 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn push(&mut self, i: usize, e: RawEvent<'a>, p: &Path<'_>) {
-        let reason = self.string(e.reason, &p.key("reason")).unwrap_or_default();
-        let message = self
-            .string(e.message, &p.key("message"))
+    fn push<F: Into<Field<'a>>>(&mut self, i: usize, e: EventOf<F>, p: &Path<'_>) {
+        let reason = self
+            .string(e.reason.map(F::into), &p.key("reason"))
             .unwrap_or_default();
-        let event_type = self.string(e.event_type, &p.key("type"));
-        let first = self.time(e.first, &p.key("firstTimestamp"));
-        let last = self.time(e.last, &p.key("lastTimestamp"));
+        let message = self
+            .string(e.message.map(F::into), &p.key("message"))
+            .unwrap_or_default();
+        let event_type = self.string(e.event_type.map(F::into), &p.key("type"));
+        let first = self.time(e.first.map(F::into), &p.key("firstTimestamp"));
+        let last = self.time(e.last.map(F::into), &p.key("lastTimestamp"));
         let last = self.r.ordered(first, last, &p.key("lastTimestamp"));
-        let count = match e.count {
+        let count = match e.count.map(F::into) {
             None | Some(Field::Other(Value::Null)) => 1,
             Some(Field::Other(v)) => self
                 .r
@@ -259,14 +321,14 @@ impl<'a> Builder<'a> {
         };
         // An empty elemId names no element: the event belongs to the run.
         let element = self
-            .string(e.elem_id, &p.key("elemId"))
+            .string(e.elem_id.map(F::into), &p.key("elemId"))
             .filter(|id| !id.is_empty());
-        let elem_type = self.string(e.elem_type, &p.key("elemType"));
-        let action = self.string(e.action, &p.key("actionName"));
+        let elem_type = self.string(e.elem_type.map(F::into), &p.key("elemType"));
+        let action = self.string(e.action.map(F::into), &p.key("actionName"));
         let io_path = p.key("involvedObject");
         match e.involved {
-            Some(ObjectOr::Object(Involved { name })) => {
-                if let Some(name) = self.string(name, &io_path.key("name")) {
+            Some(InvolvedOf::Object(name)) => {
+                if let Some(name) = self.string(name.map(F::into), &io_path.key("name")) {
                     match &self.run_id {
                         None => self.run_id = Some(name),
                         Some(id) if *id != name && !self.mixed_warned => {
@@ -283,14 +345,17 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
-            Some(ObjectOr::Other(v)) if !v.is_null() => {
-                self.r.warn(
-                    WarningCode::WrongType,
-                    &io_path,
-                    format!("expected an object, found {}; ignored", v.describe()),
-                );
+            Some(InvolvedOf::Other(v)) => {
+                let v: Field<'a> = v.into();
+                if !v.is_null() {
+                    self.r.warn(
+                        WarningCode::WrongType,
+                        &io_path,
+                        format!("expected an object, found {}; ignored", v.describe()),
+                    );
+                }
             }
-            Some(ObjectOr::Other(_)) | None => {}
+            None => {}
         }
         if self.action.is_none() {
             self.action = action.clone();
@@ -553,7 +618,7 @@ pub(super) fn fast_as(bytes: &[u8], forced: bool, detail: Detail) -> Option<(Run
         if i == 0 && !forced && seen.count_ones() < 2 {
             return None;
         }
-        b.push_item(i, ObjectOr::Object(event));
+        b.push(i, event, &Path::ROOT.index(i));
         Some(())
     })?;
     s.end()?;
@@ -618,8 +683,8 @@ impl Slot {
 /// One event object (array item, depth 1); with which of the members
 /// [`matches`] looks for it has, one bit each. Read as [`Scan::object`]
 /// reads an object, the keys matched by [`Slot::key`].
-fn fast_event<'a>(s: &mut Scan<'a>) -> Option<(RawEvent<'a>, u8)> {
-    let mut e = RawEvent::default();
+fn fast_event<'a>(s: &mut Scan<'a>) -> Option<(EventOf<Scalar<'a>>, u8)> {
+    let mut e = EventOf::empty();
     let mut seen = 0u8;
     s.eat(b'{')?;
     if s.eat(b'}').is_some() {
@@ -665,7 +730,7 @@ fn fast_event<'a>(s: &mut Scan<'a>) -> Option<(RawEvent<'a>, u8)> {
                 continue;
             }
         };
-        *slot = Some(s.field()?);
+        *slot = Some(s.scalar()?);
         if s.eat(b',').is_none() {
             s.eat(b'}')?;
             return Some((e, seen));
@@ -674,22 +739,22 @@ fn fast_event<'a>(s: &mut Scan<'a>) -> Option<(RawEvent<'a>, u8)> {
 }
 
 /// `involvedObject` (depth 2): an object's `name`, or a scalar.
-fn fast_involved<'a>(s: &mut Scan<'a>) -> Option<ObjectOr<'a, Involved<'a>>> {
+fn fast_involved<'a>(s: &mut Scan<'a>) -> Option<InvolvedOf<Scalar<'a>>> {
     match s.peek()? {
         b'{' => {
             let mut name = None;
             s.object(|s, key| {
                 if key == b"name" {
-                    name = Some(s.field()?);
+                    name = Some(s.scalar()?);
                     Some(())
                 } else {
                     s.skip(3)
                 }
             })?;
-            Some(ObjectOr::Object(Involved { name }))
+            Some(InvolvedOf::Object(name))
         }
         b'[' => None,
-        _ => Some(ObjectOr::Other(s.field()?)),
+        _ => Some(InvolvedOf::Other(s.scalar()?)),
     }
 }
 

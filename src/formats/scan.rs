@@ -255,13 +255,12 @@ impl<'a> Scan<'a> {
     /// A number as serde_json reads it into a `Value`.
     fn number(&mut self) -> Option<Value> {
         let text = self.number_text()?;
-        if text.len() <= 18 && text.iter().all(u8::is_ascii_digit) {
-            let n = std::str::from_utf8(text).ok()?.parse::<u64>().ok()?;
-            return Some(Value::from(n));
+        match small_u64(text) {
+            Some(n) => Some(Value::from(n)),
+            // Negative numbers (`-0` is a float there), fractions, exponents,
+            // long integers: serde_json's own number parser decides.
+            None => serde_json::from_slice(text).ok(),
         }
-        // Negative numbers (`-0` is a float there), fractions, exponents,
-        // long integers: serde_json's own number parser decides.
-        serde_json::from_slice(text).ok()
     }
 
     /// Skips a number; only those that could be beyond the f64 range (an
@@ -297,6 +296,33 @@ impl<'a> Scan<'a> {
                 Field::Other(Value::Null)
             }
             _ => Field::Other(self.number()?),
+        })
+    }
+
+    /// A scalar member value as [`Scalar`] (an array or object: `None`): what
+    /// [`Scan::field`] reads, small to move.
+    pub(super) fn scalar(&mut self) -> Option<Scalar<'a>> {
+        Some(match self.peek()? {
+            b'"' => Scalar::Str(self.string()?),
+            b't' => {
+                self.literal(b"true")?;
+                Scalar::Bool(true)
+            }
+            b'f' => {
+                self.literal(b"false")?;
+                Scalar::Bool(false)
+            }
+            b'n' => {
+                self.literal(b"null")?;
+                Scalar::Null
+            }
+            _ => {
+                let text = self.number_text()?;
+                match small_u64(text) {
+                    Some(n) => Scalar::U64(n),
+                    None => Scalar::Number(Box::new(serde_json::from_slice(text).ok()?)),
+                }
+            }
         })
     }
 
@@ -397,6 +423,46 @@ fn hex4(text: &[u8]) -> Option<u32> {
     }
     text.iter()
         .try_fold(0, |n, &b| Some(n * 16 + char::from(b).to_digit(16)?))
+}
+
+/// A number of at most 18 digits (no sign, fraction or exponent), which
+/// serde_json reads as `Value::from(u64)`.
+fn small_u64(text: &[u8]) -> Option<u64> {
+    if text.is_empty() || text.len() > 18 {
+        return None;
+    }
+    text.iter().try_fold(0u64, |n, &b| {
+        b.is_ascii_digit().then(|| n * 10 + u64::from(b - b'0'))
+    })
+}
+
+/// A scalar value as [`Scan::scalar`] reads it: what [`Field`] holds, in
+/// fewer bytes (a `Field` holds a whole `Value`), made a [`Field`] where it
+/// is used.
+#[derive(Debug)]
+pub(super) enum Scalar<'a> {
+    /// A string.
+    Str(Cow<'a, str>),
+    /// A number serde_json reads as `Value::from(u64)`.
+    U64(u64),
+    /// `true` or `false`.
+    Bool(bool),
+    /// `null`.
+    Null,
+    /// Any other number, as serde_json reads it.
+    Number(Box<Value>),
+}
+
+impl<'a> From<Scalar<'a>> for Field<'a> {
+    fn from(s: Scalar<'a>) -> Self {
+        match s {
+            Scalar::Str(s) => Field::Str(s),
+            Scalar::U64(n) => Field::Other(Value::from(n)),
+            Scalar::Bool(b) => Field::Other(Value::Bool(b)),
+            Scalar::Null => Field::Other(Value::Null),
+            Scalar::Number(v) => Field::Other(*v),
+        }
+    }
 }
 
 /// Up to eight bytes as a little-endian word, zero-padded.
@@ -734,5 +800,46 @@ mod tests {
         assert_eq!(Scan::new(b" \n\"x\"").key_start(), Some(b'x'));
         assert_eq!(Scan::new(b"x\"").key_start(), None);
         assert_eq!(Scan::new(b"\"").key_start(), None);
+    }
+
+    #[test]
+    fn scalar_is_field_in_fewer_bytes() {
+        for text in [
+            "\"s\"",
+            "\"a\\nb\"",
+            "true",
+            "false",
+            "null",
+            "0",
+            "7",
+            "-0",
+            "-3",
+            "1.5",
+            "2e3",
+            "123456789012345678",
+            "1234567890123456789",
+            "12345678901234567890",
+            "[1]",
+            "{}",
+            "tru",
+            "01",
+            "-",
+            "",
+        ] {
+            let scalar = Scan::new(text.as_bytes()).scalar().map(Field::from);
+            let field = Scan::new(text.as_bytes()).field();
+            assert_eq!(
+                scalar.map(Field::into_value),
+                field.map(Field::into_value),
+                "{text}"
+            );
+        }
+        assert_eq!(small_u64(b""), None);
+        assert_eq!(small_u64(b"-1"), None);
+        assert_eq!(
+            small_u64(b"999999999999999999"),
+            Some(999_999_999_999_999_999)
+        );
+        assert_eq!(small_u64(b"1000000000000000000"), None);
     }
 }
