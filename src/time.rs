@@ -24,7 +24,7 @@ pub fn parse_rfc3339(text: &str) -> Option<i64> {
 /// (20 bytes, UTC, no fraction): fixed positions, no allocation. Anything else —
 /// offsets, fractions, lowercase, a space for `T`, out-of-range fields — returns
 /// `None` and goes to the `time` crate, which stays the authority on RFC 3339.
-fn parse_plain_utc(b: &[u8]) -> Option<i64> {
+pub(crate) fn parse_plain_utc(b: &[u8]) -> Option<i64> {
     let b: &[u8; 20] = b.try_into().ok()?;
     let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1, b'T', h0, h1, b':', i0, i1, b':', s0, s1, b'Z'] =
         *b

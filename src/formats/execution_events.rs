@@ -126,8 +126,8 @@ struct EventOf<F> {
     reason: Option<F>,
     message: Option<F>,
     event_type: Option<F>,
-    first: Option<F>,
-    last: Option<F>,
+    first: Option<TimeOf<F>>,
+    last: Option<TimeOf<F>>,
     count: Option<F>,
     elem_type: Option<F>,
     elem_id: Option<F>,
@@ -152,6 +152,12 @@ impl<F> EventOf<F> {
     }
 }
 
+/// A time member: already read (see [`Scan::plain_utc`]), or to be read.
+enum TimeOf<F> {
+    Millis(i64),
+    Member(F),
+}
+
 /// `involvedObject`: an object's `name`, or any other value.
 enum InvolvedOf<F> {
     Object(Option<F>),
@@ -164,8 +170,8 @@ impl<'a> From<RawEvent<'a>> for EventOf<Field<'a>> {
             reason: e.reason,
             message: e.message,
             event_type: e.event_type,
-            first: e.first,
-            last: e.last,
+            first: e.first.map(TimeOf::Member),
+            last: e.last.map(TimeOf::Member),
             count: e.count,
             elem_type: e.elem_type,
             elem_id: e.elem_id,
@@ -281,6 +287,17 @@ impl<'a> Builder<'a> {
         }
     }
 
+    fn time_of<F: Into<Field<'a>>>(
+        &mut self,
+        t: Option<TimeOf<F>>,
+        path: &Path<'_>,
+    ) -> Option<i64> {
+        match t? {
+            TimeOf::Millis(ms) => Some(ms),
+            TimeOf::Member(f) => self.time(Some(f.into()), path),
+        }
+    }
+
     fn push_item(&mut self, i: usize, item: Item<'a>) {
         let p = Path::ROOT.index(i);
         match item {
@@ -301,8 +318,8 @@ impl<'a> Builder<'a> {
             .string(e.message.map(F::into), &p.key("message"))
             .unwrap_or_default();
         let event_type = self.string(e.event_type.map(F::into), &p.key("type"));
-        let first = self.time(e.first.map(F::into), &p.key("firstTimestamp"));
-        let last = self.time(e.last.map(F::into), &p.key("lastTimestamp"));
+        let first = self.time_of(e.first, &p.key("firstTimestamp"));
+        let last = self.time_of(e.last, &p.key("lastTimestamp"));
         let last = self.r.ordered(first, last, &p.key("lastTimestamp"));
         let count = match e.count.map(F::into) {
             None | Some(Field::Other(Value::Null)) => 1,
@@ -700,7 +717,12 @@ fn fast_event<'a>(s: &mut Scan<'a>) -> Option<(EventOf<Scalar<'a>>, u8)> {
             }
             Slot::First => {
                 seen |= 2;
-                &mut e.first
+                e.first = Some(fast_time(s)?);
+                if s.eat(b',').is_none() {
+                    s.eat(b'}')?;
+                    return Some((e, seen));
+                }
+                continue;
             }
             Slot::ElemId => {
                 seen |= 4;
@@ -717,7 +739,14 @@ fn fast_event<'a>(s: &mut Scan<'a>) -> Option<(EventOf<Scalar<'a>>, u8)> {
             }
             Slot::Message => &mut e.message,
             Slot::Type => &mut e.event_type,
-            Slot::Last => &mut e.last,
+            Slot::Last => {
+                e.last = Some(fast_time(s)?);
+                if s.eat(b',').is_none() {
+                    s.eat(b'}')?;
+                    return Some((e, seen));
+                }
+                continue;
+            }
             Slot::Count => &mut e.count,
             Slot::ElemType => &mut e.elem_type,
             Slot::Action => &mut e.action,
@@ -736,6 +765,15 @@ fn fast_event<'a>(s: &mut Scan<'a>) -> Option<(EventOf<Scalar<'a>>, u8)> {
             return Some((e, seen));
         }
     }
+}
+
+/// A time member: read where it lies when written as `Scan::plain_utc`
+/// reads it, else taken as any other member.
+fn fast_time<'a>(s: &mut Scan<'a>) -> Option<TimeOf<Scalar<'a>>> {
+    Some(match s.plain_utc() {
+        Some(ms) => TimeOf::Millis(ms),
+        None => TimeOf::Member(s.scalar()?),
+    })
 }
 
 /// `involvedObject` (depth 2): an object's `name`, or a scalar.

@@ -299,6 +299,24 @@ impl<'a> Scan<'a> {
         })
     }
 
+    /// A string written as `YYYY-MM-DDTHH:MM:SSZ` (no escapes), as epoch
+    /// milliseconds: what `time::parse_rfc3339` gives for it, read straight
+    /// from the bytes. `None`, the cursor after the blanks, for anything
+    /// else.
+    pub(super) fn plain_utc(&mut self) -> Option<i64> {
+        self.blanks();
+        let text = self.bytes.get(self.at..self.at + 22)?;
+        let (&[b'"'], rest) = text.split_at_checked(1)? else {
+            return None;
+        };
+        let (time, &[b'"']) = rest.split_at_checked(20)? else {
+            return None;
+        };
+        let ms = crate::time::parse_plain_utc(time)?;
+        self.at += 22;
+        Some(ms)
+    }
+
     /// A scalar member value as [`Scalar`] (an array or object: `None`): what
     /// [`Scan::field`] reads, small to move.
     pub(super) fn scalar(&mut self) -> Option<Scalar<'a>> {
@@ -841,5 +859,41 @@ mod tests {
             Some(999_999_999_999_999_999)
         );
         assert_eq!(small_u64(b"1000000000000000000"), None);
+    }
+
+    #[test]
+    fn plain_utc_reads_what_parse_rfc3339_reads_of_that_shape() {
+        for (text, read) in [
+            ("\"2024-05-30T04:44:25Z\"", true),
+            (" \n\"2024-05-30T04:44:25Z\",", true),
+            ("\"2024-02-29T23:59:59Z\"", true),
+            ("\"2023-02-29T23:59:59Z\"", false),
+            ("\"2024-05-30T24:00:00Z\"", false),
+            ("\"2024-05-30t04:44:25Z\"", false),
+            ("\"2024-05-30 04:44:25Z\"", false),
+            ("\"2024-05-30T04:44:25.5Z\"", false),
+            ("\"2024-05-30T04:44:25+08:00\"", false),
+            ("\"2024-05-30T04:44:25Z \"", false),
+            ("\"2024-05-30T04:44:25\\u005a\"", false),
+            ("\"2024-05-30T04:44:25Z", false),
+            ("\"2024-05-30T04:44:2Z\"", false),
+            ("1717044265", false),
+        ] {
+            let mut s = Scan::new(text.as_bytes());
+            let got = s.plain_utc();
+            let value: Option<String> =
+                serde_json::from_str(text.trim().trim_end_matches(',')).ok();
+            let want = value.as_deref().and_then(crate::time::parse_rfc3339);
+            if read {
+                assert_eq!(got, want, "{text}");
+                assert!(got.is_some(), "{text}");
+                assert_eq!(s.remaining(), usize::from(text.ends_with(',')), "{text}");
+            } else {
+                assert_eq!(got, None, "{text}");
+                // Only the blanks were passed: the scalar is still there.
+                let blanks = text.len() - text.trim_start().len();
+                assert_eq!(s.remaining(), text.len() - blanks, "{text}");
+            }
+        }
     }
 }
