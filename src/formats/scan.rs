@@ -145,25 +145,7 @@ impl<'a> Scan<'a> {
         if !escaped {
             return Some(Cow::Borrowed(raw));
         }
-        let mut out = String::with_capacity(raw.len());
-        let mut rest = raw;
-        while let Some(i) = rest.find('\\') {
-            out.push_str(rest.get(..i)?);
-            let escape = rest.get(i + 1..)?;
-            let (c, len) = match escape.as_bytes().first()? {
-                b'u' => (char::from_u32(hex4(escape.get(1..5)?.as_bytes())?)?, 5),
-                b'b' => ('\u{8}', 1),
-                b'f' => ('\u{c}', 1),
-                b'n' => ('\n', 1),
-                b'r' => ('\r', 1),
-                b't' => ('\t', 1),
-                &other => (char::from(other), 1),
-            };
-            out.push(c);
-            rest = escape.get(len..)?;
-        }
-        out.push_str(rest);
-        Some(Cow::Owned(out))
+        unescape(raw)
     }
 
     /// An object key as bytes: as written when it has no escapes, else
@@ -321,7 +303,10 @@ impl<'a> Scan<'a> {
     /// [`Scan::field`] reads, small to move.
     pub(super) fn scalar(&mut self) -> Option<Scalar<'a>> {
         Some(match self.peek()? {
-            b'"' => Scalar::Str(self.string()?),
+            b'"' => match self.raw_string()? {
+                (raw, false) => Scalar::Text(Utf8(raw)),
+                (raw, true) => Scalar::Str(unescape(std::str::from_utf8(raw).ok()?)?),
+            },
             b't' => {
                 self.literal(b"true")?;
                 Scalar::Bool(true)
@@ -434,6 +419,29 @@ impl<'a> Scan<'a> {
     }
 }
 
+/// A string's content with its escapes decoded (the scanner checked them).
+fn unescape(raw: &str) -> Option<Cow<'_, str>> {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(i) = rest.find('\\') {
+        out.push_str(rest.get(..i)?);
+        let escape = rest.get(i + 1..)?;
+        let (c, len) = match escape.as_bytes().first()? {
+            b'u' => (char::from_u32(hex4(escape.get(1..5)?.as_bytes())?)?, 5),
+            b'b' => ('\u{8}', 1),
+            b'f' => ('\u{c}', 1),
+            b'n' => ('\n', 1),
+            b'r' => ('\r', 1),
+            b't' => ('\t', 1),
+            &other => (char::from(other), 1),
+        };
+        out.push(c);
+        rest = escape.get(len..)?;
+    }
+    out.push_str(rest);
+    Some(Cow::Owned(out))
+}
+
 /// Four hex digits as a UTF-16 code unit.
 fn hex4(text: &[u8]) -> Option<u32> {
     if text.len() != 4 {
@@ -454,12 +462,34 @@ fn small_u64(text: &[u8]) -> Option<u64> {
     })
 }
 
+/// A string's content without escapes, its UTF-8 checked by the scanner
+/// (only `scan` makes one): a `&str` in all but type, made one by
+/// [`Utf8::as_str`] only where it is used as text (`str::from_utf8` costs a
+/// pass over the bytes).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Utf8<'a>(&'a [u8]);
+
+impl<'a> Utf8<'a> {
+    /// The bytes.
+    pub(super) fn bytes(self) -> &'a [u8] {
+        self.0
+    }
+
+    /// The text. `str::from_utf8` cannot fail on what the scanner checked;
+    /// were it ever to, the text would be empty (never a panic).
+    pub(super) fn as_str(self) -> &'a str {
+        std::str::from_utf8(self.0).unwrap_or_default()
+    }
+}
+
 /// A scalar value as [`Scan::scalar`] reads it: what [`Field`] holds, in
 /// fewer bytes (a `Field` holds a whole `Value`), made a [`Field`] where it
 /// is used.
 #[derive(Debug)]
 pub(super) enum Scalar<'a> {
-    /// A string.
+    /// A string without escapes, not yet made a `&str`.
+    Text(Utf8<'a>),
+    /// A string with escapes, decoded.
     Str(Cow<'a, str>),
     /// A number serde_json reads as `Value::from(u64)`.
     U64(u64),
@@ -474,6 +504,7 @@ pub(super) enum Scalar<'a> {
 impl<'a> From<Scalar<'a>> for Field<'a> {
     fn from(s: Scalar<'a>) -> Self {
         match s {
+            Scalar::Text(t) => Field::Str(Cow::Borrowed(t.as_str())),
             Scalar::Str(s) => Field::Str(s),
             Scalar::U64(n) => Field::Other(Value::from(n)),
             Scalar::Bool(b) => Field::Other(Value::Bool(b)),
