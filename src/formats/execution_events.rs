@@ -895,15 +895,28 @@ fn fast_involved<'a>(s: &mut Scan<'a>) -> Option<InvolvedOf<Scalar<'a>>> {
     match s.peek()? {
         b'{' => {
             let mut name = None;
-            s.object(|s, key| {
-                if key == b"name" {
+            s.eat(b'{')?;
+            if s.eat(b'}').is_some() {
+                return Some(InvolvedOf::Object(name));
+            }
+            loop {
+                // As `Slot::key`: `name` matched where it lies, else compared.
+                let is_name = match s.key_start()? {
+                    b'n' if s.literal_key(b"\"name\"") => true,
+                    b'n' if s.literal_key(b"\"namespace\"") => false,
+                    _ => &*s.key()? == b"name",
+                };
+                s.eat(b':')?;
+                if is_name {
                     name = Some(s.scalar()?);
-                    Some(())
                 } else {
-                    s.skip(3)
+                    s.skip(3)?;
                 }
-            })?;
-            Some(InvolvedOf::Object(name))
+                if s.eat(b',').is_none() {
+                    s.eat(b'}')?;
+                    return Some(InvolvedOf::Object(name));
+                }
+            }
         }
         b'[' => None,
         _ => Some(InvolvedOf::Other(s.scalar()?)),
