@@ -30,6 +30,9 @@ pub(super) const MAX_DEPTH: usize = 100;
 pub(super) struct Scan<'a> {
     bytes: &'a [u8],
     at: usize,
+    /// The last date [`Scan::plain_utc`] read, as written and as days since
+    /// 1970 (no date is written as ten zero bytes).
+    date: ([u8; 10], i64),
 }
 
 /// Bytes that end a run of plain string content: `"`, `\` and the control
@@ -41,7 +44,11 @@ fn special(b: u8) -> bool {
 impl<'a> Scan<'a> {
     /// A cursor at the start of `bytes`.
     pub(super) fn new(bytes: &'a [u8]) -> Self {
-        Scan { bytes, at: 0 }
+        Scan {
+            bytes,
+            at: 0,
+            date: ([0; 10], 0),
+        }
     }
 
     fn blanks(&mut self) {
@@ -291,12 +298,22 @@ impl<'a> Scan<'a> {
         let (&[b'"'], rest) = text.split_at_checked(1)? else {
             return None;
         };
-        let (time, &[b'"']) = rest.split_at_checked(20)? else {
+        let (text, &[b'"']) = rest.split_at_checked(20)? else {
             return None;
         };
-        let ms = crate::time::parse_plain_utc(time)?;
+        let (date, time) = text.split_at_checked(10)?;
+        let date = <[u8; 10]>::try_from(date).ok()?;
+        let ms = crate::time::plain_utc_time(time)?;
+        // Events come in runs from one day: its days are kept.
+        let days = if date == self.date.0 {
+            self.date.1
+        } else {
+            let days = crate::time::plain_utc_days(&date)?;
+            self.date = (date, days);
+            days
+        };
         self.at += 22;
-        Some(ms)
+        Some(days * 86_400_000 + ms)
     }
 
     /// A scalar member value as [`Scalar`] (an array or object: `None`): what
@@ -926,5 +943,42 @@ mod tests {
                 assert_eq!(s.remaining(), text.len() - blanks, "{text}");
             }
         }
+    }
+
+    /// One scanner reading many times: the day kept from one to the next
+    /// gives what each time alone gives.
+    #[test]
+    fn plain_utc_keeps_the_day_exactly() {
+        let times = [
+            "2024-05-30T04:44:25Z",
+            "2024-05-30T23:59:59Z",
+            "2024-05-31T00:00:00Z",
+            "2024-05-30T00:00:00Z",
+            "2024-02-30T00:00:00Z",
+            "2024-02-29T00:00:01Z",
+            "2024-02-29T24:00:01Z",
+            "2023-02-29T00:00:01Z",
+            "2024-05-30T00:00:00Z",
+            "1970-01-01T00:00:00Z",
+            "0000-03-01T00:00:00Z",
+            "9999-12-31T23:59:59Z",
+        ];
+        let text = format!("[\"{}\"]", times.join("\",\""));
+        let mut s = Scan::new(text.as_bytes());
+        let mut got = Vec::new();
+        s.array(|s, _| {
+            got.push(s.plain_utc());
+            if got.last() == Some(&None) {
+                s.skip(1)?;
+            }
+            Some(())
+        })
+        .expect("an array of strings");
+        let want: Vec<_> = times
+            .iter()
+            .map(|t| crate::time::parse_rfc3339(t))
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(got.iter().filter(|t| t.is_none()).count(), 3);
     }
 }
