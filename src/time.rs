@@ -24,18 +24,20 @@ pub fn parse_rfc3339(text: &str) -> Option<i64> {
 /// (20 bytes, UTC, no fraction): fixed positions, no allocation. Anything else —
 /// offsets, fractions, lowercase, a space for `T`, out-of-range fields — returns
 /// `None` and goes to the `time` crate, which stays the authority on RFC 3339.
-fn parse_plain_utc(b: &[u8]) -> Option<i64> {
-    let b: &[u8; 20] = b.try_into().ok()?;
-    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1, b'T', h0, h1, b':', i0, i1, b':', s0, s1, b'Z'] =
-        *b
-    else {
+pub(crate) fn parse_plain_utc(b: &[u8]) -> Option<i64> {
+    let (date, time) = b.split_at_checked(10)?;
+    Some(plain_utc_days(date)? * 86_400_000 + plain_utc_time(time)?)
+}
+
+/// The date of [`parse_plain_utc`]'s shape, `YYYY-MM-DD`, as days since
+/// 1970-01-01 (a reader of many times from the same day keeps it).
+pub(crate) fn plain_utc_days(b: &[u8]) -> Option<i64> {
+    let b: &[u8; 10] = b.try_into().ok()?;
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *b else {
         return None;
     };
-    let digit = |c: u8| c.is_ascii_digit().then(|| i64::from(c - b'0'));
-    let two = |a: u8, b: u8| Some(digit(a)? * 10 + digit(b)?);
     let year = two(y0, y1)? * 100 + two(y2, y3)?;
     let (month, day) = (two(m0, m1)?, two(d0, d1)?);
-    let (hour, minute, second) = (two(h0, h1)?, two(i0, i1)?, two(s0, s1)?);
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     let month_days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -44,7 +46,7 @@ fn parse_plain_utc(b: &[u8]) -> Option<i64> {
         2 => 28,
         _ => return None,
     };
-    if day < 1 || day > month_days || hour > 23 || minute > 59 || second > 59 {
+    if day < 1 || day > month_days {
         return None;
     }
     // Days from civil (H. Hinnant's algorithm), proleptic Gregorian calendar.
@@ -54,8 +56,27 @@ fn parse_plain_utc(b: &[u8]) -> Option<i64> {
     let mp = (month + 9) % 12;
     let doy = (153 * mp + 2) / 5 + day - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    Some(((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000)
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// The rest of [`parse_plain_utc`]'s shape, `THH:MM:SSZ`, as milliseconds
+/// into the day.
+pub(crate) fn plain_utc_time(b: &[u8]) -> Option<i64> {
+    let b: &[u8; 10] = b.try_into().ok()?;
+    let [b'T', h0, h1, b':', i0, i1, b':', s0, s1, b'Z'] = *b else {
+        return None;
+    };
+    let (hour, minute, second) = (two(h0, h1)?, two(i0, i1)?, two(s0, s1)?);
+    if hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    Some(hour * 3_600_000 + minute * 60_000 + second * 1000)
+}
+
+/// Two ASCII digits as a number.
+fn two(a: u8, b: u8) -> Option<i64> {
+    let digit = |c: u8| c.is_ascii_digit().then(|| i64::from(c - b'0'));
+    Some(digit(a)? * 10 + digit(b)?)
 }
 
 /// How an epoch number was read.

@@ -320,6 +320,11 @@ macro_rules! members {
         $vis struct $name<$a> {
             $($field: Option<$crate::formats::de::members!(@type $a $($ty)?)>,)*
         }
+        impl $name<'_> {
+            /// The members' names, as written.
+            #[allow(dead_code)]
+            pub(super) const KEYS: &'static [&'static str] = &[$($key),*];
+        }
         impl<'de> $crate::formats::de::FromMap<'de> for $name<'de> {
             fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
                 let mut s = Self::default();

@@ -24,9 +24,9 @@
 //! - Events without elemId belong to the run: they become run-level markers.
 //! - An element's type and action are the first elemType / actionName it has.
 
-use super::de::{members, Fast, Field, ObjectOr};
+use super::de::{members, Field, ObjectOr};
 use super::read::Detail;
-use super::scan::Scan;
+use super::scan::{Scalar, Scan, Utf8};
 use crate::bilingual;
 use crate::error::WarningCode;
 use crate::model::{Element, ElementSpan, Event, Marker, MarkerKind, Run};
@@ -47,14 +47,19 @@ pub fn matches(items: &[Value]) -> bool {
 
 /// Classifies an event from its type and English reason.
 pub fn classify(event_type: Option<&str>, reason_en: &str) -> MarkerKind {
-    if event_type.is_some_and(|t| t.eq_ignore_ascii_case("warning"))
-        || has(reason_en, "Fail")
-        || has(reason_en, "Error")
+    classify_bytes(event_type.map(str::as_bytes), reason_en.as_bytes())
+}
+
+/// [`classify`] on the texts' bytes.
+fn classify_bytes(event_type: Option<&[u8]>, reason_en: &[u8]) -> MarkerKind {
+    if event_type.is_some_and(|t| t.eq_ignore_ascii_case(b"warning"))
+        || has(reason_en, b"Fail")
+        || has(reason_en, b"Error")
     {
         MarkerKind::Failure
-    } else if reason_en.ends_with("Start") {
+    } else if reason_en.ends_with(b"Start") {
         MarkerKind::Start
-    } else if has(reason_en, "Success") || has(reason_en, "Finish") {
+    } else if has(reason_en, b"Success") || has(reason_en, b"Finish") {
         MarkerKind::Success
     } else {
         MarkerKind::Other
@@ -64,24 +69,32 @@ pub fn classify(event_type: Option<&str>, reason_en: &str) -> MarkerKind {
 /// `hay.contains(needle)`, for the short texts of one event: `str`'s
 /// two-way searcher costs more to set up than such a text takes to scan
 /// (measured in wasm, issue 12).
-fn has(hay: &str, needle: &str) -> bool {
-    let needle = needle.as_bytes();
+fn has(hay: &[u8], needle: &[u8]) -> bool {
     let Some(&first) = needle.first() else {
         return true;
     };
-    hay.as_bytes()
-        .windows(needle.len())
+    hay.windows(needle.len())
         .any(|w| w.first() == Some(&first) && w == needle)
 }
 
 /// `raw.split_once("##")`, found by its first `#` (see [`has`]).
 fn split_hashes(raw: &str) -> Option<(&str, &str)> {
-    let bytes = raw.as_bytes();
+    let at = hashes(raw.as_bytes())?;
+    Some((raw.get(..at)?, raw.get(at + 2..)?))
+}
+
+/// What follows the first `##` of a text's bytes.
+fn split_hashes_bytes(raw: &[u8]) -> Option<&[u8]> {
+    raw.get(hashes(raw)? + 2..)
+}
+
+/// Where the first `##` starts.
+fn hashes(bytes: &[u8]) -> Option<usize> {
     let mut from = 0;
     while let Some(i) = bytes.get(from..)?.iter().position(|&b| b == b'#') {
         let at = from + i;
         if bytes.get(at + 1) == Some(&b'#') {
-            return Some((raw.get(..at)?, raw.get(at + 2..)?));
+            return Some(at);
         }
         from = at + 1;
     }
@@ -128,6 +141,146 @@ impl RawEvent<'_> {
     }
 }
 
+/// An event's used members as [`Builder::push`] reads them, each an `F`: a
+/// [`Field`] (serde_json's path, from [`RawEvent`]) or a [`Scalar`] (the
+/// scanner's: an event then takes a few words to move, not a `Value` a
+/// member), made a [`Field`] where it is read.
+struct EventOf<F> {
+    reason: Option<F>,
+    message: Option<F>,
+    event_type: Option<F>,
+    first: Option<TimeOf<F>>,
+    last: Option<TimeOf<F>>,
+    count: Option<F>,
+    elem_type: Option<F>,
+    elem_id: Option<F>,
+    action: Option<F>,
+    involved: Option<InvolvedOf<F>>,
+}
+
+impl<F> EventOf<F> {
+    fn empty() -> Self {
+        EventOf {
+            reason: None,
+            message: None,
+            event_type: None,
+            first: None,
+            last: None,
+            count: None,
+            elem_type: None,
+            elem_id: None,
+            action: None,
+            involved: None,
+        }
+    }
+}
+
+/// A time member: already read (see [`Scan::plain_utc`]), or to be read.
+enum TimeOf<F> {
+    Millis(i64),
+    Member(F),
+}
+
+/// `involvedObject`: an object's `name`, or any other value.
+enum InvolvedOf<F> {
+    Object(Option<F>),
+    Other(F),
+}
+
+/// A string member's text: as the scanner took it (made a `&str` only where
+/// it is used as text, see [`Utf8`]) or as serde_json read it. Compared and
+/// hashed by its bytes.
+#[derive(Clone, Debug)]
+enum Text<'a> {
+    Utf8(Utf8<'a>),
+    Str(Cow<'a, str>),
+}
+
+impl<'a> Text<'a> {
+    const EMPTY: Text<'static> = Text::Str(Cow::Borrowed(""));
+
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Text::Utf8(t) => t.bytes(),
+            Text::Str(s) => s.as_bytes(),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            Text::Utf8(t) => t.as_str(),
+            Text::Str(s) => s,
+        }
+    }
+
+    fn into_cow(self) -> Cow<'a, str> {
+        match self {
+            Text::Utf8(t) => Cow::Borrowed(t.as_str()),
+            Text::Str(s) => s,
+        }
+    }
+}
+
+impl PartialEq for Text<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.bytes() == other.bytes()
+    }
+}
+
+impl Eq for Text<'_> {}
+
+impl std::hash::Hash for Text<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.bytes().hash(state);
+    }
+}
+
+/// A used member's value: a [`Field`] (serde_json's path) or a [`Scalar`]
+/// (the scanner's).
+trait Member<'a>: Into<Field<'a>> {
+    /// A string's text, else the value.
+    fn text(self) -> Result<Text<'a>, Value>;
+}
+
+impl<'a> Member<'a> for Field<'a> {
+    fn text(self) -> Result<Text<'a>, Value> {
+        match self {
+            Field::Str(s) => Ok(Text::Str(s)),
+            Field::Other(v) => Err(v),
+        }
+    }
+}
+
+impl<'a> Member<'a> for Scalar<'a> {
+    fn text(self) -> Result<Text<'a>, Value> {
+        match self {
+            Scalar::Text(t) => Ok(Text::Utf8(t)),
+            Scalar::Str(s) => Ok(Text::Str(s)),
+            other => Err(Field::from(other).into_value()),
+        }
+    }
+}
+
+impl<'a> From<RawEvent<'a>> for EventOf<Field<'a>> {
+    fn from(e: RawEvent<'a>) -> Self {
+        EventOf {
+            reason: e.reason,
+            message: e.message,
+            event_type: e.event_type,
+            first: e.first.map(TimeOf::Member),
+            last: e.last.map(TimeOf::Member),
+            count: e.count,
+            elem_type: e.elem_type,
+            elem_id: e.elem_id,
+            action: e.action,
+            involved: e.involved.map(|i| match i {
+                ObjectOr::Object(Involved { name }) => InvolvedOf::Object(name),
+                ObjectOr::Other(v) => InvolvedOf::Other(v),
+            }),
+        }
+    }
+}
+
 /// One event as the element accumulator keeps it (strings borrowed from the input).
 #[derive(Debug)]
 struct Ev<'a> {
@@ -142,7 +295,7 @@ struct Ev<'a> {
 
 #[derive(Debug)]
 struct Acc<'a> {
-    id: Cow<'a, str>,
+    id: Text<'a>,
     kind: Option<Cow<'a, str>>,
     action: Option<Cow<'a, str>>,
     /// Every event (not for [`Detail::Summary`]).
@@ -161,8 +314,8 @@ struct Acc<'a> {
 struct Latest<'a> {
     at: Option<i64>,
     kind: MarkerKind,
-    reason: Cow<'a, str>,
-    message: Cow<'a, str>,
+    reason: Text<'a>,
+    message: Text<'a>,
 }
 
 /// Folds events, one at a time, into the run.
@@ -172,7 +325,7 @@ pub struct Builder<'a> {
     run_id: Option<Cow<'a, str>>,
     mixed_warned: bool,
     action: Option<Cow<'a, str>>,
-    index: HashMap<Cow<'a, str>, usize, foldhash::fast::RandomState>,
+    index: HashMap<Text<'a>, usize, foldhash::fast::RandomState>,
     elems: Vec<Acc<'a>>,
     events: Vec<Event>,
     event_count: usize,
@@ -214,10 +367,10 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn string(&mut self, f: Option<Field<'a>>, path: &Path<'_>) -> Option<Cow<'a, str>> {
-        match f? {
-            Field::Str(s) => Some(s),
-            Field::Other(v) => {
+    fn string<F: Member<'a>>(&mut self, f: Option<F>, path: &Path<'_>) -> Option<Text<'a>> {
+        match f?.text() {
+            Ok(t) => Some(t),
+            Err(v) => {
                 self.r.string_value(&v, path);
                 None
             }
@@ -231,10 +384,21 @@ impl<'a> Builder<'a> {
         }
     }
 
+    fn time_of<F: Into<Field<'a>>>(
+        &mut self,
+        t: Option<TimeOf<F>>,
+        path: &Path<'_>,
+    ) -> Option<i64> {
+        match t? {
+            TimeOf::Millis(ms) => Some(ms),
+            TimeOf::Member(f) => self.time(Some(f.into()), path),
+        }
+    }
+
     fn push_item(&mut self, i: usize, item: Item<'a>) {
         let p = Path::ROOT.index(i);
         match item {
-            ObjectOr::Object(e) => self.push(i, e, &p),
+            ObjectOr::Object(e) => self.push(i, EventOf::from(e), &p),
             ObjectOr::Other(v) => self.r.warn(
                 WarningCode::WrongType,
                 &p,
@@ -243,16 +407,18 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn push(&mut self, i: usize, e: RawEvent<'a>, p: &Path<'_>) {
-        let reason = self.string(e.reason, &p.key("reason")).unwrap_or_default();
+    fn push<F: Member<'a>>(&mut self, i: usize, e: EventOf<F>, p: &Path<'_>) {
+        let reason = self
+            .string(e.reason, &p.key("reason"))
+            .unwrap_or(Text::EMPTY);
         let message = self
             .string(e.message, &p.key("message"))
-            .unwrap_or_default();
+            .unwrap_or(Text::EMPTY);
         let event_type = self.string(e.event_type, &p.key("type"));
-        let first = self.time(e.first, &p.key("firstTimestamp"));
-        let last = self.time(e.last, &p.key("lastTimestamp"));
+        let first = self.time_of(e.first, &p.key("firstTimestamp"));
+        let last = self.time_of(e.last, &p.key("lastTimestamp"));
         let last = self.r.ordered(first, last, &p.key("lastTimestamp"));
-        let count = match e.count {
+        let count = match e.count.map(F::into) {
             None | Some(Field::Other(Value::Null)) => 1,
             Some(Field::Other(v)) => self
                 .r
@@ -270,21 +436,21 @@ impl<'a> Builder<'a> {
         // An empty elemId names no element: the event belongs to the run.
         let element = self
             .string(e.elem_id, &p.key("elemId"))
-            .filter(|id| !id.is_empty());
+            .filter(|id| !id.bytes().is_empty());
         let elem_type = self.string(e.elem_type, &p.key("elemType"));
         let action = self.string(e.action, &p.key("actionName"));
         let io_path = p.key("involvedObject");
         match e.involved {
-            Some(ObjectOr::Object(Involved { name })) => {
+            Some(InvolvedOf::Object(name)) => {
                 if let Some(name) = self.string(name, &io_path.key("name")) {
                     match &self.run_id {
-                        None => self.run_id = Some(name),
-                        Some(id) if *id != name && !self.mixed_warned => {
+                        None => self.run_id = Some(name.into_cow()),
+                        Some(id) if id.as_bytes() != name.bytes() && !self.mixed_warned => {
                             self.mixed_warned = true;
                             let message = format!(
                                 "expected every event to belong to {}, found {}; all events are shown as one run",
                                 crate::reader::quote(id),
-                                crate::reader::quote(&name)
+                                crate::reader::quote(name.as_str())
                             );
                             self.r
                                 .warn(WarningCode::MixedRuns, &io_path.key("name"), message);
@@ -293,34 +459,43 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
-            Some(ObjectOr::Other(v)) if !v.is_null() => {
-                self.r.warn(
-                    WarningCode::WrongType,
-                    &io_path,
-                    format!("expected an object, found {}; ignored", v.describe()),
-                );
+            Some(InvolvedOf::Other(v)) => {
+                let v: Field<'a> = v.into();
+                if !v.is_null() {
+                    self.r.warn(
+                        WarningCode::WrongType,
+                        &io_path,
+                        format!("expected an object, found {}; ignored", v.describe()),
+                    );
+                }
             }
-            Some(ObjectOr::Other(_)) | None => {}
+            None => {}
         }
         if self.action.is_none() {
-            self.action = action.clone();
+            self.action = action.clone().map(Text::into_cow);
         }
-        let kind = classify(event_type.as_deref(), english(&reason));
+        let kind = match english_bytes(reason.bytes()) {
+            Some(en) => classify_bytes(event_type.as_ref().map(Text::bytes), en),
+            None => classify_bytes(
+                event_type.as_ref().map(Text::bytes),
+                english(reason.as_str()).as_bytes(),
+            ),
+        };
         let at = first.or(last);
         self.first_min = opt_min(self.first_min, first);
         self.time_max = opt_max(self.time_max, opt_max(first, last));
         self.event_count += 1;
         if self.detail == Detail::Events {
             self.events.push(Event {
-                element: element.as_deref().map(str::to_owned),
-                elem_type: elem_type.as_deref().map(str::to_owned),
-                event_type: event_type.as_deref().map(str::to_owned),
-                reason: bilingual::split(&reason),
-                message: bilingual::split(&message),
+                element: element.as_ref().map(|t| t.as_str().to_owned()),
+                elem_type: elem_type.as_ref().map(|t| t.as_str().to_owned()),
+                event_type: event_type.as_ref().map(|t| t.as_str().to_owned()),
+                reason: bilingual::split(reason.as_str()),
+                message: bilingual::split(message.as_str()),
                 first_timestamp: first,
                 last_timestamp: last,
                 count,
-                action: action.as_deref().map(str::to_owned),
+                action: action.as_ref().map(|t| t.as_str().to_owned()),
                 kind,
                 phase: kind_phase(kind),
             });
@@ -330,7 +505,7 @@ impl<'a> Builder<'a> {
                 self.run_markers.push(Marker {
                     at,
                     kind,
-                    text: english(&reason).to_string(),
+                    text: english(reason.as_str()).to_string(),
                     count,
                 });
             }
@@ -372,10 +547,10 @@ impl<'a> Builder<'a> {
                 return;
             }
             if acc.kind.is_none() {
-                acc.kind = elem_type;
+                acc.kind = elem_type.map(Text::into_cow);
             }
             if acc.action.is_none() {
-                acc.action = action;
+                acc.action = action.map(Text::into_cow);
             }
             acc.evs.push(Ev {
                 at,
@@ -383,8 +558,8 @@ impl<'a> Builder<'a> {
                 seq: i,
                 kind,
                 count,
-                reason,
-                message,
+                reason: reason.into_cow(),
+                message: message.into_cow(),
             });
         }
     }
@@ -420,11 +595,32 @@ fn english(raw: &str) -> &str {
     }
 }
 
+/// [`english`] on a text's bytes, when it can be told without making the
+/// text a `&str`: `None` when trimming would have to look at a character
+/// that is not ASCII (it may be Unicode white space).
+fn english_bytes(raw: &[u8]) -> Option<&[u8]> {
+    // `char::is_whitespace` on ASCII (`u8::is_ascii_whitespace` leaves out
+    // the vertical tab).
+    let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+    let Some(en) = split_hashes_bytes(raw) else {
+        return Some(raw);
+    };
+    let Some(start) = en.iter().position(|b| !space(b)) else {
+        // Only ASCII white space: trimmed empty.
+        return Some(raw);
+    };
+    let end = en.iter().rposition(|b| !space(b))?;
+    if en.get(start)? >= &0x80 || en.get(end)? >= &0x80 {
+        return None;
+    }
+    en.get(start..=end)
+}
+
 /// Cuts spans, markers and the phase of one element from its events.
 fn build_element(mut acc: Acc<'_>) -> Element {
     acc.evs.sort_by_key(|e| (e.at, e.seq));
     let mut element = Element {
-        id: acc.id.into_owned(),
+        id: acc.id.into_cow().into_owned(),
         kind: acc.kind.map(Cow::into_owned),
         action: acc.action.map(Cow::into_owned),
         ..Element::default()
@@ -498,10 +694,10 @@ fn summary_element(acc: Acc<'_>) -> Element {
     if let Some(latest) = acc.latest {
         element.phase = kind_phase(latest.kind);
         if element.phase == Phase::Failed {
-            element.id = acc.id.into_owned();
+            element.id = acc.id.into_cow().into_owned();
             element.failed_at = acc.failed_at;
-            element.reason = Some(latest.reason.into_owned());
-            element.message = Some(latest.message.into_owned());
+            element.reason = Some(latest.reason.into_cow().into_owned());
+            element.message = Some(latest.message.into_cow().into_owned());
         }
     }
     element
@@ -559,20 +755,213 @@ pub(super) fn fast_as(bytes: &[u8], forced: bool, detail: Detail) -> Option<(Run
     // that the index is rarely rehashed (which hashes every name again).
     b.index.reserve((bytes.len() / 1024).min(1 << 20));
     s.array(|s, i| {
-        let event = RawEvent::fast(s, 1)?;
-        if i == 0 && !forced && !event.looks_like_an_event() {
+        let (event, seen) = fast_event(s)?;
+        if i == 0 && !forced && seen.count_ones() < 2 {
             return None;
         }
-        b.push_item(i, ObjectOr::Object(event));
+        b.push(i, event, &Path::ROOT.index(i));
         Some(())
     })?;
     s.end()?;
     (b.event_count > 0).then(|| b.finish())
 }
 
+/// Which of an event's used members a key names.
+#[derive(Clone, Copy)]
+enum Slot {
+    Reason,
+    Message,
+    Type,
+    First,
+    Last,
+    Count,
+    ElemType,
+    ElemId,
+    Action,
+    Involved,
+    Other,
+}
+
+impl Slot {
+    /// The member at the cursor's key, its key consumed: the keys written
+    /// as is matched where they lie (length and words, see
+    /// [`Scan::literal_key`]), any other read and compared as
+    /// [`Scan::object`] gives it.
+    fn key(s: &mut Scan<'_>) -> Option<Slot> {
+        let known = match s.key_start()? {
+            b'r' if s.literal_key(b"\"reason\"") => Some(Slot::Reason),
+            b'm' if s.literal_key(b"\"message\"") => Some(Slot::Message),
+            b'm' if s.literal_key(b"\"metadata\"") => Some(Slot::Other),
+            b't' if s.literal_key(b"\"type\"") => Some(Slot::Type),
+            b'f' if s.literal_key(b"\"firstTimestamp\"") => Some(Slot::First),
+            b'l' if s.literal_key(b"\"lastTimestamp\"") => Some(Slot::Last),
+            b'c' if s.literal_key(b"\"count\"") => Some(Slot::Count),
+            b'e' if s.literal_key(b"\"elemType\"") => Some(Slot::ElemType),
+            b'e' if s.literal_key(b"\"elemId\"") => Some(Slot::ElemId),
+            b'a' if s.literal_key(b"\"actionName\"") => Some(Slot::Action),
+            b'i' if s.literal_key(b"\"involvedObject\"") => Some(Slot::Involved),
+            _ => None,
+        };
+        if known.is_some() {
+            return known;
+        }
+        Some(match &*s.key()? {
+            b"reason" => Slot::Reason,
+            b"message" => Slot::Message,
+            b"type" => Slot::Type,
+            b"firstTimestamp" => Slot::First,
+            b"lastTimestamp" => Slot::Last,
+            b"count" => Slot::Count,
+            b"elemType" => Slot::ElemType,
+            b"elemId" => Slot::ElemId,
+            b"actionName" => Slot::Action,
+            b"involvedObject" => Slot::Involved,
+            _ => Slot::Other,
+        })
+    }
+}
+
+/// One event object (array item, depth 1); with which of the members
+/// [`matches`] looks for it has, one bit each. Read as [`Scan::object`]
+/// reads an object, the keys matched by [`Slot::key`].
+fn fast_event<'a>(s: &mut Scan<'a>) -> Option<(EventOf<Scalar<'a>>, u8)> {
+    let mut e = EventOf::empty();
+    let mut seen = 0u8;
+    s.eat(b'{')?;
+    if s.eat(b'}').is_some() {
+        return Some((e, seen));
+    }
+    loop {
+        let slot = Slot::key(s)?;
+        s.eat(b':')?;
+        let slot = match slot {
+            Slot::Reason => {
+                seen |= 1;
+                &mut e.reason
+            }
+            Slot::First => {
+                seen |= 2;
+                e.first = Some(fast_time(s)?);
+                if s.eat(b',').is_none() {
+                    s.eat(b'}')?;
+                    return Some((e, seen));
+                }
+                continue;
+            }
+            Slot::ElemId => {
+                seen |= 4;
+                &mut e.elem_id
+            }
+            Slot::Involved => {
+                seen |= 8;
+                e.involved = Some(fast_involved(s)?);
+                if s.eat(b',').is_none() {
+                    s.eat(b'}')?;
+                    return Some((e, seen));
+                }
+                continue;
+            }
+            Slot::Message => &mut e.message,
+            Slot::Type => &mut e.event_type,
+            Slot::Last => {
+                e.last = Some(fast_time(s)?);
+                if s.eat(b',').is_none() {
+                    s.eat(b'}')?;
+                    return Some((e, seen));
+                }
+                continue;
+            }
+            Slot::Count => &mut e.count,
+            Slot::ElemType => &mut e.elem_type,
+            Slot::Action => &mut e.action,
+            Slot::Other => {
+                s.skip(2)?;
+                if s.eat(b',').is_none() {
+                    s.eat(b'}')?;
+                    return Some((e, seen));
+                }
+                continue;
+            }
+        };
+        *slot = Some(s.scalar()?);
+        if s.eat(b',').is_none() {
+            s.eat(b'}')?;
+            return Some((e, seen));
+        }
+    }
+}
+
+/// A time member: read where it lies when written as `Scan::plain_utc`
+/// reads it, else taken as any other member.
+fn fast_time<'a>(s: &mut Scan<'a>) -> Option<TimeOf<Scalar<'a>>> {
+    Some(match s.plain_utc() {
+        Some(ms) => TimeOf::Millis(ms),
+        None => TimeOf::Member(s.scalar()?),
+    })
+}
+
+/// `involvedObject` (depth 2): an object's `name`, or a scalar.
+fn fast_involved<'a>(s: &mut Scan<'a>) -> Option<InvolvedOf<Scalar<'a>>> {
+    match s.peek()? {
+        b'{' => {
+            let mut name = None;
+            s.eat(b'{')?;
+            if s.eat(b'}').is_some() {
+                return Some(InvolvedOf::Object(name));
+            }
+            loop {
+                // As `Slot::key`: `name` matched where it lies, else compared.
+                let is_name = match s.key_start()? {
+                    b'n' if s.literal_key(b"\"name\"") => true,
+                    b'n' if s.literal_key(b"\"namespace\"") => false,
+                    _ => &*s.key()? == b"name",
+                };
+                s.eat(b':')?;
+                if is_name {
+                    name = Some(s.scalar()?);
+                } else {
+                    s.skip(3)?;
+                }
+                if s.eat(b',').is_none() {
+                    s.eat(b'}')?;
+                    return Some(InvolvedOf::Object(name));
+                }
+            }
+        }
+        b'[' => None,
+        _ => Some(InvolvedOf::Other(s.scalar()?)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fast path's key matching ([`Slot::key`], written out for speed)
+    /// knows exactly [`RawEvent`]'s members, written as is or escaped.
+    #[test]
+    fn the_fast_keys_are_raw_event_s_members() {
+        let slot = |text: &str| {
+            let mut s = Scan::new(text.as_bytes());
+            s.eat(b'{')?;
+            Slot::key(&mut s)
+        };
+        for key in RawEvent::KEYS {
+            for text in [
+                format!("{{\"{key}\":1}}"),
+                format!("{{\"\\u{:04x}{}\":1}}", key.as_bytes()[0], &key[1..]),
+            ] {
+                assert!(!matches!(slot(&text), Some(Slot::Other) | None), "{text}");
+            }
+        }
+        for other in ["metadata", "reasons", "Reason", "name", "elemid", ""] {
+            assert!(
+                matches!(slot(&format!("{{\"{other}\":1}}")), Some(Slot::Other)),
+                "{other}"
+            );
+        }
+        assert_eq!(RawEvent::KEYS.len(), 10);
+    }
 
     /// Two of the four members, present with any value (null, another
     /// type), as `contains_key` would count them.
@@ -619,7 +1008,55 @@ mod tests {
         for t in texts {
             assert_eq!(split_hashes(t), t.split_once("##"), "{t:?}");
             for needle in ["Fail", "Error", "Success", "Finish", "#", ""] {
-                assert_eq!(has(t, needle), t.contains(needle), "{t:?} {needle:?}");
+                assert_eq!(
+                    has(t.as_bytes(), needle.as_bytes()),
+                    t.contains(needle),
+                    "{t:?} {needle:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn english_bytes_is_english_or_gives_up() {
+        let texts = [
+            "",
+            "##",
+            "a##",
+            "##b",
+            "启动##ActionStart",
+            "启动## ActionStart ",
+            "启动##\tActionStart\x0B",
+            "启动##\x0B\x0C\r\n ",
+            "启动##\u{3000}ActionStart",
+            "启动##ActionStart\u{a0}",
+            "启动##\u{85}",
+            "启动## 失败 ",
+            "启动## x失败y ",
+            "a # b ## c ## d",
+            "no hashes at all ",
+        ];
+        for t in texts {
+            let want = english(t);
+            match english_bytes(t.as_bytes()) {
+                Some(got) => assert_eq!(got, want.as_bytes(), "{t:?}"),
+                // Only where a character that is not ASCII lies at an end.
+                None => {
+                    let en = t
+                        .split_once("##")
+                        .map(|(_, en)| en.trim_matches([' ', '\t', '\n', '\x0B', '\x0C', '\r']));
+                    let ends = en.and_then(|en| en.chars().next().zip(en.chars().last()));
+                    assert!(
+                        ends.is_some_and(|(a, z)| !a.is_ascii() || !z.is_ascii()),
+                        "{t:?}"
+                    );
+                }
+            }
+            for event_type in [None, Some("Warning"), Some("normal")] {
+                assert_eq!(
+                    classify_bytes(event_type.map(str::as_bytes), english(t).as_bytes()),
+                    classify(event_type, english(t)),
+                );
             }
         }
     }
