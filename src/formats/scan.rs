@@ -580,6 +580,17 @@ fn utf8_len(bytes: &[u8]) -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// Skipping `text` and reading it as a string give what serde_json gives.
+    fn skip_and_string_agree_with_serde(text: &[u8]) {
+        let serde = serde_json::from_slice::<Value>(text).ok();
+        let mut s = Scan::new(text);
+        let skipped = s.skip(0).is_some() && s.end().is_some();
+        assert_eq!(skipped, serde.is_some(), "{text:x?}");
+        let mut s = Scan::new(text);
+        let got = s.string().map(|c| Value::String(c.into_owned()));
+        assert_eq!(got, serde, "{text:x?}");
+    }
+
     fn skipped(text: &str) -> bool {
         let mut s = Scan::new(text.as_bytes());
         s.skip(0).is_some() && s.end().is_some()
@@ -678,16 +689,7 @@ mod tests {
                     text.extend_from_slice(special);
                     text.extend(std::iter::repeat_n(b'z', len - at));
                     text.push(b'"');
-                    let serde = serde_json::from_slice::<Value>(&text).ok();
-                    let mut s = Scan::new(&text);
-                    assert_eq!(
-                        s.skip(0).is_some() && s.end().is_some(),
-                        serde.is_some(),
-                        "{text:?}"
-                    );
-                    let mut s = Scan::new(&text);
-                    let got = s.string().map(|c| Value::String(c.into_owned()));
-                    assert_eq!(got, serde, "{text:?}");
+                    skip_and_string_agree_with_serde(&text);
                     checked += 1;
                 }
             }
@@ -807,16 +809,7 @@ mod tests {
                     let mut text = vec![b'"'];
                     text.extend_from_slice(&inner);
                     text.push(b'"');
-                    let serde = serde_json::from_slice::<Value>(&text).ok();
-                    let mut s = Scan::new(&text);
-                    assert_eq!(
-                        s.skip(0).is_some() && s.end().is_some(),
-                        serde.is_some(),
-                        "{text:x?}"
-                    );
-                    let mut s = Scan::new(&text);
-                    let got = s.string().map(|c| Value::String(c.into_owned()));
-                    assert_eq!(got, serde, "{text:x?}");
+                    skip_and_string_agree_with_serde(&text);
                     // The same text as a key, and left open at the end.
                     let mut object = b"{".to_vec();
                     object.extend_from_slice(&text);
