@@ -260,6 +260,12 @@ fn with_input<T>(
     options: &api::Options,
     f: impl FnOnce(&[u8]) -> Result<T, Error>,
 ) -> Result<T, JsValue> {
+    f(&owned_input(input, options)?).map_err(|e| js_error(&e))
+}
+
+/// The input's bytes copied into wasm memory once (a string encoded as UTF-8
+/// first), its size checked against `options.max_bytes`.
+fn owned_input(input: &JsValue, options: &api::Options) -> Result<Vec<u8>, JsValue> {
     let encoded;
     let bytes = if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
         bytes
@@ -278,16 +284,7 @@ fn with_input<T>(
         )));
     };
     json::check_size(bytes.length() as usize, options.max_bytes).map_err(|e| js_error(&e))?;
-    f(&bytes.to_vec()).map_err(|e| js_error(&e))
-}
-
-/// The input's bytes copied into wasm memory once, to keep (see [`with_input`]).
-fn owned_input(input: &JsValue, options: &api::Options) -> Result<Vec<u8>, JsValue> {
-    if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
-        json::check_size(bytes.length() as usize, options.max_bytes).map_err(|e| js_error(&e))?;
-        return Ok(bytes.to_vec());
-    }
-    with_input(input, options, |b| Ok(b.to_vec()))
+    Ok(bytes.to_vec())
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {

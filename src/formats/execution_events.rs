@@ -834,56 +834,31 @@ fn fast_event<'a>(s: &mut Scan<'a>) -> Option<(EventOf<Scalar<'a>>, u8)> {
     loop {
         let slot = Slot::key(s)?;
         s.eat(b':')?;
-        let slot = match slot {
+        match slot {
             Slot::Reason => {
                 seen |= 1;
-                &mut e.reason
+                e.reason = Some(s.scalar()?);
             }
             Slot::First => {
                 seen |= 2;
                 e.first = Some(fast_time(s)?);
-                if s.eat(b',').is_none() {
-                    s.eat(b'}')?;
-                    return Some((e, seen));
-                }
-                continue;
             }
             Slot::ElemId => {
                 seen |= 4;
-                &mut e.elem_id
+                e.elem_id = Some(s.scalar()?);
             }
             Slot::Involved => {
                 seen |= 8;
                 e.involved = Some(fast_involved(s)?);
-                if s.eat(b',').is_none() {
-                    s.eat(b'}')?;
-                    return Some((e, seen));
-                }
-                continue;
             }
-            Slot::Message => &mut e.message,
-            Slot::Type => &mut e.event_type,
-            Slot::Last => {
-                e.last = Some(fast_time(s)?);
-                if s.eat(b',').is_none() {
-                    s.eat(b'}')?;
-                    return Some((e, seen));
-                }
-                continue;
-            }
-            Slot::Count => &mut e.count,
-            Slot::ElemType => &mut e.elem_type,
-            Slot::Action => &mut e.action,
-            Slot::Other => {
-                s.skip(2)?;
-                if s.eat(b',').is_none() {
-                    s.eat(b'}')?;
-                    return Some((e, seen));
-                }
-                continue;
-            }
-        };
-        *slot = Some(s.scalar()?);
+            Slot::Message => e.message = Some(s.scalar()?),
+            Slot::Type => e.event_type = Some(s.scalar()?),
+            Slot::Last => e.last = Some(fast_time(s)?),
+            Slot::Count => e.count = Some(s.scalar()?),
+            Slot::ElemType => e.elem_type = Some(s.scalar()?),
+            Slot::Action => e.action = Some(s.scalar()?),
+            Slot::Other => s.skip(2)?,
+        }
         if s.eat(b',').is_none() {
             s.eat(b'}')?;
             return Some((e, seen));
