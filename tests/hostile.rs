@@ -583,7 +583,7 @@ fn json_layer_cases() -> Vec<Case> {
             let mut input = bytes(&aos());
             input.extend_from_slice(&bytes(&aos()));
             let e = err(&input, &Options::default(), InvalidJson)?;
-            says(&e, "trailing characters")
+            says(&e, "expected the end of the json text")
         }),
         case(
             "size cap: one byte over options.max_bytes, checked first",

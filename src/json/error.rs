@@ -110,6 +110,18 @@ pub(super) fn json_error(text: &[u8], e: &serde_json::Error, bom: bool) -> Error
     syntax_error(text, &what, offset, eof, bom)
 }
 
+/// What was expected, for the syntax problems serde_json (and the validator,
+/// in its words) names by what is wrong rather than by what was expected.
+fn expected_for(what: &str) -> Option<&'static str> {
+    Some(match what {
+        "key must be a string" => "expected a member name in double quotes",
+        "trailing characters" => "expected the end of the json text",
+        "invalid number" => "expected a number",
+        "expected ident" => "expected `true`, `false` or `null`",
+        _ => return None,
+    })
+}
+
 /// invalid_json for a syntax problem `what` (serde_json's wording) at byte
 /// `offset` (`eof`: the text ended too early).
 fn syntax_error(text: &[u8], what: &str, offset: usize, eof: bool, bom: bool) -> Error {
@@ -141,6 +153,8 @@ fn syntax_error(text: &[u8], what: &str, offset: usize, eof: bool, bom: bool) ->
         let what = what.to_ascii_lowercase();
         if eof {
             format!("expected the rest of the json text at line {line}, column {column}, found the end of the input ({what})")
+        } else if let Some(expected) = expected_for(&what) {
+            format!("{expected} at line {line}, column {column}, found {found}")
         } else if what.starts_with("expected") {
             format!("{what} at line {line}, column {column}, found {found}")
         } else {
