@@ -237,26 +237,28 @@ impl std::hash::Hash for Text<'_> {
 
 /// A used member's value: a [`Field`] (serde_json's path) or a [`Scalar`]
 /// (the scanner's).
-trait Member<'a>: Into<Field<'a>> {
-    /// A string's text, else the value.
-    fn text(self) -> Result<Text<'a>, Value>;
+trait Member<'a>: Into<Field<'a>> + Sized {
+    /// A string's text, else the member itself (small to return: not made
+    /// a `Value` unless it has to be reported, see [`Builder::string`]).
+    fn text(self) -> Result<Text<'a>, Self>;
 }
 
 impl<'a> Member<'a> for Field<'a> {
-    fn text(self) -> Result<Text<'a>, Value> {
+    fn text(self) -> Result<Text<'a>, Self> {
         match self {
             Field::Str(s) => Ok(Text::Str(s)),
-            Field::Other(v) => Err(v),
+            other => Err(other),
         }
     }
 }
 
 impl<'a> Member<'a> for Scalar<'a> {
-    fn text(self) -> Result<Text<'a>, Value> {
+    #[inline]
+    fn text(self) -> Result<Text<'a>, Self> {
         match self {
             Scalar::Text(t) => Ok(Text::Utf8(t)),
             Scalar::Str(s) => Ok(Text::Str(s)),
-            other => Err(Field::from(other).into_value()),
+            other => Err(other),
         }
     }
 }
@@ -367,14 +369,22 @@ impl<'a> Builder<'a> {
         }
     }
 
+    #[inline]
     fn string<F: Member<'a>>(&mut self, f: Option<F>, path: &Path<'_>) -> Option<Text<'a>> {
         match f?.text() {
             Ok(t) => Some(t),
-            Err(v) => {
-                self.r.string_value(&v, path);
+            Err(other) => {
+                self.not_text(other.into(), path);
                 None
             }
         }
+    }
+
+    /// A string member that is not a string: warned about as
+    /// `Reader::string_value` does (null is absent, no warning).
+    #[cold]
+    fn not_text(&mut self, f: Field<'a>, path: &Path<'_>) {
+        self.r.string_value(&f.into_value(), path);
     }
 
     fn time(&mut self, f: Option<Field<'a>>, path: &Path<'_>) -> Option<i64> {

@@ -64,7 +64,13 @@ impl<'a> Scan<'a> {
     }
 
     /// Consumes `byte` after blanks.
+    #[inline]
     pub(super) fn eat(&mut self, byte: u8) -> Option<()> {
+        // Most often right at the cursor (compact JSON): no blanks to skip.
+        if self.bytes.get(self.at) == Some(&byte) {
+            self.at += 1;
+            return Some(());
+        }
         (self.peek()? == byte).then(|| self.at += 1)
     }
 
@@ -75,10 +81,12 @@ impl<'a> Scan<'a> {
     }
 
     /// Moves over plain string content: up to the next `"`, `\\` or control
-    /// character, or the end. ASCII is read eight bytes at a time; each
-    /// non-ASCII character is checked as UTF-8 where it lies (see
-    /// [`utf8_len`]), so no string needs a second pass. `None` on invalid
-    /// UTF-8.
+    /// character, or the end. ASCII is read eight bytes at a time; each run
+    /// of characters that are not ASCII is checked as UTF-8 where it lies
+    /// ([`Scan::wide`]), so no string needs a second pass. `None` on invalid
+    /// UTF-8. (Checking the string with `str::from_utf8` once its end is
+    /// found instead cost 6% more instructions natively on the bench's event
+    /// list, issue 12.)
     fn plain(&mut self) -> Option<()> {
         const ONES: u64 = 0x0101_0101_0101_0101;
         const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -105,9 +113,31 @@ impl<'a> Scan<'a> {
                 self.at += 8;
             }
             match self.bytes.get(self.at..) {
-                Some(&[b, ..]) if b >= 0x80 => self.at += utf8_len(self.bytes.get(self.at..)?)?,
+                Some(&[b, ..]) if b >= 0x80 => self.wide()?,
                 Some(&[b, ..]) if !special(b) => self.at += 1,
                 _ => return Some(()),
+            }
+        }
+    }
+
+    /// Moves over a run of characters that are not ASCII (the cursor at
+    /// the first), each checked as UTF-8 where it lies (see [`utf8_len`]),
+    /// the three-byte characters of CJK text by a shorter test, without
+    /// going back to the eight-byte loop between them (on the bench's event
+    /// list, with [`Scan::eat`]'s first test: 8% fewer instructions
+    /// natively, 4% less time in Chromium, issue 12).
+    fn wide(&mut self) -> Option<()> {
+        loop {
+            match self.bytes.get(self.at..self.at + 3) {
+                Some(&[0xE1..=0xEC | 0xEE..=0xEF, b, c])
+                    if b & 0xC0 == 0x80 && c & 0xC0 == 0x80 =>
+                {
+                    self.at += 3
+                }
+                _ => self.at += utf8_len(self.bytes.get(self.at..)?)?,
+            }
+            if self.bytes.get(self.at).is_none_or(|&b| b < 0x80) {
+                return Some(());
             }
         }
     }
@@ -603,6 +633,31 @@ mod tests {
         let mut s = Scan::new(text);
         let got = s.string().map(|c| Value::String(c.into_owned()));
         assert_eq!(got, serde, "{text:x?}");
+    }
+
+    /// Strings with every three-byte sequence from each lead byte that is not
+    /// ASCII (and a character after it, and one before: the run that
+    /// [`Scan::wide`] reads one after another), read as serde_json reads them.
+    #[test]
+    fn runs_of_characters_that_are_not_ascii_are_read_as_serde_json_reads_them() {
+        let edges = [
+            0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF,
+        ];
+        let mut checked = 0;
+        for lead in 0x80..=0xFFu8 {
+            for second in 0..=0xFFu8 {
+                for third in edges {
+                    for (before, after) in [("", ""), ("\u{4e2d}", "\u{6587}a"), ("a", "\u{e9}")] {
+                        let mut text = format!("\"{before}").into_bytes();
+                        text.extend([lead, second, third]);
+                        text.extend(format!("{after}\"").as_bytes());
+                        skip_and_string_agree_with_serde(&text);
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 100_000);
     }
 
     fn skipped(text: &str) -> bool {
