@@ -110,6 +110,19 @@ pub mod view;
 pub mod workspace;
 pub mod yaml;
 
+/// What the unit tests of several modules share.
+#[cfg(test)]
+mod testing {
+    /// The error `r` holds; the test fails, showing the value instead, when it
+    /// holds none (for the tests of what a parser refuses).
+    pub(crate) fn error_of<T: std::fmt::Debug, E>(r: Result<T, E>) -> E {
+        match r {
+            Err(e) => e,
+            Ok(v) => unreachable!("expected an error, found {v:?}"),
+        }
+    }
+}
+
 use error::{Error, ErrorCode};
 use js_sys::{Reflect, Uint8Array};
 use serde::Serialize;
