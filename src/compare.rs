@@ -72,6 +72,38 @@ pub struct Difference {
     pub b: Option<Value>,
 }
 
+impl Difference {
+    /// `v`, at `path`, is only in the second run.
+    fn added(path: String, v: &Value) -> Self {
+        Difference {
+            path,
+            change: "added",
+            a: None,
+            b: Some(v.clone()),
+        }
+    }
+
+    /// `v`, at `path`, is only in the first run.
+    fn removed(path: String, v: &Value) -> Self {
+        Difference {
+            path,
+            change: "removed",
+            a: Some(v.clone()),
+            b: None,
+        }
+    }
+
+    /// At `path`, `a` in the first run is `b` in the second.
+    fn changed(path: String, a: Value, b: Value) -> Self {
+        Difference {
+            path,
+            change: "changed",
+            a: Some(a),
+            b: Some(b),
+        }
+    }
+}
+
 /// objectData (or changedObjectData) compared.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DataComparison {
@@ -105,6 +137,17 @@ pub struct Comparison {
     pub object_data: DataComparison,
     /// spec.changedObjectData compared.
     pub changed_object_data: DataComparison,
+}
+
+impl DataComparison {
+    /// No differences (yet), with `status`.
+    fn none(status: &'static str) -> Self {
+        DataComparison {
+            status,
+            differences: Vec::new(),
+            truncated: false,
+        }
+    }
 }
 
 fn duration(lane: &Lane) -> Option<i64> {
@@ -193,19 +236,10 @@ fn decoded(text: Option<&str>) -> Option<objectdata::Decoded> {
 }
 
 fn compare_data(a: Option<&str>, b: Option<&str>) -> DataComparison {
-    let unavailable = DataComparison {
-        status: "unavailable",
-        differences: Vec::new(),
-        truncated: false,
-    };
     let (Some(da), Some(db)) = (decoded(a), decoded(b)) else {
-        return unavailable;
+        return DataComparison::none("unavailable");
     };
-    let mut out = DataComparison {
-        status: "identical",
-        differences: Vec::new(),
-        truncated: false,
-    };
+    let mut out = DataComparison::none("identical");
     match (&da.json, &db.json) {
         // JSON or YAML (YAML parsed as JSON data): field by field.
         (Some(ja), Some(jb))
@@ -214,12 +248,11 @@ fn compare_data(a: Option<&str>, b: Option<&str>) -> DataComparison {
         {
             diff(ja, jb, "$".to_string(), &mut out);
         }
-        _ if da.text != db.text => out.differences.push(Difference {
-            path: "$".into(),
-            change: "changed",
-            a: Some(Value::String(da.text)),
-            b: Some(Value::String(db.text)),
-        }),
+        _ if da.text != db.text => out.differences.push(Difference::changed(
+            "$".into(),
+            Value::String(da.text),
+            Value::String(db.text),
+        )),
         _ => {}
     }
     if !out.differences.is_empty() {
@@ -259,28 +292,12 @@ fn diff(a: &Value, b: &Value, path: String, out: &mut DataComparison) {
                 let p = key_path(&path, k);
                 match ob.get(k) {
                     Some(vb) => diff(va, vb, p, out),
-                    None => push(
-                        out,
-                        Difference {
-                            path: p,
-                            change: "removed",
-                            a: Some(va.clone()),
-                            b: None,
-                        },
-                    ),
+                    None => push(out, Difference::removed(p, va)),
                 }
             }
             for (k, vb) in ob {
                 if !oa.contains_key(k) {
-                    push(
-                        out,
-                        Difference {
-                            path: key_path(&path, k),
-                            change: "added",
-                            a: None,
-                            b: Some(vb.clone()),
-                        },
-                    );
+                    push(out, Difference::added(key_path(&path, k), vb));
                 }
             }
         }
@@ -289,37 +306,13 @@ fn diff(a: &Value, b: &Value, path: String, out: &mut DataComparison) {
                 let p = format!("{path}[{i}]");
                 match (xa.get(i), xb.get(i)) {
                     (Some(va), Some(vb)) => diff(va, vb, p, out),
-                    (Some(va), None) => push(
-                        out,
-                        Difference {
-                            path: p,
-                            change: "removed",
-                            a: Some(va.clone()),
-                            b: None,
-                        },
-                    ),
-                    (None, Some(vb)) => push(
-                        out,
-                        Difference {
-                            path: p,
-                            change: "added",
-                            a: None,
-                            b: Some(vb.clone()),
-                        },
-                    ),
+                    (Some(va), None) => push(out, Difference::removed(p, va)),
+                    (None, Some(vb)) => push(out, Difference::added(p, vb)),
                     (None, None) => {}
                 }
             }
         }
-        (va, vb) if va != vb => push(
-            out,
-            Difference {
-                path,
-                change: "changed",
-                a: Some(va.clone()),
-                b: Some(vb.clone()),
-            },
-        ),
+        (va, vb) if va != vb => push(out, Difference::changed(path, va.clone(), vb.clone())),
         _ => {}
     }
 }

@@ -110,6 +110,19 @@ pub mod view;
 pub mod workspace;
 pub mod yaml;
 
+/// What the unit tests of several modules share.
+#[cfg(test)]
+mod testing {
+    /// The error `r` holds; the test fails, showing the value instead, when it
+    /// holds none (for the tests of what a parser refuses).
+    pub(crate) fn error_of<T: std::fmt::Debug, E>(r: Result<T, E>) -> E {
+        match r {
+            Err(e) => e,
+            Ok(v) => unreachable!("expected an error, found {v:?}"),
+        }
+    }
+}
+
 use error::{Error, ErrorCode};
 use js_sys::{Reflect, Uint8Array};
 use serde::Serialize;
@@ -449,6 +462,21 @@ pub struct TimelineView {
     view: view::View,
 }
 
+impl TimelineView {
+    /// The view of `timeline` (kept inside wasm).
+    fn of(timeline: timeline::Timeline) -> TimelineView {
+        TimelineView {
+            view: view::View::new(timeline),
+        }
+    }
+
+    /// The visible lanes `from..to` (fewer when the filter keeps fewer): what
+    /// `labels`, `ids` and `lanePhases` read one column of.
+    fn visible_lanes(&self, from: u32, to: u32) -> impl Iterator<Item = &timeline::Lane> {
+        (from..to).map_while(|i| self.view.visible_lane(i as usize))
+    }
+}
+
 #[wasm_bindgen]
 impl TimelineView {
     /// Reads the payload and builds the timeline of one run (`options.run`).
@@ -456,9 +484,7 @@ impl TimelineView {
     pub fn new(input: &Input, options: Option<JsOptions>) -> Result<TimelineView, JsValue> {
         let opts = read_options(options)?;
         let timeline = with_input(input, &opts, |b| api::timeline(b, &opts))?;
-        Ok(TimelineView {
-            view: view::View::new(timeline),
-        })
+        Ok(TimelineView::of(timeline))
     }
 
     /// Earliest time (epoch ms), or undefined.
@@ -494,16 +520,14 @@ impl TimelineView {
 
     /// Labels of visible lanes `from..to`.
     pub fn labels(&self, from: u32, to: u32) -> Vec<String> {
-        (from..to)
-            .map_while(|i| self.view.visible_lane(i as usize))
+        self.visible_lanes(from, to)
             .map(|lane| lane.label.clone())
             .collect()
     }
 
     /// Ids of visible lanes `from..to`.
     pub fn ids(&self, from: u32, to: u32) -> Vec<String> {
-        (from..to)
-            .map_while(|i| self.view.visible_lane(i as usize))
+        self.visible_lanes(from, to)
             .map(|lane| lane.id.clone())
             .collect()
     }
@@ -511,8 +535,7 @@ impl TimelineView {
     /// Phase index of each visible lane `from..to`.
     #[wasm_bindgen(js_name = lanePhases)]
     pub fn lane_phases(&self, from: u32, to: u32) -> Vec<u8> {
-        (from..to)
-            .map_while(|i| self.view.visible_lane(i as usize))
+        self.visible_lanes(from, to)
             .map(|lane| lane.phase.index() as u8)
             .collect()
     }
@@ -594,6 +617,11 @@ impl Payload {
         };
         Ok(self.model.insert(model))
     }
+
+    /// The timeline of run `run` (default the first) of the whole model.
+    fn timeline_of(&mut self, run: Option<&str>) -> Result<timeline::Timeline, JsValue> {
+        api::timeline_of(self.model()?, run).map_err(|e| js_error(&e))
+    }
 }
 
 /// A model and its runs' event lists apart (only `eventsPacked` reads them).
@@ -646,16 +674,12 @@ impl Payload {
 
     /// The timeline of run `run` (default the first: a workflow history's newest).
     pub fn timeline(&mut self, run: Option<String>) -> Result<JsTimeline, JsValue> {
-        let t = api::timeline_of(self.model()?, run.as_deref()).map_err(|e| js_error(&e))?;
-        Ok(to_js(&t)?.unchecked_into())
+        Ok(to_js(&self.timeline_of(run.as_deref())?)?.unchecked_into())
     }
 
     /// The timeline of run `run` as a `TimelineView` for drawing.
     pub fn view(&mut self, run: Option<String>) -> Result<TimelineView, JsValue> {
-        let t = api::timeline_of(self.model()?, run.as_deref()).map_err(|e| js_error(&e))?;
-        Ok(TimelineView {
-            view: view::View::new(t),
-        })
+        Ok(TimelineView::of(self.timeline_of(run.as_deref())?))
     }
 
     /// The dependency graph of run `run` (default the first).
@@ -735,8 +759,18 @@ pub struct Workspace {
     inner: workspace::Workspace,
 }
 
-fn unknown_run(id: &str, known: &[String]) -> JsValue {
-    js_error(&Error::unknown_run(id, known.iter().map(String::as_str)))
+impl Workspace {
+    /// What the workspace gave for `run_id`, or the `unknown_run` error that
+    /// lists the runs it knows (`None`: no run has that id).
+    fn found<T>(&self, run_id: &str, found: Option<T>) -> Result<T, JsValue> {
+        found.ok_or_else(|| {
+            let runs = self.inner.runs();
+            js_error(&Error::unknown_run(
+                run_id,
+                runs.iter().map(|r| r.id.as_str()),
+            ))
+        })
+    }
 }
 
 #[wasm_bindgen]
@@ -769,55 +803,36 @@ impl Workspace {
         to_js(&self.inner.runs())
     }
 
-    fn known(&self) -> Vec<String> {
-        self.inner.runs().into_iter().map(|r| r.id).collect()
-    }
-
     /// The merged summary of a run, with its sources, conflicts and progress history.
     #[wasm_bindgen(unchecked_return_type = "WorkspaceSummary")]
     pub fn summary(&self, run_id: &str) -> Result<JsValue, JsValue> {
-        match self.inner.summary(run_id) {
-            Some(s) => to_js(&s),
-            None => Err(unknown_run(run_id, &self.known())),
-        }
+        to_js(&self.found(run_id, self.inner.summary(run_id))?)
     }
 
     /// The merged timeline of a run; each span's `source` says where its start came from.
     #[wasm_bindgen(unchecked_return_type = "Timeline")]
     pub fn timeline(&self, run_id: &str) -> Result<JsValue, JsValue> {
-        match self.inner.timeline(run_id) {
-            Some(t) => to_js(&t),
-            None => Err(unknown_run(run_id, &self.known())),
-        }
+        to_js(&self.found(run_id, self.inner.timeline(run_id))?)
     }
 
     /// The merged timeline as a `TimelineView` for drawing.
     #[wasm_bindgen(js_name = timelineView)]
     pub fn timeline_view(&self, run_id: &str) -> Result<TimelineView, JsValue> {
-        match self.inner.timeline(run_id) {
-            Some(t) => Ok(TimelineView {
-                view: view::View::new(t),
-            }),
-            None => Err(unknown_run(run_id, &self.known())),
-        }
+        Ok(TimelineView::of(
+            self.found(run_id, self.inner.timeline(run_id))?,
+        ))
     }
 
     /// The dependency graph of a run: merged elements, the status payload's template.
     #[wasm_bindgen(unchecked_return_type = "Graph")]
     pub fn graph(&self, run_id: &str) -> Result<JsValue, JsValue> {
-        match self.inner.graph(run_id) {
-            Some(g) => to_js(&g),
-            None => Err(unknown_run(run_id, &self.known())),
-        }
+        to_js(&self.found(run_id, self.inner.graph(run_id))?)
     }
 
     /// What changed from snapshot `since` (0-based) to each later snapshot.
     #[wasm_bindgen(unchecked_return_type = "Change[]")]
     pub fn changes(&self, run_id: &str, since: u32) -> Result<JsValue, JsValue> {
-        match self.inner.changes(run_id, since as usize) {
-            Some(c) => to_js(&c),
-            None => Err(unknown_run(run_id, &self.known())),
-        }
+        to_js(&self.found(run_id, self.inner.changes(run_id, since as usize))?)
     }
 
     /// Names of the payloads added, in order.

@@ -383,18 +383,10 @@ fn looks_like_yaml(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::error_of;
 
     fn ok(s: &str) -> Decoded {
-        match decode_with_json(s) {
-            Ok(d) => d,
-            Err(e) => unreachable!("{e}"),
-        }
-    }
-    fn err(s: &str) -> Error {
-        match decode(s) {
-            Err(e) => e,
-            Ok(d) => unreachable!("decoded {d:?}"),
-        }
+        decode_with_json(s).unwrap_or_else(|e| unreachable!("{e}"))
     }
 
     #[test]
@@ -445,21 +437,21 @@ mod tests {
 
     #[test]
     fn errors_have_offsets() {
-        assert_eq!(err("ab$c").offset, Some(2));
-        assert_eq!(err("ab=cd").offset, Some(2));
-        assert_eq!(err("a+b_").code, ErrorCode::InvalidBase64);
-        assert_eq!(err("a+b_").offset, Some(3));
-        assert_eq!(err("abcde").code, ErrorCode::InvalidBase64);
-        assert_eq!(err("ab===").code, ErrorCode::InvalidBase64);
+        assert_eq!(error_of(decode("ab$c")).offset, Some(2));
+        assert_eq!(error_of(decode("ab=cd")).offset, Some(2));
+        assert_eq!(error_of(decode("a+b_")).code, ErrorCode::InvalidBase64);
+        assert_eq!(error_of(decode("a+b_")).offset, Some(3));
+        assert_eq!(error_of(decode("abcde")).code, ErrorCode::InvalidBase64);
+        assert_eq!(error_of(decode("ab===")).code, ErrorCode::InvalidBase64);
     }
 
     #[test]
     fn offsets_count_characters_across_blanks() {
-        assert_eq!(err("ab\n c$").offset, Some(5));
+        assert_eq!(error_of(decode("ab\n c$")).offset, Some(5));
         // Five data characters: the length error names the fifth, past blanks.
-        assert_eq!(err("ab cd\ne").offset, Some(6));
-        assert_eq!(err("é").offset, Some(0));
-        assert_eq!(err("  ab\u{2028}").offset, Some(4));
+        assert_eq!(error_of(decode("ab cd\ne")).offset, Some(6));
+        assert_eq!(error_of(decode("é")).offset, Some(0));
+        assert_eq!(error_of(decode("  ab\u{2028}")).offset, Some(4));
         assert_eq!(kept_char_offset("a b", 1), 2);
         assert_eq!(kept_char_offset("a b", 5), 3);
     }

@@ -68,6 +68,36 @@ pub fn describe(v: &Value) -> String {
     }
 }
 
+/// Declares keyed accessors, `name(obj, key, parent)`: the member `key` of
+/// `obj` read by the accessor `value` of a value found at a path (there
+/// `parent.key(key)`); an absent member is `None`, without a warning. One body
+/// for every one of them; `<'v>` when the result borrows from `obj`.
+macro_rules! keyed {
+    ($($(#[$doc:meta])* $name:ident $(<$v:lifetime>)? -> $ret:ty = $value:ident;)*) => {$(
+        $(#[$doc])*
+        pub fn $name$(<$v>)?(
+            &mut self,
+            obj: &$($v)? Map<String, Value>,
+            key: &str,
+            parent: &Path<'_>,
+        ) -> Option<$ret> {
+            self.$value(obj.get(key)?, &parent.key(key))
+        }
+    )*};
+}
+
+/// Declares accessors of a value of one JSON type, `name(v, path)`: `v` as
+/// `pick` takes it out ([`Reader::typed`]: `null` is absent, another type is
+/// warned about, as not the `expected` one, and dropped).
+macro_rules! typed {
+    ($($(#[$doc:meta])* $name:ident<$v:lifetime> -> $ret:ty = $expected:literal, $pick:path;)*) => {$(
+        $(#[$doc])*
+        pub fn $name<$v>(&mut self, v: &$v Value, path: &Path<'_>) -> Option<$ret> {
+            self.typed(v, path, $expected, $pick)
+        }
+    )*};
+}
+
 impl Reader {
     /// A new reader with no warnings.
     pub fn new() -> Self {
@@ -151,65 +181,58 @@ impl Reader {
         None
     }
 
-    /// The member `key` of `obj` as an object.
-    pub fn object<'v>(
+    keyed! {
+        /// The member `key` of `obj` as an object.
+        object<'v> -> &'v Map<String, Value> = object_value;
+        /// The member `key` of `obj` as an array.
+        array<'v> -> &'v Vec<Value> = array_value;
+        /// The member `key` of `obj` as a string.
+        string<'v> -> &'v str = string_value;
+        /// The member `key` of `obj` as a finite number.
+        number -> f64 = number_value;
+        /// An RFC 3339 time text (epoch numbers are accepted too) as epoch milliseconds.
+        time -> i64 = time_value;
+        /// An epoch time documented in milliseconds: 0 is "not set", below 1e11 is
+        /// read as seconds (warned once per payload), RFC 3339 texts are accepted too.
+        epoch -> i64 = epoch_value;
+        /// A progress percentage 0–100 (fractions are floored).
+        progress -> u8 = progress_value;
+        /// A phase text, normalized; an unknown spelling is kept raw and warned.
+        phase -> RawPhase = phase_value;
+    }
+
+    /// `v` (found at `path`) as what `pick` takes out of it: `null` is absent;
+    /// any other value `pick` refuses is dropped with a warning that `expected`
+    /// was expected.
+    fn typed<'v, T>(
         &mut self,
-        obj: &'v Map<String, Value>,
-        key: &str,
-        parent: &Path<'_>,
-    ) -> Option<&'v Map<String, Value>> {
-        match obj.get(key)? {
-            Value::Null => None,
-            Value::Object(o) => Some(o),
-            other => {
-                self.wrong_type(&parent.key(key), "an object", other);
-                None
-            }
+        v: &'v Value,
+        path: &Path<'_>,
+        expected: &str,
+        pick: impl FnOnce(&'v Value) -> Option<T>,
+    ) -> Option<T> {
+        if v.is_null() {
+            return None;
         }
-    }
-
-    /// The member `key` of `obj` as an array.
-    pub fn array<'v>(
-        &mut self,
-        obj: &'v Map<String, Value>,
-        key: &str,
-        parent: &Path<'_>,
-    ) -> Option<&'v Vec<Value>> {
-        self.array_value(obj.get(key)?, &parent.key(key))
-    }
-
-    /// `v` (found at `path`) as an array.
-    pub fn array_value<'v>(&mut self, v: &'v Value, path: &Path<'_>) -> Option<&'v Vec<Value>> {
-        match v {
-            Value::Null => None,
-            Value::Array(a) => Some(a),
-            other => {
-                self.wrong_type(path, "an array", other);
-                None
-            }
+        let picked = pick(v);
+        if picked.is_none() {
+            self.wrong_type(path, expected, v);
         }
+        picked
     }
 
-    /// The member `key` of `obj` as a string.
-    pub fn string<'v>(
-        &mut self,
-        obj: &'v Map<String, Value>,
-        key: &str,
-        parent: &Path<'_>,
-    ) -> Option<&'v str> {
-        self.string_value(obj.get(key)?, &parent.key(key))
+    typed! {
+        /// `v` (found at `path`) as an object.
+        object_value<'v> -> &'v Map<String, Value> = "an object", Value::as_object;
+        /// `v` (found at `path`) as an array.
+        array_value<'v> -> &'v Vec<Value> = "an array", Value::as_array;
+        /// `v` (found at `path`) as a string.
+        string_value<'v> -> &'v str = "a string", Value::as_str;
     }
 
-    /// `v` (found at `path`) as a string.
-    pub fn string_value<'v>(&mut self, v: &'v Value, path: &Path<'_>) -> Option<&'v str> {
-        match v {
-            Value::Null => None,
-            Value::String(s) => Some(s),
-            other => {
-                self.wrong_type(path, "a string", other);
-                None
-            }
-        }
+    /// `v` (found at `path`) as a finite number.
+    pub fn number_value(&mut self, v: &Value, path: &Path<'_>) -> Option<f64> {
+        self.typed(v, path, "a number", Value::as_number)?.as_f64()
     }
 
     /// The first of several spellings of one field that is present (`created_by`, `create_by`).
@@ -220,28 +243,6 @@ impl Reader {
         parent: &Path<'_>,
     ) -> Option<&'v str> {
         keys.iter().find_map(|k| self.string(obj, k, parent))
-    }
-
-    /// The member `key` of `obj` as a finite number.
-    pub fn number(
-        &mut self,
-        obj: &Map<String, Value>,
-        key: &str,
-        parent: &Path<'_>,
-    ) -> Option<f64> {
-        self.number_value(obj.get(key)?, &parent.key(key))
-    }
-
-    /// `v` (found at `path`) as a finite number.
-    pub fn number_value(&mut self, v: &Value, path: &Path<'_>) -> Option<f64> {
-        match v {
-            Value::Null => None,
-            Value::Number(n) => n.as_f64(),
-            other => {
-                self.wrong_type(path, "a number", other);
-                None
-            }
-        }
     }
 
     /// A non-negative whole number no larger than `max` (counts, minutes).
@@ -265,24 +266,14 @@ impl Reader {
         }
     }
 
-    /// A progress percentage 0–100 (fractions are floored).
-    pub fn progress(
-        &mut self,
-        obj: &Map<String, Value>,
-        key: &str,
-        parent: &Path<'_>,
-    ) -> Option<u8> {
-        let n = self.number(obj, key, parent)?;
+    /// `v` (found at `path`) as a progress percentage 0–100 (fractions are floored).
+    pub fn progress_value(&mut self, v: &Value, path: &Path<'_>) -> Option<u8> {
+        let n = self.number_value(v, path)?;
         if (0.0..=100.0).contains(&n) {
             Some(n.floor() as u8)
         } else {
-            self.out_of_range(&parent.key(key), "a progress from 0 to 100", n)
+            self.out_of_range(path, "a progress from 0 to 100", n)
         }
-    }
-
-    /// An RFC 3339 time text (epoch numbers are accepted too) as epoch milliseconds.
-    pub fn time(&mut self, obj: &Map<String, Value>, key: &str, parent: &Path<'_>) -> Option<i64> {
-        self.time_value(obj.get(key)?, &parent.key(key))
     }
 
     /// `v` (found at `path`) as a time: RFC 3339 text or epoch number.
@@ -317,12 +308,6 @@ impl Reader {
         parsed
     }
 
-    /// An epoch time documented in milliseconds: 0 is "not set", below 1e11 is
-    /// read as seconds (warned once per payload), RFC 3339 texts are accepted too.
-    pub fn epoch(&mut self, obj: &Map<String, Value>, key: &str, parent: &Path<'_>) -> Option<i64> {
-        self.epoch_value(obj.get(key)?, &parent.key(key))
-    }
-
     /// `v` (found at `path`) as an epoch time (see [`Reader::epoch`]).
     pub fn epoch_value(&mut self, v: &Value, path: &Path<'_>) -> Option<i64> {
         if let Value::String(s) = v {
@@ -354,15 +339,10 @@ impl Reader {
         }
     }
 
-    /// A phase text, normalized; an unknown spelling is kept raw and warned.
-    pub fn phase(
-        &mut self,
-        obj: &Map<String, Value>,
-        key: &str,
-        parent: &Path<'_>,
-    ) -> Option<RawPhase> {
-        let raw = self.string(obj, key, parent)?;
-        Some(self.phase_text(raw, &parent.key(key)))
+    /// `v` (found at `path`) as a phase text, normalized (see [`Reader::phase_text`]).
+    pub fn phase_value(&mut self, v: &Value, path: &Path<'_>) -> Option<RawPhase> {
+        let raw = self.string_value(v, path)?;
+        Some(self.phase_text(raw, path))
     }
 
     /// Normalizes a phase text found at `path`.

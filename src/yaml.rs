@@ -312,6 +312,7 @@ pub fn parse(text: &str) -> Result<Value, YamlError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::error_of;
     use serde_json::json;
 
     fn ok(text: &str) -> Value {
@@ -319,10 +320,7 @@ mod tests {
     }
 
     fn err(text: &str) -> YamlError {
-        match parse(text) {
-            Err(e) => e,
-            Ok(v) => unreachable!("parsed {v}"),
-        }
+        error_of(parse(text))
     }
 
     #[test]

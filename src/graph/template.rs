@@ -325,7 +325,9 @@ fn tosca(nodes: &Value, base: &[&str], at: Vec<Seg>, w: &mut Warnings) -> Option
     Some(out)
 }
 
-/// `requirements`: a list of one-key maps (or one map of them).
+/// `requirements`: a list of one-key maps (or one map of them), each map's
+/// requirements read by [`requirement`]. `null` holds none, in the list or in
+/// place of it; anything else is warned.
 fn requirements(
     reqs: &Value,
     base: &[&str],
@@ -333,47 +335,32 @@ fn requirements(
     out: &mut Vec<Dependency>,
     w: &mut Warnings,
 ) {
-    match reqs {
+    let (maps, expected) = match reqs {
         Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                let mut p = at.clone();
-                p.push(Seg::Index(i));
-                match item {
-                    Value::Object(m) => {
-                        for (name, value) in m {
-                            requirement(name, value, base, p.clone(), out, w);
-                        }
-                    }
-                    Value::Null => {}
-                    other => w.push(
-                        WarningCode::WrongType,
-                        format!(
-                            "expected a requirement {{name: {{node: element}}}}, found {}",
-                            describe(other)
-                        ),
-                        render(base, &p),
-                    ),
+            let item_at = |i| [at.as_slice(), &[Seg::Index(i)]].concat();
+            let items = items.iter().enumerate();
+            let maps: Vec<_> = items.map(|(i, item)| (item, item_at(i))).collect();
+            (maps, "a requirement {name: {node: element}}")
+        }
+        _ => (vec![(reqs, at)], "requirements to be a list"),
+    };
+    for (map, p) in maps {
+        match map {
+            Value::Object(m) => {
+                for (name, value) in m {
+                    requirement(name, value, base, p.clone(), out, w);
                 }
             }
-        }
-        Value::Object(m) => {
-            for (name, value) in m {
-                requirement(name, value, base, at.clone(), out, w);
-            }
-        }
-        Value::Null => {}
-        other => w.push(
-            WarningCode::WrongType,
-            format!(
-                "expected requirements to be a list, found {}",
-                describe(other)
+            Value::Null => {}
+            other => w.push(
+                WarningCode::WrongType,
+                format!("expected {expected}, found {}", describe(other)),
+                render(base, &p),
             ),
-            render(base, &at),
-        ),
+        }
     }
 }
 
-/// One requirement `name: value` (at `at`, the path of the map holding it).
 fn requirement(
     name: &String,
     value: &Value,

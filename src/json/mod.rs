@@ -266,13 +266,11 @@ fn blank_trailing_commas(input: &[u8]) -> (Vec<u8>, Vec<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::error_of;
 
     fn err(input: &str) -> Error {
         let mut w = Vec::new();
-        match parse(input.as_bytes(), &JsonOptions::default(), &mut w) {
-            Err(e) => e,
-            Ok(v) => unreachable!("parsed {v}"),
-        }
+        error_of(parse(input.as_bytes(), &JsonOptions::default(), &mut w))
     }
 
     #[test]
@@ -354,10 +352,7 @@ mod tests {
             strict: true,
             ..JsonOptions::default()
         };
-        match parse(input, &strict, &mut w) {
-            Err(e) => e,
-            Ok(v) => unreachable!("parsed {v}"),
-        }
+        error_of(parse(input, &strict, &mut w))
     }
 
     fn deep(depth: usize, inner: &str) -> String {
