@@ -86,11 +86,11 @@ pub fn detect(input: &[u8], options: &Options) -> Result<Format, Error> {
 /// What a kept payload (`Payload` in lib.rs) reads when it is opened: the
 /// model `summarize` reads, and whether it is already the whole model (without
 /// the event list). It is, except for an event list read by the fast path:
-/// [`formats::read_for_summary`] then folds the events into only what the
+/// [`formats::read_for_open`] then folds the events into only what the
 /// summary needs (a third of the whole read), so the summary can be shown
 /// before the whole model is read, once, with its events ([`read`]).
 pub fn read_for_open(input: &[u8], options: &Options) -> Result<(Model, bool), Error> {
-    let model = formats::read_for_summary(input, options.format, &options.json())?;
+    let model = formats::read_for_open(input, options.format, &options.json())?;
     let whole = model.format != Format::ExecutionEvents;
     Ok((model, whole))
 }

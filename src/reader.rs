@@ -347,7 +347,16 @@ impl Reader {
 
     /// Normalizes a phase text found at `path`.
     pub fn phase_text(&mut self, raw: &str, path: &Path<'_>) -> RawPhase {
-        let phase = match Phase::parse(raw) {
+        RawPhase {
+            phase: self.phase_of(raw, path),
+            raw: raw.to_string(),
+        }
+    }
+
+    /// [`Reader::phase_text`]'s phase alone (the same warning), the text not
+    /// kept.
+    pub fn phase_of(&mut self, raw: &str, path: &Path<'_>) -> Phase {
+        match Phase::parse(raw) {
             Some(p) => p,
             None => {
                 self.warn(
@@ -360,10 +369,6 @@ impl Reader {
                 );
                 Phase::Unknown
             }
-        };
-        RawPhase {
-            phase,
-            raw: raw.to_string(),
         }
     }
 

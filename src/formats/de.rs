@@ -18,6 +18,7 @@
 
 use super::scan::Scan;
 use crate::path::Path;
+use crate::phase::Phase;
 use crate::reader::{describe, RawPhase, Reader};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -418,6 +419,35 @@ impl<'a> Fast<'a> for Skip {
     }
 }
 
+/// A time member: on the fast path, a text in the form
+/// `YYYY-MM-DDTHH:MM:SSZ` read from the bytes where it lies
+/// ([`Scan::plain_utc`], what `Reader::time_text` gives for it, with no
+/// `&str` made); anything else, and everything on the serde path, a
+/// [`Field`].
+#[derive(Debug)]
+pub(super) enum Time<'a> {
+    /// Epoch milliseconds read from the bytes.
+    Millis(i64),
+    /// As written.
+    Field(Field<'a>),
+}
+
+impl<'de> Deserialize<'de> for Time<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Field::deserialize(d).map(Time::Field)
+    }
+}
+
+impl<'a> Fast<'a> for Time<'a> {
+    #[inline]
+    fn fast(s: &mut Scan<'a>, _depth: usize) -> Option<Self> {
+        Some(match s.plain_utc() {
+            Some(ms) => Time::Millis(ms),
+            None => Time::Field(s.field()?),
+        })
+    }
+}
+
 /// Member `key` (of the object at `p`) read by `text` when a string, else by
 /// `value`; absent when missing.
 fn member<T>(
@@ -447,8 +477,11 @@ pub(super) fn string(
 }
 
 /// The time member `key`, as `Reader::time` reads it.
-pub(super) fn time(r: &mut Reader, f: Option<Field<'_>>, p: &Path<'_>, key: &str) -> Option<i64> {
-    member(r, f, p, key, Reader::time_text, Reader::time_value)
+pub(super) fn time(r: &mut Reader, t: Option<Time<'_>>, p: &Path<'_>, key: &str) -> Option<i64> {
+    match t? {
+        Time::Millis(ms) => Some(ms),
+        Time::Field(f) => member(r, Some(f), p, key, Reader::time_text, Reader::time_value),
+    }
 }
 
 /// The phase member `key`, as `Reader::phase` reads it (a wrong type warned).
@@ -458,9 +491,30 @@ pub(super) fn phase(
     p: &Path<'_>,
     key: &str,
 ) -> Option<RawPhase> {
-    let text = |r: &mut Reader, s: &str, p: &Path<'_>| Some(r.phase_text(s, p));
-    let wrong = |r: &mut Reader, v: &Value, p: &Path<'_>| r.string_value(v, p).and(None);
-    member(r, f, p, key, text, wrong)
+    phase_borrowed(r, f, p, key).map(|(phase, raw)| RawPhase {
+        phase,
+        raw: raw.into_owned(),
+    })
+}
+
+/// [`phase`], its text as written not yet owned.
+pub(super) fn phase_borrowed<'f>(
+    r: &mut Reader,
+    f: Option<Field<'f>>,
+    p: &Path<'_>,
+    key: &str,
+) -> Option<(Phase, Cow<'f, str>)> {
+    match f? {
+        Field::Str(s) => Some((r.phase_of(&s, &p.key(key)), s)),
+        Field::Other(v) => r.string_value(&v, &p.key(key)).and(None),
+    }
+}
+
+/// The warnings [`string`] gives for member `key`, the string not kept.
+pub(super) fn check_string(r: &mut Reader, f: Option<Field<'_>>, p: &Path<'_>, key: &str) {
+    if let Some(Field::Other(v)) = f {
+        r.string_value(&v, &p.key(key));
+    }
 }
 
 /// The epoch-time member `key`, as `Reader::epoch` reads it.

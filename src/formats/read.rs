@@ -70,16 +70,29 @@ pub fn read(
     read_as(input, format, json, Detail::of(keep_events), Way::Fast)
 }
 
-/// [`read`] for `summary::summarize` alone: an event list read by the fast
-/// path builds only what the summary reads (see [`Detail::Summary`]); the
-/// summary of this model is that of [`read`]'s (the tests below and
-/// `fuzz/fuzz_targets/fast_path.rs` compare both).
+/// [`read`] for `summary::summarize` alone: an event list or an AOS
+/// execution read by the fast path builds only what the summary reads (see
+/// [`Detail::Summary`]); the summary of this model is that of [`read`]'s
+/// (the tests below and `fuzz/fuzz_targets/fast_path.rs` compare both).
 pub fn read_for_summary(
     input: &[u8],
     format: Option<Format>,
     json: &JsonOptions,
 ) -> Result<Model, Error> {
     read_as(input, format, json, Detail::Summary, Way::Fast)
+}
+
+/// [`read_for_summary`] for a payload the page keeps open (`Payload`): an
+/// event list read by the fast path builds only what the summary reads (its
+/// whole model, with the events, is read when first asked for), any other
+/// payload its whole model (read once: it is as fast to read whole as an
+/// event list's summary is).
+pub fn read_for_open(
+    input: &[u8],
+    format: Option<Format>,
+    json: &JsonOptions,
+) -> Result<Model, Error> {
+    read_as(input, format, json, Detail::Open, Way::Fast)
 }
 
 /// [`read`] without the fast path: every input through serde_json, as the
@@ -94,14 +107,18 @@ pub fn read_serde(
     read_as(input, format, json, Detail::of(keep_events), Way::Serde)
 }
 
-/// How much of an event list's model a read builds.
+/// How much of the model a read builds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Detail {
-    /// Only what `summary::summarize` reads of an event list read by the fast
-    /// path: each element's phase and last update, and a failed one's id,
+    /// Only what `summary::summarize` reads, on the fast path: of an event
+    /// list, each element's phase and last update, and a failed one's id,
     /// failure time, reason and message; no other member of an element, no
-    /// run-level markers. (The serde_json path builds the whole model.)
+    /// run-level markers; of an AOS execution's `subObjectStatuses`, each
+    /// element's phase and times, and a failed one's texts (see
+    /// `sub_entry::element`). (The serde_json path builds the whole model.)
     Summary,
+    /// [`Detail::Summary`] for an event list, [`Detail::Model`] for the rest.
+    Open,
     /// The whole model without the normalized event list.
     Model,
     /// The whole model with the normalized event list.
@@ -156,6 +173,11 @@ fn read_as(
         };
         let events = format.is_none_or(|f| f == Format::ExecutionEvents);
         if way == Way::Fast && events && memory.events <= memory.budget {
+            let detail = if detail == Detail::Open {
+                Detail::Summary
+            } else {
+                detail
+            };
             if let Some(read) = execution_events::fast_as(bytes, format.is_some(), detail) {
                 return Ok(Top::Events(Box::new(read)));
             }
@@ -169,7 +191,7 @@ fn read_as(
         let objects =
             format.is_none_or(|f| matches!(f, Format::AosExecution | Format::GcsExecution));
         if way == Way::Fast && objects && memory.streamed <= memory.budget {
-            if let Some((value, pre)) = streamed::fast(bytes) {
+            if let Some((value, pre)) = streamed::fast(bytes, detail == Detail::Summary) {
                 return Ok(Top::Value(value, Box::new(pre)));
             }
         }
@@ -543,6 +565,14 @@ mod tests {
             (
                 "subs of the wrong type".into(),
                 r#"{"kind": "Execution", "status": {"subObjectStatuses": [{"phase": "Running"}]}}"#.into(),
+            ),
+            (
+                // What the summary's lean elements read all the same.
+                "texts of the wrong type in elements that did not fail".into(),
+                aos(meta_text, r#"{"a": {"phase": "Succeeded", "type": 1, "reason": 2, "message": 3.5, "subActionName": true},
+                                  "b": {"phase": 4, "createAt": "2024-01-01T00:00:01Z", "updateAt": "2024-01-01T00:00:00Z"},
+                                  "c": {"phase": "Failed", "type": 5, "reason": "r", "message": null, "subActionName": "s"},
+                                  "d": {"phase": "Nope", "updateAt": "yesterday", "reason": 6}}"#, "null"),
             ),
             (
                 "detected by subs only".into(),
@@ -1069,7 +1099,7 @@ mod tests {
                 (gcs_with(member, true), fast),
                 (top_with(member), fast && !twice),
             ] {
-                let took = streamed::fast(bytes.as_bytes()).is_some();
+                let took = streamed::fast(bytes.as_bytes(), false).is_some();
                 assert!(took || !reads, "{member}: fast path not taken\n{bytes}");
                 compared += same(bytes.as_bytes(), member);
             }
@@ -1083,7 +1113,7 @@ mod tests {
             r#"{"status": {"actual_node_status": 1, "actual_node_status": [{"name": "a"}]}}"#
                 .into(),
         ] {
-            assert!(streamed::fast(text.as_bytes()).is_none(), "{text}");
+            assert!(streamed::fast(text.as_bytes(), false).is_none(), "{text}");
             compared += same(text.as_bytes(), &text);
         }
         // Nesting: as deep as the scanner follows, past it, past serde_json's limit.
@@ -1094,7 +1124,7 @@ mod tests {
                 gcs_with(&member, false),
                 top_with(&member),
             ] {
-                let took = streamed::fast(bytes.as_bytes()).is_some();
+                let took = streamed::fast(bytes.as_bytes(), false).is_some();
                 assert!(!took || depth < scan::MAX_DEPTH, "depth {depth}");
                 compared += same(bytes.as_bytes(), &format!("depth {depth}"));
             }
@@ -1104,7 +1134,7 @@ mod tests {
             format!("\u{feff}{}", aos_with(r#""x": 1"#)),
             format!("{},}}", aos_with(r#""x": 1"#).trim_end_matches('}')),
         ] {
-            assert!(streamed::fast(text.as_bytes()).is_none(), "{text}");
+            assert!(streamed::fast(text.as_bytes(), false).is_none(), "{text}");
             compared += same(text.as_bytes(), &text);
         }
         assert!(compared > 100, "{compared}");

@@ -22,7 +22,7 @@
 //! - The run id is "stack" (the payload does not name its stack); the run phase
 //!   is derived from the elements.
 
-use super::de::{members, number, string, time, ObjectOr};
+use super::de::{members, number, string, time, ObjectOr, Time};
 use crate::bilingual;
 use crate::error::WarningCode;
 use crate::model::{Element, ElementSpan, Event, Marker, MarkerKind, Run};
@@ -70,7 +70,7 @@ members! {
     /// A stack event's members the reader uses.
     struct RawEvent<'a> {
         resource_type = "resource_type", resource_name = "resource_name",
-        resource_key = "resource_key", time = "time", event_type = "event_type",
+        resource_key = "resource_key", time = "time" as Time<'a>, event_type = "event_type",
         event_message = "event_message", elapsed_seconds = "elapsed_seconds",
     }
 }

@@ -102,7 +102,7 @@ pub fn stream_subs<'de, A: MapAccess<'de>>(
     };
     let (elements, r) = (&mut out.elements, &mut out.reader);
     out.duplicate = streamed::entries(map, size, |name, entry: sub_entry::Entry<'de>| {
-        elements.push(sub_entry::element(r, name, entry, subs_path))
+        elements.push(sub_entry::element(r, &name, entry, subs_path, false))
     })?;
     if out.duplicate {
         out.elements = Vec::new();
@@ -118,12 +118,14 @@ pub fn stream_subs<'de, A: MapAccess<'de>>(
 /// sorted once at the end, which took less time than a hash set: a rare
 /// collision only sends the payload to serde_json). `size`: how many entries
 /// it likely has, or 0 for a guess from the first entries' length (a wrong
-/// guess costs only memory).
+/// guess costs only memory). `lean`: elements for the summary alone (see
+/// `sub_entry::element`).
 pub(super) fn fast_subs(
     s: &mut Scan<'_>,
     subs_path: &Path<'_>,
     size: usize,
     depth: usize,
+    lean: bool,
 ) -> Option<Streamed> {
     let mut elements = Vec::with_capacity(size);
     let mut reader = Reader::new();
@@ -134,9 +136,15 @@ pub(super) fn fast_subs(
     let left = s.remaining();
     s.object(|s, name| {
         hashes.push(hasher.hash_one(name));
-        let name = std::str::from_utf8(name).ok()?.to_owned();
+        let name = std::str::from_utf8(name).ok()?;
         let entry = sub_entry::fast(s, depth + 1)?;
-        elements.push(sub_entry::element(&mut reader, name, entry, subs_path));
+        elements.push(sub_entry::element(
+            &mut reader,
+            name,
+            entry,
+            subs_path,
+            lean,
+        ));
         if elements.len() == SAMPLE && size == 0 {
             // No count: guess from the first entries' mean length (at least
             // 64 bytes each), as if the rest of the input were entries like them.

@@ -169,8 +169,10 @@ pub(super) fn entries<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
 /// serde_json on its own (the small parts: metadata, spec, objectStatus...).
 /// `None` (then serde_json reads the bytes, which gives the same result or
 /// today's exact error) on anything the scanner gives up on, on a name seen
-/// twice in any object read here.
-pub fn fast(bytes: &[u8]) -> Option<(Value, Prefetched)> {
+/// twice in any object read here. `lean`: AOS's `subObjectStatuses` (the
+/// top-level one, which the GCS reader does not read) read for the summary
+/// alone (see `sub_entry::element`).
+pub fn fast(bytes: &[u8], lean: bool) -> Option<(Value, Prefetched)> {
     let mut s = Scan::new(bytes);
     if s.peek()? != b'{' {
         return None;
@@ -179,7 +181,7 @@ pub fn fast(bytes: &[u8]) -> Option<(Value, Prefetched)> {
     // guesses its size from its first entries (see `status_object::fast_subs`).
     let mut sizes = Sizes::default();
     let mut pre = Prefetched::default();
-    let value = fast_value(&mut s, Level::Root, 0, &mut sizes, &mut pre)?;
+    let value = fast_value(&mut s, Level::Root, 0, &mut sizes, &mut pre, lean)?;
     s.end()?;
     Some((value, pre))
 }
@@ -191,6 +193,7 @@ fn fast_value(
     depth: usize,
     sizes: &mut Sizes,
     pre: &mut Prefetched,
+    lean: bool,
 ) -> Option<Value> {
     let root = Path::ROOT;
     let status = root.key("status");
@@ -201,13 +204,13 @@ fn fast_value(
         (Level::TopSubs, b'{') => {
             let size = sizes.top.pop().unwrap_or(0);
             let path = status.key("subObjectStatuses");
-            pre.top = Some(status_object::fast_subs(s, &path, size, depth)?);
+            pre.top = Some(status_object::fast_subs(s, &path, size, depth, lean)?);
             return Some(Value::Object(Map::new()));
         }
         (Level::ObjectSubs, b'{') => {
             let size = sizes.object.pop().unwrap_or(0);
             let path = object_status.key("subObjectStatuses");
-            pre.object = Some(status_object::fast_subs(s, &path, size, depth)?);
+            pre.object = Some(status_object::fast_subs(s, &path, size, depth, false)?);
             return Some(Value::Object(Map::new()));
         }
         (Level::Nodes, b'{' | b'[') => {
@@ -236,7 +239,7 @@ fn fast_value(
             return None;
         }
         let value = match level.child(key) {
-            Some(child) => fast_value(s, child, depth + 1, sizes, pre)?,
+            Some(child) => fast_value(s, child, depth + 1, sizes, pre, lean)?,
             None => serde_json::from_slice(s.raw_value(depth + 1)?).ok()?,
         };
         members.insert(key.to_owned(), value);
