@@ -283,8 +283,21 @@ impl<'a> Scan<'a> {
     }
 
     /// Skips a number; only those that could be beyond the f64 range (an
-    /// exponent, or very long) are parsed, by serde_json.
+    /// exponent, or very long) are parsed, by serde_json. A small integer
+    /// (what most skipped numbers are) is skipped by its digits alone.
     fn skip_number(&mut self) -> Option<()> {
+        if let Some(b'1'..=b'9') = self.bytes.get(self.at) {
+            let start = self.at;
+            self.digits();
+            let plain = match self.bytes.get(self.at) {
+                Some(b'.' | b'e' | b'E') => false,
+                _ => self.at - start <= 64,
+            };
+            if plain {
+                return Some(());
+            }
+            self.at = start;
+        }
         let text = self.number_text()?;
         if text.len() > 64 || text.iter().any(|&b| b == b'e' || b == b'E') {
             serde_json::from_slice::<Value>(text).ok()?;
