@@ -420,10 +420,12 @@ impl<'a> Fast<'a> for Skip {
 }
 
 /// A time member: on the fast path, a text in the form
-/// `YYYY-MM-DDTHH:MM:SSZ` read from the bytes where it lies
-/// ([`Scan::plain_utc`], what `Reader::time_text` gives for it, with no
-/// `&str` made); anything else, and everything on the serde path, a
-/// [`Field`].
+/// `YYYY-MM-DDTHH:MM:SSZ` ([`Scan::plain_utc`], what `Reader::time_text`
+/// gives for it, with no `&str` made) or an integer of epoch milliseconds
+/// from 1e11 on ([`Scan::plain_millis`], what `Reader::epoch_value` gives
+/// for it), read from the bytes where it lies; anything else, and everything
+/// on the serde path, a [`Field`]. (`Reader::time_value` and `epoch_value`
+/// read both forms alike.)
 #[derive(Debug)]
 pub(super) enum Time<'a> {
     /// Epoch milliseconds read from the bytes.
@@ -441,7 +443,12 @@ impl<'de> Deserialize<'de> for Time<'de> {
 impl<'a> Fast<'a> for Time<'a> {
     #[inline]
     fn fast(s: &mut Scan<'a>, _depth: usize) -> Option<Self> {
-        Some(match s.plain_utc() {
+        let ms = match s.peek()? {
+            b'"' => s.plain_utc(),
+            b'1'..=b'9' => s.plain_millis(),
+            _ => None,
+        };
+        Some(match ms {
             Some(ms) => Time::Millis(ms),
             None => Time::Field(s.field()?),
         })
@@ -518,8 +525,11 @@ pub(super) fn check_string(r: &mut Reader, f: Option<Field<'_>>, p: &Path<'_>, k
 }
 
 /// The epoch-time member `key`, as `Reader::epoch` reads it.
-pub(super) fn epoch(r: &mut Reader, f: Option<Field<'_>>, p: &Path<'_>, key: &str) -> Option<i64> {
-    member(r, f, p, key, Reader::time_text, Reader::epoch_value)
+pub(super) fn epoch(r: &mut Reader, t: Option<Time<'_>>, p: &Path<'_>, key: &str) -> Option<i64> {
+    match t? {
+        Time::Millis(ms) => Some(ms),
+        Time::Field(f) => member(r, Some(f), p, key, Reader::time_text, Reader::epoch_value),
+    }
 }
 
 /// The number member `key`, as `Reader::number` reads it (a string is a wrong type).

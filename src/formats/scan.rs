@@ -359,6 +359,26 @@ impl<'a> Scan<'a> {
         Some(days * 86_400_000 + ms)
     }
 
+    /// An integer of 12 or 13 digits (from 1e11 to 9999999999999), written
+    /// with digits alone, as the number: what `Reader::epoch_value` gives for
+    /// it (epoch milliseconds). `None`, the cursor after the blanks, for
+    /// anything else.
+    pub(super) fn plain_millis(&mut self) -> Option<i64> {
+        self.blanks();
+        let rest = self.bytes.get(self.at..)?;
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        let text = rest.get(..digits)?;
+        if !(12..=13).contains(&digits)
+            || text.first() == Some(&b'0')
+            || matches!(rest.get(digits), Some(b'.' | b'e' | b'E'))
+        {
+            return None;
+        }
+        let ms = i64::try_from(small_u64(text)?).ok()?;
+        self.at += digits;
+        Some(ms)
+    }
+
     /// A scalar member value as [`Scalar`] (an array or object: `None`): what
     /// [`Scan::field`] reads, small to move.
     pub(super) fn scalar(&mut self) -> Option<Scalar<'a>> {
@@ -965,6 +985,45 @@ mod tests {
             Some(999_999_999_999_999_999)
         );
         assert_eq!(small_u64(b"1000000000000000000"), None);
+    }
+
+    /// `plain_millis` takes exactly the integers `Reader::epoch_value` reads
+    /// as milliseconds, as it reads them, and moves nothing otherwise.
+    #[test]
+    fn plain_millis_reads_what_epoch_value_reads_as_milliseconds() {
+        let texts = [
+            "99999999999",
+            "100000000000",
+            "1712204267197",
+            "9999999999999",
+            "10000000000000",
+            "0123456789012",
+            "1712204267197.5",
+            "1712204267197e0",
+            "1712204267197E0",
+            "-1712204267197",
+            "1712204267",
+            "0",
+            "\"1712204267197\"",
+        ];
+        for text in texts {
+            let mut s = Scan::new(text.as_bytes());
+            let got = s.plain_millis();
+            let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+            let mut r = crate::reader::Reader::new();
+            let want = r.epoch_value(&value, &crate::path::Path::ROOT);
+            let plain = value
+                .as_u64()
+                .is_some_and(|n| (100_000_000_000..=9_999_999_999_999).contains(&n));
+            if plain {
+                assert_eq!(got, want, "{text}");
+                assert!(r.into_warnings().is_empty(), "{text}");
+                assert_eq!(s.remaining(), 0, "{text}");
+            } else {
+                assert_eq!(got, None, "{text}");
+                assert_eq!(s.remaining(), text.len(), "{text}");
+            }
+        }
     }
 
     #[test]

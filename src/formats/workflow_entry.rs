@@ -2,7 +2,7 @@
 //! straight from the bytes into the members the reader uses (see `de`), then
 //! read into a [`Run`].
 
-use super::de::{epoch, members, phase, string, ArrayOr, Field, ObjectOr, Skip};
+use super::de::{epoch, members, phase, string, ArrayOr, Field, ObjectOr, Skip, Time};
 use crate::error::WarningCode;
 use crate::model::{Element, Run};
 use crate::path::Path;
@@ -15,8 +15,8 @@ members! {
     /// counts (the serde path detects from the first item's `Value`).
     pub(super) struct RawRun<'a> {
         execution_id = "execution_id", workflow_id = "workflow_id", created_by = "created_by",
-        create_by = "create_by", status = "status", begin_time = "begin_time",
-        end_time = "end_time", last_update_time = "last_update_time",
+        create_by = "create_by", status = "status", begin_time = "begin_time" as Time<'a>,
+        end_time = "end_time" as Time<'a>, last_update_time = "last_update_time" as Time<'a>,
         results = "execution_result_list" as ArrayOr<'a, ObjectOr<'a, RawNode<'a>>>,
         involved = "involvedObject" as Skip, first_timestamp = "firstTimestamp" as Skip,
         elem_id = "elemId" as Skip, reason = "reason" as Skip,
@@ -24,8 +24,8 @@ members! {
 
     /// The members of a node result the reader uses.
     pub(super) struct RawNode<'a> {
-        node_id = "node_id", status = "status", begin_time = "begin_time",
-        end_time = "end_time", output = "output" as ObjectOr<'a, Output<'a>>,
+        node_id = "node_id", status = "status", begin_time = "begin_time" as Time<'a>,
+        end_time = "end_time" as Time<'a>, output = "output" as ObjectOr<'a, Output<'a>>,
     }
 
     /// A node's `output`: its `fail` list.
