@@ -241,6 +241,12 @@ trait Member<'a>: Into<Field<'a>> + Sized {
     /// A string's text, else the member itself (small to return: not made
     /// a `Value` unless it has to be reported, see [`Builder::string`]).
     fn text(self) -> Result<Text<'a>, Self>;
+
+    /// A number written as digits alone (what `Value::from(u64)` holds),
+    /// read without making a `Value`.
+    fn small(&self) -> Option<u64> {
+        None
+    }
 }
 
 impl<'a> Member<'a> for Field<'a> {
@@ -259,6 +265,13 @@ impl<'a> Member<'a> for Scalar<'a> {
             Scalar::Text(t) => Ok(Text::Utf8(t)),
             Scalar::Str(s) => Ok(Text::Str(s)),
             other => Err(other),
+        }
+    }
+
+    fn small(&self) -> Option<u64> {
+        match self {
+            Scalar::U64(n) => Some(*n),
+            _ => None,
         }
     }
 }
@@ -380,6 +393,18 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// `count` as `Reader::count_value` reads it, 1 when absent or refused.
+    fn count(&mut self, f: Field<'a>, path: &Path<'_>) -> u64 {
+        let v = match f {
+            Field::Other(Value::Null) => return 1,
+            Field::Other(v) => v,
+            Field::Str(s) => Value::String(s.into_owned()),
+        };
+        self.r
+            .count_value(&v, path, u64::from(u32::MAX))
+            .unwrap_or(1)
+    }
+
     /// A string member that is not a string: warned about as
     /// `Reader::string_value` does (null is absent, no warning).
     #[cold]
@@ -428,20 +453,12 @@ impl<'a> Builder<'a> {
         let first = self.time_of(e.first, &p.key("firstTimestamp"));
         let last = self.time_of(e.last, &p.key("lastTimestamp"));
         let last = self.r.ordered(first, last, &p.key("lastTimestamp"));
-        let count = match e.count.map(F::into) {
-            None | Some(Field::Other(Value::Null)) => 1,
-            Some(Field::Other(v)) => self
-                .r
-                .count_value(&v, &p.key("count"), u32::MAX as u64)
-                .unwrap_or(1),
-            Some(Field::Str(s)) => self
-                .r
-                .count_value(
-                    &Value::String(s.into_owned()),
-                    &p.key("count"),
-                    u32::MAX as u64,
-                )
-                .unwrap_or(1),
+        let count = match e.count {
+            None => 1,
+            Some(c) => match c.small().filter(|&n| n <= u64::from(u32::MAX)) {
+                Some(n) => n,
+                None => self.count(c.into(), &p.key("count")),
+            },
         };
         // An empty elemId names no element: the event belongs to the run.
         let element = self

@@ -834,6 +834,9 @@ mod tests {
             ),
             (r#""count": 3, "lastTimestamp": 1717044300.5"#, true),
             (r#""count": -0"#, true),
+            (r#""count": 0"#, true),
+            (r#""count": 4294967295"#, true),
+            (r#""count": 4294967296"#, true),
             (r#""count": 12345678901234567890123"#, true),
             (r#""count": "7""#, true),
             (
