@@ -586,10 +586,11 @@ impl TimelineView {
 /// A payload read once and kept inside wasm: its summary, timelines, views and
 /// events without reading it again (a 100 MB event list takes a second to read).
 ///
-/// Opening it reads what `summarize` reads ([`api::read_for_open`]): for an
-/// event list only what the summary needs, so the summary is there at once;
-/// the whole model, with the event list, is then read on the first call that
-/// needs it (`timeline`, `view`, `graph`, `eventsPacked`), and never again.
+/// Opening it ([`api::read_for_open`]) reads, for an event list, only what
+/// the summary needs, so the summary is there at once; the whole model, with
+/// the event list, is then read on the first call that needs it (`timeline`,
+/// `view`, `graph`, `eventsPacked`), and never again. Any other payload is
+/// read whole at once.
 #[wasm_bindgen]
 pub struct Payload {
     bytes: Vec<u8>,
