@@ -20,7 +20,7 @@
 //! from the model read (`summary::summarize`); summarize ≈ read + summary.
 
 use execscope::api::{self, Options};
-use execscope::formats;
+use execscope::formats::{self, Detail};
 use serde::de::IgnoredAny;
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -116,12 +116,14 @@ fn breakdown(label: &str, size: &str, runs: usize) {
     let n = input.len();
     let json = execscope::json::JsonOptions::default();
     let serde = median_ms(runs, || {
-        black_box(formats::read_serde(black_box(&input), None, &json, false).expect("read"));
+        black_box(
+            formats::read_serde(black_box(&input), None, &json, Detail::Model).expect("read"),
+        );
     });
     let fast = median_ms(runs, || {
-        black_box(formats::read(black_box(&input), None, &json, false).expect("read"));
+        black_box(formats::read(black_box(&input), None, &json, Detail::Model).expect("read"));
     });
-    let model = formats::read(&input, None, &json, false).expect("read");
+    let model = formats::read(&input, None, &json, Detail::Model).expect("read");
     let summary = median_ms(runs, || {
         black_box(execscope::summary::summarize(black_box(&model)));
     });

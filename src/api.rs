@@ -3,7 +3,7 @@
 //! these for JavaScript.
 
 use crate::error::{Error, ErrorCode};
-use crate::formats;
+use crate::formats::{self, Detail};
 use crate::graph::Graph;
 use crate::json::{self, JsonOptions, DEFAULT_MAX_BYTES};
 use crate::model::{Event, Format, Model, Run};
@@ -75,29 +75,34 @@ pub fn timeline_of(model: &Model, run: Option<&str>) -> Result<Timeline, Error> 
 /// [`formats::read`]'s. `keep_events` builds the normalized event list (only
 /// `events()` needs it).
 fn read_model(input: &[u8], options: &Options, keep_events: bool) -> Result<Model, Error> {
-    formats::read(input, options.format, &options.json(), keep_events)
+    formats::read(
+        input,
+        options.format,
+        &options.json(),
+        Detail::of(keep_events),
+    )
 }
 
 /// Detects the input's format.
 pub fn detect(input: &[u8], options: &Options) -> Result<Format, Error> {
-    Ok(formats::read_for_summary(input, options.format, &options.json())?.format)
+    Ok(formats::read(input, options.format, &options.json(), Detail::Summary)?.format)
 }
 
 /// What a kept payload (`Payload` in lib.rs) reads when it is opened: the
 /// model `summarize` reads, and whether it is already the whole model (without
 /// the event list). It is, except for an event list read by the fast path:
-/// [`formats::read_for_open`] then folds the events into only what the
+/// [`Detail::Open`] then folds the events into only what the
 /// summary needs (a third of the whole read), so the summary can be shown
 /// before the whole model is read, once, with its events ([`read`]).
 pub fn read_for_open(input: &[u8], options: &Options) -> Result<(Model, bool), Error> {
-    let model = formats::read_for_open(input, options.format, &options.json())?;
+    let model = formats::read(input, options.format, &options.json(), Detail::Open)?;
     let whole = model.format != Format::ExecutionEvents;
     Ok((model, whole))
 }
 
 /// Summarizes the input.
 pub fn summarize(input: &[u8], options: &Options) -> Result<Summary, Error> {
-    let model = formats::read_for_summary(input, options.format, &options.json())?;
+    let model = formats::read(input, options.format, &options.json(), Detail::Summary)?;
     Ok(summary::summarize(&model))
 }
 

@@ -3,7 +3,8 @@
 //! serde_json path (`formats::read_serde`): on every input, the same model or
 //! the same error (code, message, line, column, offset), with and without the
 //! event list, strict or lenient, detected or forced; and the summary of
-//! `formats::read_for_summary`'s model (built for the summary alone) against
+//! the model `formats::read` builds for `Detail::Summary` (for the summary
+//! alone) against
 //! that of the whole model.
 //!
 //! The options byte is `common::split`'s; its bits 5-7 wrap the rest, so
@@ -70,15 +71,18 @@ fuzz_target!(|data: &[u8]| {
         },
     };
     for keep_events in [false, true] {
-        let fast = formats::read(payload, options.format, &json, keep_events);
-        let serde = formats::read_serde(payload, options.format, &json, keep_events);
+        let detail = formats::Detail::of(keep_events);
+        let fast = formats::read(payload, options.format, &json, detail);
+        let serde = formats::read_serde(payload, options.format, &json, detail);
         assert!(
             fast == serde,
             "the fast path and serde_json differ (keep_events {keep_events}):\nfast: {fast:#?}\nserde_json: {serde:#?}"
         );
     }
-    let lean = formats::read_for_summary(payload, options.format, &json).map(|m| summarize(&m));
-    let whole = formats::read(payload, options.format, &json, false).map(|m| summarize(&m));
+    let lean = formats::read(payload, options.format, &json, formats::Detail::Summary)
+        .map(|m| summarize(&m));
+    let whole = formats::read(payload, options.format, &json, formats::Detail::Model)
+        .map(|m| summarize(&m));
     assert!(
         lean == whole,
         "the summary's model summarizes differently:\nsummary's: {lean:#?}\nwhole: {whole:#?}"

@@ -22,7 +22,7 @@ use crate::model::Format;
 use crate::reader::describe;
 use serde_json::Value;
 
-pub use read::{read, read_for_open, read_for_summary, read_serde, Detail};
+pub use read::{read, read_serde, Detail};
 use streamed::Prefetched;
 
 /// The non-empty strings at the JSON pointers `pointers` under `o`, without

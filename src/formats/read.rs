@@ -59,40 +59,18 @@ use std::fmt;
 /// Reads the input in one pass (see the module's doc): event lists, workflow
 /// runs and the large collections of executions are read while they are
 /// parsed (see [`TopSeed`]); the rest is parsed into a value, detected and
-/// read. `format`: the forced format; `keep_events` builds the normalized
-/// event list (only `events()` needs it).
+/// read. `format`: the forced format; `detail`: how much of the model to
+/// build ([`Detail::Events`], the normalized event list, only for `events()`;
+/// [`Detail::Summary`] for `summary::summarize` alone, whose summary of this
+/// model is that of the whole one: the tests below and
+/// `fuzz/fuzz_targets/fast_path.rs` compare both).
 pub fn read(
     input: &[u8],
     format: Option<Format>,
     json: &JsonOptions,
-    keep_events: bool,
+    detail: Detail,
 ) -> Result<Model, Error> {
-    read_as(input, format, json, Detail::of(keep_events), Way::Fast)
-}
-
-/// [`read`] for `summary::summarize` alone: an event list or an AOS
-/// execution read by the fast path builds only what the summary reads (see
-/// [`Detail::Summary`]); the summary of this model is that of [`read`]'s
-/// (the tests below and `fuzz/fuzz_targets/fast_path.rs` compare both).
-pub fn read_for_summary(
-    input: &[u8],
-    format: Option<Format>,
-    json: &JsonOptions,
-) -> Result<Model, Error> {
-    read_as(input, format, json, Detail::Summary, Way::Fast)
-}
-
-/// [`read_for_summary`] for a payload the page keeps open (`Payload`): an
-/// event list read by the fast path builds only what the summary reads (its
-/// whole model, with the events, is read when first asked for), any other
-/// payload its whole model (read once: it is as fast to read whole as an
-/// event list's summary is).
-pub fn read_for_open(
-    input: &[u8],
-    format: Option<Format>,
-    json: &JsonOptions,
-) -> Result<Model, Error> {
-    read_as(input, format, json, Detail::Open, Way::Fast)
+    read_as(input, format, json, detail, Way::Fast)
 }
 
 /// [`read`] without the fast path: every input through serde_json, as the
@@ -102,9 +80,9 @@ pub fn read_serde(
     input: &[u8],
     format: Option<Format>,
     json: &JsonOptions,
-    keep_events: bool,
+    detail: Detail,
 ) -> Result<Model, Error> {
-    read_as(input, format, json, Detail::of(keep_events), Way::Serde)
+    read_as(input, format, json, detail, Way::Serde)
 }
 
 /// How much of the model a read builds.
@@ -117,7 +95,11 @@ pub enum Detail {
     /// element's phase and times, and a failed one's texts (see
     /// `sub_entry::element`). (The serde_json path builds the whole model.)
     Summary,
-    /// [`Detail::Summary`] for an event list, [`Detail::Model`] for the rest.
+    /// What a payload the page keeps open (`Payload`) reads first:
+    /// [`Detail::Summary`] for an event list (its whole model, with the
+    /// events, is read when first asked for), [`Detail::Model`] for the rest
+    /// (read once: a second read would cost more than their summary-only read
+    /// saves).
     Open,
     /// The whole model without the normalized event list.
     Model,
@@ -126,7 +108,8 @@ pub enum Detail {
 }
 
 impl Detail {
-    pub(crate) fn of(keep_events: bool) -> Detail {
+    /// [`Detail::Events`] when `keep_events`, else [`Detail::Model`].
+    pub fn of(keep_events: bool) -> Detail {
         if keep_events {
             Detail::Events
         } else {
