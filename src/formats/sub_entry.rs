@@ -14,8 +14,8 @@ use std::borrow::Cow;
 members! {
     /// The used members of an entry that is an object.
     pub(super) struct Status<'a> {
-        phase = "phase", create_at = "createAt" as Time<'a>, update_at = "updateAt" as Time<'a>, kind = "type",
-        reason = "reason", message = "message", action = "subActionName",
+        phase = "phase", create_at = "createAt" as Time<'a>, update_at = "updateAt" as Time<'a>,
+        kind = "type", reason = "reason", message = "message", action = "subActionName",
     }
 }
 
