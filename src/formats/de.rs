@@ -419,38 +419,33 @@ impl<'a> Fast<'a> for Skip {
     }
 }
 
-/// A time member: on the fast path, a text in the form
-/// `YYYY-MM-DDTHH:MM:SSZ` ([`Scan::plain_utc`], what `Reader::time_text`
-/// gives for it, with no `&str` made) or an integer of epoch milliseconds
-/// from 1e11 on ([`Scan::plain_millis`], what `Reader::epoch_value` gives
-/// for it), read from the bytes where it lies; anything else, and everything
-/// on the serde path, a [`Field`]. (`Reader::time_value` and `epoch_value`
-/// read both forms alike.)
+/// A time member: on the fast path, read from the bytes where it lies when
+/// [`Scan::time`] reads it (a text in the form `YYYY-MM-DDTHH:MM:SSZ`, or an
+/// integer of epoch milliseconds from 1e11 on), else, and always on the serde
+/// path, the member as read (`M`: a [`Field`], or the event list's `Scalar`).
 #[derive(Debug)]
-pub(super) enum Time<'a> {
+pub(super) enum TimeOf<M> {
     /// Epoch milliseconds read from the bytes.
     Millis(i64),
-    /// As written.
-    Field(Field<'a>),
+    /// As read.
+    Member(M),
 }
+
+/// A time member of a `members!` reader.
+pub(super) type Time<'a> = TimeOf<Field<'a>>;
 
 impl<'de> Deserialize<'de> for Time<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Field::deserialize(d).map(Time::Field)
+        Field::deserialize(d).map(TimeOf::Member)
     }
 }
 
 impl<'a> Fast<'a> for Time<'a> {
     #[inline]
     fn fast(s: &mut Scan<'a>, _depth: usize) -> Option<Self> {
-        let ms = match s.peek()? {
-            b'"' => s.plain_utc(),
-            b'1'..=b'9' => s.plain_millis(),
-            _ => None,
-        };
-        Some(match ms {
-            Some(ms) => Time::Millis(ms),
-            None => Time::Field(s.field()?),
+        Some(match s.time() {
+            Some(ms) => TimeOf::Millis(ms),
+            None => TimeOf::Member(s.field()?),
         })
     }
 }
@@ -484,11 +479,13 @@ pub(super) fn string(
 }
 
 /// The time member `key`, as `Reader::time` reads it.
-pub(super) fn time(r: &mut Reader, t: Option<Time<'_>>, p: &Path<'_>, key: &str) -> Option<i64> {
-    match t? {
-        Time::Millis(ms) => Some(ms),
-        Time::Field(f) => member(r, Some(f), p, key, Reader::time_text, Reader::time_value),
-    }
+pub(super) fn time<'f, M: Into<Field<'f>>>(
+    r: &mut Reader,
+    t: Option<TimeOf<M>>,
+    p: &Path<'_>,
+    key: &str,
+) -> Option<i64> {
+    timed(r, t, p, key, Reader::time_value)
 }
 
 /// The phase member `key`, as `Reader::phase` reads it (a wrong type warned).
@@ -526,9 +523,21 @@ pub(super) fn check_string(r: &mut Reader, f: Option<Field<'_>>, p: &Path<'_>, k
 
 /// The epoch-time member `key`, as `Reader::epoch` reads it.
 pub(super) fn epoch(r: &mut Reader, t: Option<Time<'_>>, p: &Path<'_>, key: &str) -> Option<i64> {
+    timed(r, t, p, key, Reader::epoch_value)
+}
+
+/// A time member: as read from the bytes, else a text by
+/// `Reader::time_text` and any other value by `value`.
+fn timed<'f, M: Into<Field<'f>>>(
+    r: &mut Reader,
+    t: Option<TimeOf<M>>,
+    p: &Path<'_>,
+    key: &str,
+    value: fn(&mut Reader, &Value, &Path<'_>) -> Option<i64>,
+) -> Option<i64> {
     match t? {
-        Time::Millis(ms) => Some(ms),
-        Time::Field(f) => member(r, Some(f), p, key, Reader::time_text, Reader::epoch_value),
+        TimeOf::Millis(ms) => Some(ms),
+        TimeOf::Member(m) => member(r, Some(m.into()), p, key, Reader::time_text, value),
     }
 }
 

@@ -24,7 +24,7 @@
 //! - Events without elemId belong to the run: they become run-level markers.
 //! - An element's type and action are the first elemType / actionName it has.
 
-use super::de::{members, Field, ObjectOr};
+use super::de::{members, time, Field, ObjectOr, TimeOf};
 use super::read::Detail;
 use super::scan::{Scalar, Scan, Utf8};
 use crate::bilingual;
@@ -173,12 +173,6 @@ impl<F> EventOf<F> {
             involved: None,
         }
     }
-}
-
-/// A time member: already read (see [`Scan::plain_utc`]), or to be read.
-enum TimeOf<F> {
-    Millis(i64),
-    Member(F),
 }
 
 /// `involvedObject`: an object's `name`, or any other value.
@@ -412,24 +406,6 @@ impl<'a> Builder<'a> {
         self.r.string_value(&f.into_value(), path);
     }
 
-    fn time(&mut self, f: Option<Field<'a>>, path: &Path<'_>) -> Option<i64> {
-        match f? {
-            Field::Str(s) => self.r.time_text(&s, path),
-            Field::Other(v) => self.r.time_value(&v, path),
-        }
-    }
-
-    fn time_of<F: Into<Field<'a>>>(
-        &mut self,
-        t: Option<TimeOf<F>>,
-        path: &Path<'_>,
-    ) -> Option<i64> {
-        match t? {
-            TimeOf::Millis(ms) => Some(ms),
-            TimeOf::Member(f) => self.time(Some(f.into()), path),
-        }
-    }
-
     fn push_item(&mut self, i: usize, item: Item<'a>) {
         let p = Path::ROOT.index(i);
         match item {
@@ -450,8 +426,8 @@ impl<'a> Builder<'a> {
             .string(e.message, &p.key("message"))
             .unwrap_or(Text::EMPTY);
         let event_type = self.string(e.event_type, &p.key("type"));
-        let first = self.time_of(e.first, &p.key("firstTimestamp"));
-        let last = self.time_of(e.last, &p.key("lastTimestamp"));
+        let first = time(&mut self.r, e.first, p, "firstTimestamp");
+        let last = time(&mut self.r, e.last, p, "lastTimestamp");
         let last = self.r.ordered(first, last, &p.key("lastTimestamp"));
         let count = match e.count {
             None => 1,
@@ -893,10 +869,10 @@ fn fast_event<'a>(s: &mut Scan<'a>) -> Option<(EventOf<Scalar<'a>>, u8)> {
     }
 }
 
-/// A time member: read where it lies when written as `Scan::plain_utc`
-/// reads it, else taken as any other member.
+/// A time member: read where it lies when [`Scan::time`] reads it, else
+/// taken as any other member.
 fn fast_time<'a>(s: &mut Scan<'a>) -> Option<TimeOf<Scalar<'a>>> {
-    Some(match s.plain_utc() {
+    Some(match s.time() {
         Some(ms) => TimeOf::Millis(ms),
         None => TimeOf::Member(s.scalar()?),
     })

@@ -374,6 +374,17 @@ impl<'a> Scan<'a> {
         Some(days * 86_400_000 + ms)
     }
 
+    /// A time written as [`Scan::plain_utc`] or [`Scan::plain_millis`] reads
+    /// it, as epoch milliseconds; `None`, the cursor after the blanks, for
+    /// anything else.
+    pub(super) fn time(&mut self) -> Option<i64> {
+        match self.peek()? {
+            b'"' => self.plain_utc(),
+            b'1'..=b'9' => self.plain_millis(),
+            _ => None,
+        }
+    }
+
     /// An integer of 12 or 13 digits (from 1e11 to 9999999999999), written
     /// with digits alone, as the number: what `Reader::epoch_value` gives for
     /// it (epoch milliseconds). `None`, the cursor after the blanks, for
