@@ -1,10 +1,23 @@
-//! What reading an input will need in wasm memory, estimated in one pass over
-//! its bytes before parsing, by how each part of it will be read; inputs that
-//! would not fit are refused as too_large instead of trapping (wasm32 has
-//! 4 GiB at most). The parse then checks the way it actually takes against the
-//! same estimates (`TopSeed` in `formats/read.rs`).
+//! The one pass over an input's bytes before parsing ([`census`]), and what
+//! it tells:
+//!
+//! - what reading the input will need in wasm memory, by how each part of it
+//!   will be read ([`check_memory`], for inputs over [`ESTIMATE_ABOVE`]):
+//!   inputs that would not fit are refused as too_large instead of trapping
+//!   (wasm32 has 4 GiB at most). The parse then checks the way it actually
+//!   takes against the same estimates (`TopSeed` in `formats/read.rs`);
+//! - how many entries each `subObjectStatuses` object has ([`Sizes`]), so the
+//!   streamed readers allocate its element list at its final size (a `Vec`
+//!   grown by doubling would briefly hold up to three times the elements).
+//!
+//! The pass runs at most once per read: before parsing for a large input (the
+//! estimate needs it), else only when serde_json reads an object (the fast
+//! paths guess sizes from the first entries instead: counting first took a
+//! fifth of their time). Its counts are estimates and hints: a wrong one costs
+//! memory or a cautious refusal, never a different result.
 
 use crate::error::{Error, ErrorCode};
+use crate::formats::Level;
 
 /// What reading an input would need in memory, by how it is read (estimated
 /// before parsing, see [`check_memory`]), and the budget.
@@ -58,9 +71,35 @@ const RUN_COST: u64 = 1024;
 /// times its size while it grows), with allocation overhead.
 const NODE_COST: u64 = 512;
 
-/// What one pass over the bytes finds (see [`check_memory`]).
+/// How many members each `subObjectStatuses` object has, in payload order
+/// (counted by [`census`]): capacity hints for the streamed readers
+/// (`formats::streamed`). A payload may hold the same block twice (a
+/// duplicate `status`): each is counted, and taken in order.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Sizes {
+    /// `$.status.subObjectStatuses`, last one first.
+    top: Vec<usize>,
+    /// `$.object.status.subObjectStatuses`, last one first.
+    object: Vec<usize>,
+}
+
+impl Sizes {
+    /// The size of the next `$.status.subObjectStatuses` (0: not known).
+    pub fn next_top(&mut self) -> usize {
+        self.top.pop().unwrap_or(0)
+    }
+
+    /// The size of the next `$.object.status.subObjectStatuses` (0: not known).
+    pub fn next_object(&mut self) -> usize {
+        self.object.pop().unwrap_or(0)
+    }
+}
+
+/// What one pass over the bytes finds (see [`census`]).
 #[derive(Debug, Default)]
-struct Census {
+pub struct Census {
+    /// The members of each `subObjectStatuses` object.
+    pub sizes: Sizes,
     /// Every value (an object counts 3: a map and its entries).
     tokens: u64,
     /// Values outside the collections read while parsing.
@@ -94,25 +133,20 @@ impl Census {
 /// (`formats::streamed`, `workflow_executions::stream`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum At {
-    Root,
-    Object,
-    TopStatus,
-    ObjectStatus,
-    /// `subObjectStatuses` (streamed when an object).
-    Subs,
-    /// GCS `actual_node_status`.
-    Nodes,
-    /// `elementStatuses` (parsed and dropped).
-    Unread,
+    /// An object on the way to a part read while parsing, or that part
+    /// (found by the rule the parse follows, `Level::child`).
+    In(Level),
     /// A top-level array (events or workflow runs, when streamed).
     TopArray,
     Other,
 }
 
-/// Counts, in one pass, the values of `input` and which of them sit in the
-/// collections read while parsing (keys compared as written: an escaped key
-/// counts as a plain value, the cautious side).
-fn census(input: &[u8]) -> Census {
+/// Counts, in one pass, the values of `input`, which of them sit in the
+/// collections read while parsing, and the entries of each `subObjectStatuses`
+/// object (keys compared as written: an escaped key counts as a plain value,
+/// the cautious side). The bytes need not be valid JSON: broken text gives
+/// counts the parse never uses (it fails).
+pub fn census(input: &[u8]) -> Census {
     let mut c = Census::default();
     let mut at = [At::Other; 6];
     let mut depth = 0usize;
@@ -120,6 +154,8 @@ fn census(input: &[u8]) -> Census {
     // The streamed collection being read: (depth inside it, what it is, start).
     let mut coll: Option<(usize, At, usize)> = None;
     let mut entry = 0u64;
+    // Entries of the `subObjectStatuses` being read.
+    let mut subs = 0usize;
     let mut i = 0;
     while let Some(&b) = input.get(i) {
         i += 1;
@@ -151,10 +187,10 @@ fn census(input: &[u8]) -> Census {
             Some((d, kind, _)) if depth == d && (b == b',' || b == b':') => {
                 c.entry_ends(entry, kind);
                 entry = 0;
-                let counts = b == b':' || matches!(kind, At::Nodes | At::TopArray);
+                let counts = b == b':' || matches!(kind, At::In(Level::Nodes) | At::TopArray);
                 match kind {
-                    At::Subs if counts => c.subs += 1,
-                    At::Nodes if counts => c.nodes += 1,
+                    At::In(Level::TopSubs | Level::ObjectSubs) if counts => subs += 1,
+                    At::In(Level::Nodes) if counts => c.nodes += 1,
                     _ => {}
                 }
             }
@@ -163,31 +199,38 @@ fn census(input: &[u8]) -> Census {
         }
         match b {
             b'{' | b'[' => {
-                let parent = depth.checked_sub(1).and_then(|d| at.get(d)).copied();
+                // Deeper than `at` holds: nothing read while parsing is there.
+                let parent = depth
+                    .checked_sub(1)
+                    .map(|d| at.get(d).copied().unwrap_or(At::Other));
                 let here = match (parent, b) {
-                    (None, b'{') => At::Root,
+                    (None, b'{') => At::In(Level::Root),
                     (None, _) => At::TopArray,
-                    (Some(p), _) => match (p, key) {
-                        (At::Root, b"status") => At::TopStatus,
-                        (At::Root, b"object") => At::Object,
-                        (At::Object, b"status") => At::ObjectStatus,
-                        (At::TopStatus | At::ObjectStatus, b"subObjectStatuses") if b == b'{' => {
-                            At::Subs
+                    (Some(At::In(p)), _) => {
+                        let child = std::str::from_utf8(key).ok().and_then(|k| p.child(k));
+                        match child {
+                            // Only these are read while parsing when arrays;
+                            // any other array is parsed as a plain value.
+                            Some(level @ (Level::Nodes | Level::Unread)) => At::In(level),
+                            Some(level) if b == b'{' => At::In(level),
+                            _ => At::Other,
                         }
-                        (At::TopStatus, b"actual_node_status") => At::Nodes,
-                        (At::TopStatus | At::ObjectStatus, b"elementStatuses") => At::Unread,
-                        _ => At::Other,
-                    },
+                    }
+                    (Some(_), _) => At::Other,
                 };
-                if coll.is_none()
-                    && matches!(here, At::Subs | At::Nodes | At::Unread | At::TopArray)
-                {
+                let streamed = matches!(
+                    here,
+                    At::In(Level::TopSubs | Level::ObjectSubs | Level::Nodes | Level::Unread)
+                        | At::TopArray
+                );
+                if coll.is_none() && streamed {
                     coll = Some((depth + 1, here, i));
                     entry = 0;
-                    if here != At::Subs {
+                    subs = 0;
+                    if !matches!(here, At::In(Level::TopSubs | Level::ObjectSubs)) {
                         // An array's first item (or one too many: cautious).
                         match here {
-                            At::Nodes => c.nodes += 1,
+                            At::In(Level::Nodes) => c.nodes += 1,
                             At::TopArray => c.items += 1,
                             _ => {}
                         }
@@ -206,6 +249,12 @@ fn census(input: &[u8]) -> Census {
                         c.entry_ends(entry, kind);
                         c.streamed_bytes += (i - start) as u64;
                         coll = None;
+                        c.subs += subs as u64;
+                        match kind {
+                            At::In(Level::TopSubs) => c.sizes.top.push(subs),
+                            At::In(Level::ObjectSubs) => c.sizes.object.push(subs),
+                            _ => {}
+                        }
                     }
                 }
                 depth = depth.saturating_sub(1);
@@ -225,7 +274,10 @@ fn census(input: &[u8]) -> Census {
     if let Some((_, kind, start)) = coll {
         c.entry_ends(entry, kind);
         c.streamed_bytes += (input.len() - start) as u64;
+        c.subs += subs as u64;
     }
+    c.sizes.top.reverse();
+    c.sizes.object.reverse();
     c
 }
 
@@ -247,8 +299,7 @@ fn census(input: &[u8]) -> Census {
 ///   [`VALUE_COST`] a value.
 ///
 /// Each includes the input's copy.
-fn estimate(input: &[u8], keep_events: bool, budget: u64) -> Memory {
-    let c = census(input);
+fn estimate(input: &[u8], c: &Census, keep_events: bool, budget: u64) -> Memory {
     let len = input.len() as u64;
     Memory {
         events: len
@@ -266,11 +317,16 @@ fn estimate(input: &[u8], keep_events: bool, budget: u64) -> Memory {
     }
 }
 
-/// Fails with too_large when no way of reading `input` fits in `budget` (see
-/// [`estimate`]); otherwise gives the estimates, for the parse to check the
-/// way it takes.
-pub fn check_memory(input: &[u8], keep_events: bool, budget: u64) -> Result<Memory, Error> {
-    let m = estimate(input, keep_events, budget);
+/// Fails with too_large when no way of reading `input` (whose [`census`] is
+/// `c`) fits in `budget` (see [`estimate`]); otherwise gives the estimates,
+/// for the parse to check the way it takes.
+pub fn check_memory(
+    input: &[u8],
+    c: &Census,
+    keep_events: bool,
+    budget: u64,
+) -> Result<Memory, Error> {
+    let m = estimate(input, c, keep_events, budget);
     let least = if input.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
         m.events.min(m.streamed).min(m.value)
     } else {
@@ -302,11 +358,16 @@ mod tests {
     #[test]
     fn memory_estimate_rejects_many_tiny_values_but_not_event_lists() {
         let tiny = format!("[{}0]", "0,".repeat(100_000));
-        let e = check_memory(tiny.as_bytes(), false, 1 << 20).err();
+        let e = check_memory(tiny.as_bytes(), &census(tiny.as_bytes()), false, 1 << 20).err();
         assert_eq!(e.map(|e| e.code), Some(ErrorCode::TooLarge));
         let event = r#"{"involvedObject": {"name": "x"}, "reason": "启动##ActionStart", "message": "a fairly long message about what happened to the element, as the API writes it", "firstTimestamp": "2024-01-01T00:00:00Z", "lastTimestamp": "2024-01-01T00:00:00Z", "count": 1, "type": "Normal", "elemType": "KubeDAG.job", "elemId": "job-a", "actionName": "create"}"#;
         let events = format!("[{}]", vec![event; 2000].join(","));
-        let m = check_memory(events.as_bytes(), false, 4 * events.len() as u64);
+        let m = check_memory(
+            events.as_bytes(),
+            &census(events.as_bytes()),
+            false,
+            4 * events.len() as u64,
+        );
         // As a whole Value (what the parse builds for an array it does not
         // stream) the same bytes cost more: the parse would refuse to.
         assert!(m.is_ok_and(|m| m.events <= m.budget && m.value > m.budget));
@@ -322,7 +383,7 @@ mod tests {
         let c = census(aos.as_bytes());
         assert_eq!((c.subs, c.nodes, c.items), (10_000, 0, 0));
         assert!(c.value_tokens < 20 && c.max_entry < 20, "{c:?}");
-        let m = estimate(aos.as_bytes(), false, 0);
+        let m = estimate(aos.as_bytes(), &census(aos.as_bytes()), false, 0);
         assert!(m.streamed < 4 * aos.len() as u64 && m.value > 8 * aos.len() as u64);
         // Tiny entries each cost an element: refused when they would not fit.
         let tiny = format!(
@@ -330,15 +391,18 @@ mod tests {
             r#""a":0,"#.repeat(100_000)
         );
         assert_eq!(census(tiny.as_bytes()).subs, 100_001);
-        assert!(estimate(tiny.as_bytes(), false, 0).streamed > 100_000 * SUB_COST);
-        assert!(check_memory(tiny.as_bytes(), false, 16 << 20).is_err());
+        assert!(
+            estimate(tiny.as_bytes(), &census(tiny.as_bytes()), false, 0).streamed
+                > 100_000 * SUB_COST
+        );
+        assert!(check_memory(tiny.as_bytes(), &census(tiny.as_bytes()), false, 16 << 20).is_err());
         // One huge entry is parsed into a Value: counted as such.
         let huge = format!(
             r#"{{"status":{{"subObjectStatuses":{{"a":[{}0]}}}}}}"#,
             "0,".repeat(100_000)
         );
         assert!(census(huge.as_bytes()).max_entry >= 100_000);
-        assert!(check_memory(huge.as_bytes(), false, 4 << 20).is_err());
+        assert!(check_memory(huge.as_bytes(), &census(huge.as_bytes()), false, 4 << 20).is_err());
         // The same outside a streamed part, or under an escaped key, too.
         for text in [
             format!(r#"{{"status":{{"other":[{}0]}}}}"#, "0,".repeat(100_000)),
@@ -360,12 +424,57 @@ mod tests {
             format!("[[{zeros}0]]"),
             format!(r#"[{{"execution_id":"x","l":[{zeros}0]}}]"#),
         ] {
-            let m = estimate(text.as_bytes(), false, 0);
+            let m = estimate(text.as_bytes(), &census(text.as_bytes()), false, 0);
             assert!(
                 m.events.min(m.streamed).min(m.value) > 100_000 * VALUE_COST / 2
                     || m.streamed > 100_000 * VALUE_COST,
                 "{m:?}"
             );
         }
+    }
+
+    fn sizes(text: &str) -> (Vec<usize>, Vec<usize>) {
+        let mut sizes = census(text.as_bytes()).sizes;
+        sizes.top.reverse();
+        sizes.object.reverse();
+        (sizes.top, sizes.object)
+    }
+
+    #[test]
+    fn counts_the_members_of_each_sub_object_statuses() {
+        let aos = r#"{"kind":"Execution","status":{"a":{"subObjectStatuses":{"x":1}},
+            "subObjectStatuses":{"a:b":{"phase":"x","m":[{"c":1},"d,e"]},"b\"":null, "c" : [1,2]},
+            "elementStatuses":{"z":{}}}}"#;
+        assert_eq!(sizes(aos), (vec![3], vec![]));
+        let gcs = r#"{"object":{"status":{"subObjectStatuses":{}}},"status":{"subObjectStatuses":{"a":1}},
+            "status":{"subObjectStatuses":{"a":1,"b":2}},"x":{"status":{"subObjectStatuses":{"q":1}}}}"#;
+        assert_eq!(sizes(gcs), (vec![1, 2], vec![0]));
+        let mut taken = census(gcs.as_bytes()).sizes;
+        let order = [taken.next_top(), taken.next_top(), taken.next_top()];
+        assert_eq!(
+            (order, taken.next_object(), taken.next_object()),
+            ([1, 2, 0], 0, 0)
+        );
+        // Not objects there, escaped keys, arrays, places deeper than the
+        // pass follows and broken text give no counts.
+        for text in [
+            r#"{"status":{"subObjectStatuses":[1,2]}}"#,
+            r#"{"status":["subObjectStatuses",{"a":1}]}"#,
+            r#"{"st\u0061tus":{"subObjectStatuses":{"a":1}}}"#,
+            r#"[{"status":{"subObjectStatuses":{"a":1}}}]"#,
+            r#"{"a":{"b":{"c":{"d":{"e":{"f":{"g":{"status":{"subObjectStatuses":{"a":1}}}}}}}}}}"#,
+            r#"{"status":{"subObjectStatuses":{"a":1"#,
+            "\"",
+            "",
+        ] {
+            assert_eq!(sizes(text), (vec![], vec![]), "{text}");
+        }
+        // An array deeper than the pass follows is no top-level array.
+        let deep = r#"{"a":{"b":{"c":{"d":{"e":{"f":{"g":[{"x":1},{"y":2}]}}}}}}}"#;
+        let c = census(deep.as_bytes());
+        assert_eq!(
+            (c.items, c.nodes, c.first_item, c.max_entry),
+            (0, 0, None, 0)
+        );
     }
 }

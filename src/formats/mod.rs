@@ -23,6 +23,7 @@ use crate::reader::describe;
 use serde_json::Value;
 
 pub use read::{read, read_serde, Detail};
+pub(crate) use streamed::Level;
 use streamed::Prefetched;
 
 /// The non-empty strings at the JSON pointers `pointers` under `o`, without

@@ -1,8 +1,11 @@
 //! The read strategy: the one way every payload is read, from its bytes to
 //! the normalized [`Model`] (`api` calls [`read`] for everything).
 //!
-//! 1. `json::check_size`, then, over 64 MiB, `memory::check_memory`: what each
-//!    way of reading the input would need; none fits → `too_large` before parsing.
+//! 1. `json::check_size`, then, over 64 MiB, the one pre-pass over the bytes
+//!    (`memory::census`) and `memory::check_memory`: what each way of reading
+//!    the input would need; none fits → `too_large` before parsing. (Under
+//!    64 MiB the pre-pass runs only if step 4 reads an object, for the sizes
+//!    of its `subObjectStatuses`.)
 //! 2. `json::parse_with` (BOM and trailing-comma repairs with warnings, or
 //!    `invalid_json` with its position) hands the bytes to the parse below.
 //! 3. The fast path, for an event list (detected, or forced):
@@ -46,14 +49,14 @@ use super::{
 };
 use crate::error::{Error, ErrorCode, WarningCode};
 use crate::json::{self, JsonOptions};
-use crate::memory::{check_memory, too_large, Memory, ESTIMATE_ABOVE, MEMORY_BUDGET};
+use crate::memory::{self, check_memory, too_large, Census, Memory, ESTIMATE_ABOVE, MEMORY_BUDGET};
 use crate::model::{Format, Model, Run};
 use crate::path::Path;
 use crate::reader::{describe, quote, Reader};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::Value;
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use std::fmt;
 
 /// Reads the input in one pass (see the module's doc): event lists, workflow
@@ -139,8 +142,15 @@ fn read_as(
 ) -> Result<Model, Error> {
     let keep_events = detail == Detail::Events;
     json::check_size(input.len(), json.max_bytes)?;
+    // The pre-pass: now for a large input, else when (if) step 4 reads an object.
+    let census = OnceCell::new();
     let memory = if input.len() > ESTIMATE_ABOVE {
-        check_memory(input, keep_events, MEMORY_BUDGET)?
+        check_memory(
+            input,
+            census.get_or_init(|| memory::census(input)),
+            keep_events,
+            MEMORY_BUDGET,
+        )?
     } else {
         Memory::default()
     };
@@ -151,6 +161,7 @@ fn read_as(
             format,
             keep_events,
             input: bytes,
+            census: &census,
             memory,
             refused: &refused,
         };
@@ -174,7 +185,8 @@ fn read_as(
         let objects =
             format.is_none_or(|f| matches!(f, Format::AosExecution | Format::GcsExecution));
         if way == Way::Fast && objects && memory.streamed <= memory.budget {
-            if let Some((value, pre)) = streamed::fast(bytes, detail == Detail::Summary) {
+            let sizes = census.get().map(|c| c.sizes.clone()).unwrap_or_default();
+            if let Some((value, pre)) = streamed::fast(bytes, detail == Detail::Summary, sizes) {
                 return Ok(Top::Value(value, Box::new(pre)));
             }
         }
@@ -339,9 +351,12 @@ pub struct TopSeed<'a> {
     pub format: Option<Format>,
     /// Build the normalized event list.
     pub keep_events: bool,
-    /// The bytes being parsed (scanned first for the sizes of the collections
-    /// read while parsing, see `streamed::Sizes`).
+    /// The bytes being parsed (their [`Census`] gives the sizes of the
+    /// collections read while parsing, see `memory::Sizes`).
     pub input: &'a [u8],
+    /// The pre-pass over `input`, when it ran before parsing; else it runs
+    /// here when an object is read (once, whichever seed reads it).
+    pub census: &'a OnceCell<Census>,
     /// What each way of reading the input would need in memory.
     pub memory: Memory,
     /// Set to what the way of reading it needed when the parse stopped
@@ -411,7 +426,8 @@ impl<'de> Visitor<'de> for TopSeed<'_> {
         };
         if streams {
             self.fits(self.memory.streamed)?;
-            let mut sizes = streamed::Sizes::scan(self.input);
+            let census = self.census.get_or_init(|| memory::census(self.input));
+            let mut sizes = census.sizes.clone();
             let (value, pre) = streamed::read_top_object(map, &mut sizes)?;
             return Ok(Top::Value(value, Box::new(pre)));
         }
@@ -1085,7 +1101,7 @@ mod tests {
                 (gcs_with(member, true), fast),
                 (top_with(member), fast && !twice),
             ] {
-                let took = streamed::fast(bytes.as_bytes(), false).is_some();
+                let took = streamed::fast(bytes.as_bytes(), false, Default::default()).is_some();
                 assert!(took || !reads, "{member}: fast path not taken\n{bytes}");
                 compared += same(bytes.as_bytes(), member);
             }
@@ -1099,7 +1115,10 @@ mod tests {
             r#"{"status": {"actual_node_status": 1, "actual_node_status": [{"name": "a"}]}}"#
                 .into(),
         ] {
-            assert!(streamed::fast(text.as_bytes(), false).is_none(), "{text}");
+            assert!(
+                streamed::fast(text.as_bytes(), false, Default::default()).is_none(),
+                "{text}"
+            );
             compared += same(text.as_bytes(), &text);
         }
         // Nesting: as deep as the scanner follows, past it, past serde_json's limit.
@@ -1110,7 +1129,7 @@ mod tests {
                 gcs_with(&member, false),
                 top_with(&member),
             ] {
-                let took = streamed::fast(bytes.as_bytes(), false).is_some();
+                let took = streamed::fast(bytes.as_bytes(), false, Default::default()).is_some();
                 assert!(!took || depth < scan::MAX_DEPTH, "depth {depth}");
                 compared += same(bytes.as_bytes(), &format!("depth {depth}"));
             }
@@ -1120,7 +1139,10 @@ mod tests {
             format!("\u{feff}{}", aos_with(r#""x": 1"#)),
             format!("{},}}", aos_with(r#""x": 1"#).trim_end_matches('}')),
         ] {
-            assert!(streamed::fast(text.as_bytes(), false).is_none(), "{text}");
+            assert!(
+                streamed::fast(text.as_bytes(), false, Default::default()).is_none(),
+                "{text}"
+            );
             compared += same(text.as_bytes(), &text);
         }
         assert!(compared > 100, "{compared}");

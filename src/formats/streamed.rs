@@ -17,16 +17,17 @@
 //! streamed parts from [`Prefetched`] where they would have read them, and
 //! splice in their warnings there.
 //!
-//! The element list of each `subObjectStatuses` is allocated at its final size:
-//! [`Sizes::scan`] counts its members in one pass over the bytes before parsing
-//! (a `Vec` grown by doubling would briefly hold up to three times the
-//! elements). The counts are only capacity hints: a wrong one costs memory,
-//! never a different result.
+//! The element list of each `subObjectStatuses` is allocated at its final size
+//! when [`Sizes`] (the pre-pass, `memory::census`) counted it; the fast path
+//! guesses it from the first entries otherwise (`status_object::fast_subs`).
+//! The counts are only capacity hints: a wrong one costs memory, never a
+//! different result.
 
 use super::de::{skip_members, FromSeq, Skip};
 use super::gcs_execution::{self, Nodes};
 use super::scan::Scan;
 use super::status_object::{self, Streamed};
+use crate::memory::Sizes;
 use crate::path::Path;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -74,9 +75,11 @@ impl Prefetched {
     }
 }
 
-/// Where in the payload a value being parsed is.
-#[derive(Debug, Clone, Copy)]
-enum Level {
+/// Where in the payload a value being parsed is: the one rule for where the
+/// parts read while parsing are (the parse, the fast path and the pre-pass,
+/// `memory::census`, all follow [`Level::child`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
     /// The top-level object.
     Root,
     /// `$.object`.
@@ -97,7 +100,7 @@ enum Level {
 
 impl Level {
     /// The member `key` of an object here, when it holds a streamed part.
-    fn child(self, key: &str) -> Option<Level> {
+    pub fn child(self, key: &str) -> Option<Level> {
         match (self, key) {
             (Level::Root, "status") => Some(Level::TopStatus),
             (Level::Root, "object") => Some(Level::Object),
@@ -172,14 +175,13 @@ pub(super) fn entries<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
 /// twice in any object read here. `lean`: AOS's `subObjectStatuses` (the
 /// top-level one, which the GCS reader does not read) read for the summary
 /// alone (see `sub_entry::element`).
-pub fn fast(bytes: &[u8], lean: bool) -> Option<(Value, Prefetched)> {
+/// `sizes`: the pre-pass's counts when it ran (a large input), else empty
+/// (each `subObjectStatuses` then guesses its size from its first entries).
+pub fn fast(bytes: &[u8], lean: bool, mut sizes: Sizes) -> Option<(Value, Prefetched)> {
     let mut s = Scan::new(bytes);
     if s.peek()? != b'{' {
         return None;
     }
-    // No counting pass (it took a fifth of the time): each subObjectStatuses
-    // guesses its size from its first entries (see `status_object::fast_subs`).
-    let mut sizes = Sizes::default();
     let mut pre = Prefetched::default();
     let value = fast_value(&mut s, Level::Root, 0, &mut sizes, &mut pre, lean)?;
     s.end()?;
@@ -202,13 +204,13 @@ fn fast_value(
     let first = s.peek()?;
     match (level, first) {
         (Level::TopSubs, b'{') => {
-            let size = sizes.top.pop().unwrap_or(0);
+            let size = sizes.next_top();
             let path = status.key("subObjectStatuses");
             pre.top = Some(status_object::fast_subs(s, &path, size, depth, lean)?);
             return Some(Value::Object(Map::new()));
         }
         (Level::ObjectSubs, b'{') => {
-            let size = sizes.object.pop().unwrap_or(0);
+            let size = sizes.next_object();
             let path = object_status.key("subObjectStatuses");
             pre.object = Some(status_object::fast_subs(s, &path, size, depth, false)?);
             return Some(Value::Object(Map::new()));
@@ -248,109 +250,6 @@ fn fast_value(
     Some(Value::Object(members))
 }
 
-/// How many members each `subObjectStatuses` object has, in payload order,
-/// counted before parsing (see [`Sizes::scan`]).
-#[derive(Debug, Default)]
-pub struct Sizes {
-    /// `$.status.subObjectStatuses`, last one first.
-    top: Vec<usize>,
-    /// `$.object.status.subObjectStatuses`, last one first.
-    object: Vec<usize>,
-}
-
-impl Sizes {
-    /// Counts, in one pass over the bytes of a JSON object, the members of
-    /// each `$.status.subObjectStatuses` and `$.object.status.subObjectStatuses`
-    /// object. Keys are compared as written (an escaped key is not
-    /// recognized); the bytes need not be valid JSON (the counts are hints).
-    pub fn scan(bytes: &[u8]) -> Sizes {
-        // The levels of the open objects and arrays, for the first few.
-        let mut levels = [Scanned::Other; 5];
-        let mut depth = 0usize;
-        let mut key: &[u8] = &[];
-        let mut expect_key = false;
-        let mut sizes = Sizes::default();
-        let (mut top, mut object): (Option<usize>, Option<usize>) = (None, None);
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            i += 1;
-            match b {
-                b'"' => {
-                    let start = i;
-                    i = crate::json::string_end(bytes, i);
-                    if expect_key {
-                        key = bytes.get(start..i).unwrap_or_default();
-                        expect_key = false;
-                    }
-                    i += 1;
-                }
-                b'{' | b'[' => {
-                    let level = match (depth.checked_sub(1).and_then(|d| levels.get(d)), b) {
-                        (None, b'{') => Scanned::At(Level::Root),
-                        (Some(&parent), b'{') => parent.child(key),
-                        (_, _) => Scanned::Array,
-                    };
-                    match level {
-                        Scanned::At(Level::TopSubs) => top = Some(0),
-                        Scanned::At(Level::ObjectSubs) => object = Some(0),
-                        _ => {}
-                    }
-                    if let Some(slot) = levels.get_mut(depth) {
-                        *slot = level;
-                    }
-                    depth += 1;
-                    expect_key = b == b'{';
-                    key = &[];
-                }
-                b'}' | b']' => {
-                    depth = depth.saturating_sub(1);
-                    match levels.get(depth) {
-                        Some(Scanned::At(Level::TopSubs)) => sizes.top.extend(top.take()),
-                        Some(Scanned::At(Level::ObjectSubs)) => sizes.object.extend(object.take()),
-                        _ => {}
-                    }
-                    expect_key = false;
-                }
-                b',' => {
-                    let at = depth.checked_sub(1).and_then(|d| levels.get(d));
-                    expect_key = at.is_some_and(|l| !matches!(l, Scanned::Array));
-                }
-                b':' => match depth.checked_sub(1).and_then(|d| levels.get(d)) {
-                    Some(Scanned::At(Level::TopSubs)) => top = top.map(|n| n + 1),
-                    Some(Scanned::At(Level::ObjectSubs)) => object = object.map(|n| n + 1),
-                    _ => {}
-                },
-                _ => {}
-            }
-        }
-        sizes.top.reverse();
-        sizes.object.reverse();
-        sizes
-    }
-}
-
-/// What [`Sizes::scan`] knows of an open object or array.
-#[derive(Debug, Clone, Copy)]
-enum Scanned {
-    /// An object at a level that holds a streamed part.
-    At(Level),
-    /// Another object.
-    Other,
-    /// An array.
-    Array,
-}
-
-impl Scanned {
-    /// The object that is member `key` (as written) of an object here.
-    fn child(self, key: &[u8]) -> Scanned {
-        let Scanned::At(level) = self else {
-            return Scanned::Other;
-        };
-        let child = std::str::from_utf8(key).ok().and_then(|k| level.child(k));
-        child.map_or(Scanned::Other, Scanned::At)
-    }
-}
-
 /// Parses a value at a level; a value of a type nothing streams is parsed as
 /// a plain `Value`.
 struct Seed<'s>(Level, &'s mut Sizes);
@@ -379,13 +278,13 @@ impl<'de> Visitor<'de> for Seed<'_> {
         match self.0 {
             Level::TopSubs => {
                 let path = status.key("subObjectStatuses");
-                let size = self.1.top.pop().unwrap_or(0);
+                let size = self.1.next_top();
                 pre.top = Some(status_object::stream_subs(map, &path, size)?);
                 return Ok((Value::Object(Map::new()), pre));
             }
             Level::ObjectSubs => {
                 let path = object_status.key("subObjectStatuses");
-                let size = self.1.object.pop().unwrap_or(0);
+                let size = self.1.next_object();
                 pre.object = Some(status_object::stream_subs(map, &path, size)?);
                 return Ok((Value::Object(Map::new()), pre));
             }
@@ -452,39 +351,5 @@ impl<'de> Visitor<'de> for Seed<'_> {
     }
     fn visit_none<E>(self) -> Result<Self::Value, E> {
         Ok(plain(Value::Null))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Sizes;
-
-    fn scan(text: &str) -> (Vec<usize>, Vec<usize>) {
-        let mut sizes = Sizes::scan(text.as_bytes());
-        sizes.top.reverse();
-        sizes.object.reverse();
-        (sizes.top, sizes.object)
-    }
-
-    #[test]
-    fn counts_the_members_of_each_sub_object_statuses() {
-        let aos = r#"{"kind":"Execution","status":{"a":{"subObjectStatuses":{"x":1}},
-            "subObjectStatuses":{"a:b":{"phase":"x","m":[{"c":1},"d,e"]},"b\"":null, "c" : [1,2]},
-            "elementStatuses":{"z":{}}}}"#;
-        assert_eq!(scan(aos), (vec![3], vec![]));
-        let gcs = r#"{"object":{"status":{"subObjectStatuses":{}}},"status":{"subObjectStatuses":{"a":1}},
-            "status":{"subObjectStatuses":{"a":1,"b":2}},"x":{"status":{"subObjectStatuses":{"q":1}}}}"#;
-        assert_eq!(scan(gcs), (vec![1, 2], vec![0]));
-        // Not objects there, escaped keys, arrays and broken text give no counts.
-        for text in [
-            r#"{"status":{"subObjectStatuses":[1,2]}}"#,
-            r#"{"st\u0061tus":{"subObjectStatuses":{"a":1}}}"#,
-            r#"[{"status":{"subObjectStatuses":{"a":1}}}]"#,
-            r#"{"status":{"subObjectStatuses":{"a":1"#,
-            "\"",
-            "",
-        ] {
-            assert_eq!(scan(text), (vec![], vec![]), "{text}");
-        }
     }
 }
