@@ -140,11 +140,14 @@ export async function main(argv, io) {
         continue;
       }
       try {
-        const summary = core.summarize(input.bytes, opts);
+        // With --events, one read for both (summarize() then events() would read twice).
+        const payload = a.events && !a.quiet ? core.Payload.readWhole(input.bytes, opts, true) : null;
+        const summary = payload ? payload.summary() : core.summarize(input.bytes, opts);
         const run = (a.run !== undefined ? summary.runs.find((r) => r.id === a.run) : undefined) ?? summary.runs[0];
         codes.push(summary.apiError ? 1 : phaseStatus(run ? run.phase : "Unknown"));
         if (a.quiet) continue;
-        const doc = a.events ? core.events(input.bytes, opts) : summary;
+        const doc = payload ? payload.events() : summary;
+        payload?.free();
         io.stdout.write(JSON.stringify(doc, null, 2) + "\n");
       } catch (e) {
         fail(failure(e, input));
@@ -153,7 +156,7 @@ export async function main(argv, io) {
     return combine(codes);
   }
 
-  const read = readAll(inputs, opts);
+  const read = readAll(inputs, opts, a.events);
   if (a.run !== undefined && !read.some((r) => isRead(r) && r.summary.runs.some((x) => x.id === a.run))) {
     const known = read.flatMap((r) => (isRead(r) ? r.summary.runs.slice(0, 5).map((x) => x.id) : []));
     io.stderr.write(`execscope: --run: expected the id of a run in the input${inputs.length > 1 ? "s" : ""} (${known.length ? known.join(", ") : "they have none"}), found ${JSON.stringify(a.run)}\n`);

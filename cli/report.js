@@ -1,7 +1,7 @@
 // @ts-check
 // From inputs to reports: everything the command line asks of the core happens
 // here (the renderers only format what it returns). Each input is read once into
-// a core Payload (summary and timeline without reading it again). With several
+// a core Payload (summary and timeline without reading it again: read whole). With several
 // inputs the readable ones also go into one core Workspace, which joins the
 // payloads of one run exactly as the page does (an execution and its events,
 // snapshots of a polled execution); a run joined from two or more inputs is
@@ -153,16 +153,19 @@ function pick(runs, run) {
  */
 
 /**
- * Reads each input into a Payload. Returns the readable ones and the failures, in order.
+ * Reads each input into a Payload, whole at once (the reports need its
+ * timeline, and --events its events: `new Payload` would read an event list
+ * twice, its summary first). Returns the readable ones and the failures, in order.
  * @param {Input[]} inputs
  * @param {Options} opts
+ * @param {boolean} events  keep each event list for `events()` (--events)
  * @returns {(Read | Failure)[]}
  */
-export function readAll(inputs, opts) {
+export function readAll(inputs, opts, events) {
   return inputs.map((input) => {
     if (!input.bytes) return { name: input.name, message: input.error ?? "unreadable", code: null, line: null, column: null, bytes: null };
     try {
-      const payload = new core.Payload(input.bytes, opts);
+      const payload = core.Payload.readWhole(input.bytes, opts, events);
       return { input, payload, summary: payload.summary() };
     } catch (e) {
       return failure(e, input);

@@ -590,7 +590,8 @@ impl TimelineView {
 /// the summary needs, so the summary is there at once; the whole model, with
 /// the event list, is then read on the first call that needs it (`timeline`,
 /// `view`, `graph`, `eventsPacked`), and never again. Any other payload is
-/// read whole at once.
+/// read whole at once. `Payload.readWhole` reads an event list whole at once
+/// too, for callers that will need more than its summary.
 #[wasm_bindgen]
 pub struct Payload {
     bytes: Vec<u8>,
@@ -605,6 +606,28 @@ pub struct Payload {
 }
 
 impl Payload {
+    /// A payload of `model` (read from `bytes`): kept when it is `whole`,
+    /// with its event list when `events` (else they are read when asked).
+    fn of(
+        bytes: Vec<u8>,
+        options: api::Options,
+        model: model::Model,
+        whole: bool,
+        events: bool,
+    ) -> Payload {
+        let summary = summary::summarize(&model);
+        let format = model.format;
+        let (model, list) = split_events(model);
+        Payload {
+            bytes,
+            options,
+            format,
+            summary,
+            model: whole.then_some(model),
+            events: events.then_some(list),
+        }
+    }
+
     /// The whole model, read on first use (with the event list, kept in `events`).
     fn model(&mut self) -> Result<&model::Model, JsValue> {
         let model = match self.model.take() {
@@ -643,23 +666,32 @@ impl Payload {
         let options = read_options(options)?;
         let bytes = owned_input(input, &options)?;
         let (model, whole) = api::read_for_open(&bytes, &options).map_err(|e| js_error(&e))?;
-        let summary = summary::summarize(&model);
-        let format = model.format;
-        let (model, events) = match whole {
-            true => {
-                let (model, events) = split_events(model);
-                (Some(model), Some(events))
-            }
-            false => (None, None),
+        Ok(Payload::of(bytes, options, model, whole, whole))
+    }
+
+    /// Reads the payload's whole model at once, where `new Payload` reads an
+    /// event list's summary first and the whole model on the first call that
+    /// needs it (two reads): for callers that will ask for a timeline, graph
+    /// or the events anyway, as the command line does. `events`: keep the
+    /// normalized event list too, for `events()` and `eventsPacked` (default
+    /// false: they read it when asked, and the model is read without it).
+    #[wasm_bindgen(js_name = readWhole)]
+    pub fn read_whole(
+        input: &Input,
+        options: Option<JsOptions>,
+        events: Option<bool>,
+    ) -> Result<Payload, JsValue> {
+        let options = read_options(options)?;
+        let bytes = owned_input(input, &options)?;
+        let keep = events.unwrap_or(false);
+        let model = match keep {
+            true => api::read(&bytes, &options),
+            false => api::read_lean(&bytes, &options),
         };
-        Ok(Payload {
-            bytes,
-            options,
-            format,
-            summary,
-            model,
-            events,
-        })
+        let model = model.map_err(|e| js_error(&e))?;
+        // Only an event list has events to read again.
+        let keep = keep || model.format != model::Format::ExecutionEvents;
+        Ok(Payload::of(bytes, options, model, true, keep))
     }
 
     /// The detected (or forced) format.

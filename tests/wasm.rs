@@ -439,6 +439,39 @@ fn payload_is_read_once_and_queried_many_times() {
 }
 
 #[wasm_bindgen_test]
+fn payload_read_whole_answers_as_a_payload_opened_lazily() {
+    for payload in [FAILED_EVENTS, EVENTS, FAILED, WORKFLOW] {
+        for keep in [None, Some(false), Some(true)] {
+            let mut lazy = execscope::Payload::new(&text(payload), None).unwrap();
+            let mut whole = execscope::Payload::read_whole(&text(payload), None, keep).unwrap();
+            let f = |p: &execscope::Payload| -> JsValue { p.format().into() };
+            assert_eq!(f(&whole).as_string(), f(&lazy).as_string());
+            let same = |a: JsValue, b: JsValue| assert_eq!(json(&a), json(&b), "{keep:?}");
+            same(
+                whole.summary().unwrap().into(),
+                lazy.summary().unwrap().into(),
+            );
+            same(
+                whole.timeline(None).unwrap().into(),
+                lazy.timeline(None).unwrap().into(),
+            );
+            same(
+                whole.graph(None).unwrap().into(),
+                lazy.graph(None).unwrap().into(),
+            );
+            same(
+                whole.events().unwrap().into(),
+                lazy.events().unwrap().into(),
+            );
+            let packed = |p: &mut execscope::Payload| json(&p.events_packed(0, 1000).unwrap());
+            assert_eq!(packed(&mut whole), packed(&mut lazy));
+        }
+    }
+    let e = error_of(execscope::Payload::read_whole(&text("{"), None, None));
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("invalid_json"));
+}
+
+#[wasm_bindgen_test]
 fn payload_packs_its_events_in_slices_as_events_lists_them() {
     let mut p = execscope::Payload::new(&text(FAILED_EVENTS), None).unwrap();
     let all: JsValue = p.events().unwrap().into();
