@@ -13,7 +13,7 @@ const pkg = `${consumer}node_modules/execscope`;
 const bin = `${pkg}/cli/execscope.js`;
 const runs = Number(process.argv[3] ?? 5);
 const med = (a) => a.slice().sort((x, y) => x - y)[a.length >> 1];
-const t = { sumProc: [], startup: [], cli: [], cliJson: [], sumInProc: [] };
+const t = { sumProc: [], startup: [], cli: [], cliJson: [], cliEvents: [], sumInProc: [] };
 const env = { ...process.env, TZ: "UTC" };
 const script = `import * as c from "execscope"; import fs from "node:fs"; const b = fs.readFileSync(${JSON.stringify(file)}); const t0 = performance.now(); const s = c.summarize(b); const t1 = performance.now(); console.log(t1 - t0, s.runs[0].phase);`;
 fs.writeFileSync(`${consumer}build-bench.mjs`, script);
@@ -31,6 +31,9 @@ for (let i = 0; i < runs; i++) {
   a = performance.now();
   spawnSync(process.execPath, [bin, "--json", file], { encoding: "utf8", env, maxBuffer: 1 << 26 });
   t.cliJson.push(performance.now() - a);
+  a = performance.now();
+  spawnSync(process.execPath, [bin, "--events", file], { env, stdio: ["ignore", "ignore", "ignore"] });
+  t.cliEvents.push(performance.now() - a);
   if (i === 0) console.log(c.stdout.split("\n").slice(0, 4).join("\n"), "... exit", c.status);
 }
 fs.rmSync(`${consumer}build-bench.mjs`);

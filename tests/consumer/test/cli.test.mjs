@@ -416,6 +416,28 @@ test("bilingual alignment: CJK labels and texts keep the columns aligned", () =>
   assert.ok(!/工作负载/.test(en));
 });
 
+test("terminal widths: text that skips Intl.Segmenter is cut into the clusters it would give, at the same widths", async () => {
+  const { clusters, width } = await import(pathToFileURL(path.join(INSTALLED, "cli/width.js")).href);
+  const seg = new Intl.Segmenter("en", { granularity: "grapheme" });
+  const reference = (/** @type {string} */ s) => Array.from(seg.segment(s), (x) => x.segment);
+  // The edges of the ranges the fast path takes, the characters just outside
+  // them, and what must not be split: combining and voiced sound marks, jamo,
+  // joiners, variation selectors, emoji, surrogate pairs.
+  const edges = [0x20, 0x7e, 0x7f, 0x9f, 0xa0, 0xac, 0xad, 0xae, 0x2ff, 0x300, 0x301, 0x200b, 0x200d, 0x200f, 0x2010, 0x2027, 0x2028, 0x202e, 0x2030, 0x205e, 0x2060, 0x2fff, 0x3000, 0x3029, 0x302a, 0x302f, 0x3030, 0x3098, 0x3099, 0x309a, 0x309b, 0x4e2d, 0x9fff, 0xa000, 0x1100, 0x1160, 0x11a8, 0xabff, 0xac00, 0xd7a3, 0xd7a4, 0xfe0f, 0xff00, 0xff01, 0xff76, 0xff9d, 0xff9e, 0xff9f, 0xffa0, 0xffef, 0x1f44d, 0x1f3fd, 0x1f1e8, 0x1f1f3];
+  const chars = edges.map((c) => String.fromCodePoint(c));
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  for (let i = 0; i < 3000; i++) {
+    const n = 1 + (next() % 8);
+    const s = Array.from({ length: n }, () => chars[next() % chars.length]).join("");
+    assert.deepEqual(clusters(s), reference(s), JSON.stringify(s));
+    // The same text and a combining mark after it (which joins the last
+    // cluster and takes no column) goes through Intl.Segmenter: same width.
+    assert.equal(width(s), width(s + "\u0301"), JSON.stringify(s));
+  }
+  assert.equal(width("启动##ActionStart ｱｲ"), 20);
+});
+
 test("root cause and blast radius: printed under the first failure when the package has graph()", async () => {
   // The renderers, given a report with root causes (what graph() gives once issue 11 lands).
   const { plain, rootCauseText } = await import(pathToFileURL(path.join(INSTALLED, "cli/plain.js")).href);
