@@ -122,6 +122,7 @@ const SGR_SPLIT = /(\x1b\[[0-9;]*m)/;
 export function width(s) {
   if (ASCII.test(s)) return s.length;
   if (SIMPLE.test(s)) {
+    // codePointWidth of a SIMPLE character (none is zero-width), without its regexp.
     let w = 0;
     for (let i = 0; i < s.length; i++) w += isWide(s.charCodeAt(i)) ? 2 : 1;
     return w;

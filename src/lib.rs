@@ -96,7 +96,6 @@ pub mod export;
 pub mod formats;
 pub mod graph;
 pub mod json;
-mod memory;
 pub mod model;
 pub mod objectdata;
 pub mod packed;

@@ -7,6 +7,7 @@ mod api_error;
 mod de;
 pub mod execution_events;
 mod gcs_execution;
+mod memory;
 mod node_entry;
 mod read;
 mod rfs_stack_events;
@@ -23,7 +24,6 @@ use crate::reader::describe;
 use serde_json::Value;
 
 pub use read::{read, read_serde, Detail};
-pub(crate) use streamed::Level;
 use streamed::Prefetched;
 
 /// The non-empty strings at the JSON pointers `pointers` under `o`, without

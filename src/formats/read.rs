@@ -43,13 +43,13 @@
 //!    `Model` from the `Value` and what was read while parsing; the readers'
 //!    warnings follow the JSON layer's.
 
+use super::memory::{self, check_memory, too_large, Census, Memory, ESTIMATE_ABOVE, MEMORY_BUDGET};
 use super::{
     aos_execution, api_error, detect, execution_events, gcs_execution, rfs_stack_events, streamed,
     workflow_executions, Prefetched,
 };
 use crate::error::{Error, ErrorCode, WarningCode};
 use crate::json::{self, JsonOptions};
-use crate::memory::{self, check_memory, too_large, Census, Memory, ESTIMATE_ABOVE, MEMORY_BUDGET};
 use crate::model::{Format, Model, Run};
 use crate::path::Path;
 use crate::reader::{describe, quote, Reader};

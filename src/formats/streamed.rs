@@ -25,9 +25,9 @@
 
 use super::de::{skip_members, FromSeq, Skip};
 use super::gcs_execution::{self, Nodes};
+use super::memory::Sizes;
 use super::scan::Scan;
 use super::status_object::{self, Streamed};
-use crate::memory::Sizes;
 use crate::path::Path;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;

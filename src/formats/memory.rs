@@ -16,8 +16,8 @@
 //! fifth of their time). Its counts are estimates and hints: a wrong one costs
 //! memory or a cautious refusal, never a different result.
 
+use super::streamed::Level;
 use crate::error::{Error, ErrorCode};
-use crate::formats::Level;
 
 /// What reading an input would need in memory, by how it is read (estimated
 /// before parsing, see [`check_memory`]), and the budget.
